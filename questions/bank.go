@@ -1,0 +1,261 @@
+package questions
+
+import "strconv"
+
+// Audiences lists the three audiences a rule set writes its prompts for, in
+// the order the advisor offers them.
+var Audiences = []string{"manager", "self", "consultant"}
+
+// Outcome ids every rule set must define (CONTRACT §1).
+const (
+	Coaching  = "coaching"
+	Mentoring = "mentoring"
+	Combined  = "combined"
+)
+
+// Question kinds: what a question's answer is evidence of.
+const (
+	KindNeed        = "need"        // the person's need: decides the kind of support
+	KindFeasibility = "feasibility" // what the organisation can offer: shapes delivery
+	KindSafety      = "safety"      // a concern outside coaching and mentoring
+)
+
+// UnsureID is the option id every question must define and that never
+// carries weight.
+const UnsureID = "unsure"
+
+// Bank is a loaded, validated rule set: the question bank, the scoring rules,
+// the outcomes and the comparison shown by "learn". Build one with Parse; the
+// zero value is not usable.
+type Bank struct {
+	SchemaVersion int         `toml:"schema_version"`
+	Title         string      `toml:"title"`
+	Decision      Decision    `toml:"decision"`
+	Sources       []Source    `toml:"source"`
+	Outcomes      []Outcome   `toml:"outcome"`
+	Questions     []Question  `toml:"question"`
+	Rules         []Rule      `toml:"rule"`
+	Cautions      []Caution   `toml:"caution"`
+	Dimensions    []Dimension `toml:"dimension"`
+
+	// Name is the file the bank was read from ("rules.toml (embedded)" for
+	// the default); it prefixes every message about the bank.
+	Name string `toml:"-"`
+
+	qindex map[string]int
+	sindex map[string]int
+	oindex map[string]int
+}
+
+// Decision holds the parameters of the decision step (see package advisor).
+type Decision struct {
+	// Margin: when the coaching and mentoring scores differ by less than
+	// this, the call is close.
+	Margin float64 `toml:"margin"`
+	// CombinedFloor: combined needs both scores at or above this.
+	CombinedFloor float64 `toml:"combined_floor"`
+	// CombinedBalance: combined also needs the weaker score to be at least
+	// this share (0 to 1) of the stronger one.
+	CombinedBalance float64 `toml:"combined_balance"`
+	// Undecided is the outcome reported when the scores tie exactly and
+	// combined does not apply; confidence is then low.
+	Undecided string `toml:"undecided"`
+}
+
+// Source is one article the rule set is built from.
+type Source struct {
+	ID        string `toml:"id"`
+	Publisher string `toml:"publisher"`
+	Title     string `toml:"title"`
+	Author    string `toml:"author"`
+	Year      int    `toml:"year"`
+}
+
+// Outcome is one recommendation with its summary and next steps.
+type Outcome struct {
+	ID        string   `toml:"id"`
+	Label     string   `toml:"label"`
+	Summary   string   `toml:"summary"`
+	Sources   []string `toml:"sources"`
+	NextSteps []Step   `toml:"next_steps"`
+}
+
+// Step is a sourced piece of text: a next step, or one side of a comparison.
+type Step struct {
+	Text    string   `toml:"text"`
+	Sources []string `toml:"sources"`
+}
+
+// Question is one diagnostic question.
+type Question struct {
+	ID      string   `toml:"id"`
+	Topic   string   `toml:"topic"`
+	Core    bool     `toml:"core"`
+	Kind    string   `toml:"kind"`
+	Prompt  Prompt   `toml:"prompt"`
+	Why     string   `toml:"why"`
+	Sources []string `toml:"sources"`
+	Options []Option `toml:"option"`
+
+	oindex map[string]int
+	unsure int
+}
+
+// Prompt is a question's wording for each audience.
+type Prompt struct {
+	Manager    string `toml:"manager"`
+	Self       string `toml:"self"`
+	Consultant string `toml:"consultant"`
+}
+
+// For returns the wording for an audience; an unknown audience gets the
+// manager's wording.
+func (p Prompt) For(audience string) string {
+	switch audience {
+	case "self":
+		return p.Self
+	case "consultant":
+		return p.Consultant
+	}
+	return p.Manager
+}
+
+// Option is one answer to a question.
+type Option struct {
+	ID          string             `toml:"id"`
+	Label       string             `toml:"label"`
+	Description string             `toml:"description"`
+	Weights     map[string]float64 `toml:"weights"`
+	Rationale   string             `toml:"rationale"`
+	Sources     []string           `toml:"sources"`
+
+	// Score is the option's weight toward coaching and mentoring, in half
+	// points (a weight of 1.5 is 3), filled in by Parse.
+	Score Pair `toml:"-"`
+}
+
+// Pair is a pair of scores in half points: index 0 coaching, 1 mentoring.
+type Pair [2]int32
+
+// Rule adds weight when its conditions hold.
+type Rule struct {
+	ID      string             `toml:"id"`
+	When    When               `toml:"when"`
+	Add     map[string]float64 `toml:"add"`
+	Reason  string             `toml:"reason"`
+	Sources []string           `toml:"sources"`
+
+	// Score is Add in half points, filled in by Parse.
+	Score Pair `toml:"-"`
+}
+
+// Caution is a warning raised when its conditions hold; it never changes
+// scores.
+type Caution struct {
+	ID      string   `toml:"id"`
+	Text    string   `toml:"text"`
+	Sources []string `toml:"sources"`
+	When    When     `toml:"when"`
+}
+
+// When is a set of conditions on the answers: every All condition holds, at
+// least one Any condition holds (when there are any), and no None condition
+// holds. Recommendation (cautions only) limits a caution to some outcomes.
+type When struct {
+	All            []Cond   `toml:"all"`
+	Any            []Cond   `toml:"any"`
+	None           []Cond   `toml:"none"`
+	Recommendation []string `toml:"recommendation"`
+
+	// RecMask has bit i set for outcome i of Recommendation (all bits when
+	// Recommendation is empty), filled in by Parse.
+	RecMask uint8 `toml:"-"`
+}
+
+// Cond holds when the answer to Question is one of In.
+type Cond struct {
+	Question string   `toml:"question"`
+	In       []string `toml:"in"`
+
+	// Q is the question's index and Mask has bit i set for option index i,
+	// filled in by Parse.
+	Q    int    `toml:"-"`
+	Mask uint64 `toml:"-"`
+}
+
+// Dimension is one row of the coaching-versus-mentoring comparison.
+type Dimension struct {
+	ID           string `toml:"id"`
+	Label        string `toml:"label"`
+	Coaching     Step   `toml:"coaching"`
+	Mentoring    Step   `toml:"mentoring"`
+	Disagreement Step   `toml:"disagreement"`
+}
+
+// Question returns the index of the question with id, or -1.
+func (b *Bank) Question(id string) int {
+	if i, ok := b.qindex[id]; ok {
+		return i
+	}
+	return -1
+}
+
+// Option returns the index of the option with id in question q, or -1.
+func (b *Bank) Option(q int, id string) int {
+	if i, ok := b.Questions[q].oindex[id]; ok {
+		return i
+	}
+	return -1
+}
+
+// Unsure returns the index of question q's unsure option.
+func (b *Bank) Unsure(q int) int { return b.Questions[q].unsure }
+
+// Outcome returns the index of the outcome with id, or -1.
+func (b *Bank) Outcome(id string) int {
+	if i, ok := b.oindex[id]; ok {
+		return i
+	}
+	return -1
+}
+
+// Source returns the source with id and whether it exists.
+func (b *Bank) Source(id string) (Source, bool) {
+	i, ok := b.sindex[id]
+	if !ok {
+		return Source{}, false
+	}
+	return b.Sources[i], true
+}
+
+// Cite formats source ids as "Publisher, “Title”" strings, in order.
+func (b *Bank) Cite(ids []string) []string {
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if s, ok := b.Source(id); ok {
+			out = append(out, s.Cite())
+		}
+	}
+	return out
+}
+
+// Cite formats a source for a report: publisher, title and year.
+func (s Source) Cite() string {
+	c := s.Publisher + ", “" + s.Title + "”"
+	if s.Year > 0 {
+		c += " (" + strconv.Itoa(s.Year) + ")"
+	}
+	return c
+}
+
+// Asked returns the indexes of the questions asked in full or quick mode, in
+// order.
+func (b *Bank) Asked(quick bool) []int {
+	out := make([]int, 0, len(b.Questions))
+	for i, q := range b.Questions {
+		if !quick || q.Core {
+			out = append(out, i)
+		}
+	}
+	return out
+}
