@@ -1,0 +1,159 @@
+package questions
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// NoAnswer marks a question that was not answered; it counts as unsure.
+const NoAnswer = -1
+
+// Choices holds one entry per question of a bank, in the bank's order: the
+// index of the chosen option, or NoAnswer.
+type Choices []int8
+
+// NewChoices returns choices for b with nothing answered.
+func (b *Bank) NewChoices() Choices {
+	c := make(Choices, len(b.Questions))
+	for i := range c {
+		c[i] = NoAnswer
+	}
+	return c
+}
+
+// Answered reports whether question q has an answer other than unsure.
+func (b *Bank) Answered(c Choices, q int) bool {
+	return c[q] != NoAnswer && int(c[q]) != b.Questions[q].unsure
+}
+
+// Answers is an answers file: the audience and the chosen option per
+// question id.
+type Answers struct {
+	Audience string            `toml:"audience"`
+	Answers  map[string]string `toml:"answers"`
+}
+
+// MaxAnswersSize is the largest answers file accepted, in bytes.
+const MaxAnswersSize = 64 << 10
+
+// ParseAnswers reads an answers file (or a draft) named name and resolves it
+// against b. Every unknown key, question id, option id or audience is an
+// error naming it and listing the valid choices.
+func ParseAnswers(b *Bank, name string, data []byte) (Answers, Choices, error) {
+	var a Answers
+	if len(data) > MaxAnswersSize {
+		return a, nil, fmt.Errorf("%s: the file is %d bytes; an answers file is at most %d", name, len(data), MaxAnswersSize)
+	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	md, err := toml.Decode(string(data), &a)
+	if err != nil {
+		return a, nil, decodeError(name, data, err)
+	}
+	var probs []error
+	for _, k := range md.Keys() {
+		switch {
+		case len(k) == 1 && (k[0] == "audience" || k[0] == "answers"):
+		case len(k) == 2 && k[0] == "answers":
+		default:
+			line := keyLine(data, k)
+			probs = append(probs, fmt.Errorf("%s:%d: unknown key %q: an answers file holds only audience and [answers]", name, line, Clean(k.String())))
+		}
+	}
+	if a.Audience != "" && !contains(Audiences, a.Audience) {
+		probs = append(probs, fmt.Errorf("%s:%d: unknown audience %q (valid: %s)", name, keyLine(data, toml.Key{"audience"}), Clean(a.Audience), strings.Join(Audiences, ", ")))
+	}
+	ch := b.NewChoices()
+	ids := make([]string, 0, len(a.Answers))
+	for id := range a.Answers {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		line := keyLine(data, toml.Key{"answers", id})
+		q := b.Question(id)
+		if q < 0 {
+			probs = append(probs, fmt.Errorf("%s:%d: unknown question %q (valid: %s)", name, line, Clean(id), strings.Join(b.QuestionIDs(), ", ")))
+			continue
+		}
+		o := b.Option(q, a.Answers[id])
+		if o < 0 {
+			probs = append(probs, fmt.Errorf("%s:%d: %q is not an option of question %q (valid: %s)", name, line, Clean(a.Answers[id]), id, strings.Join(b.OptionIDs(q), ", ")))
+			continue
+		}
+		ch[q] = int8(o)
+	}
+	return a, ch, errors.Join(probs...)
+}
+
+// ResolveAnswers resolves answers against b, keeping every answer that still
+// fits and returning the ids of those that do not (a draft from an older
+// rule set). It never fails.
+func ResolveAnswers(b *Bank, answers map[string]string) (Choices, []string) {
+	ch := b.NewChoices()
+	var dropped []string
+	for id, opt := range answers {
+		q := b.Question(id)
+		if q < 0 {
+			dropped = append(dropped, id)
+			continue
+		}
+		o := b.Option(q, opt)
+		if o < 0 {
+			dropped = append(dropped, id)
+			continue
+		}
+		ch[q] = int8(o)
+	}
+	sort.Strings(dropped)
+	return ch, dropped
+}
+
+// FormatAnswers writes choices as an answers file (the draft format):
+// answered questions in bank order, unanswered ones left out.
+func FormatAnswers(b *Bank, audience string, c Choices) []byte {
+	var buf bytes.Buffer
+	buf.WriteString("# Guidepost answers. A question left out counts as unsure.\n")
+	if audience != "" {
+		fmt.Fprintf(&buf, "audience = %q\n", audience)
+	}
+	buf.WriteString("\n[answers]\n")
+	for q, o := range c {
+		if o == NoAnswer {
+			continue
+		}
+		fmt.Fprintf(&buf, "%s = %q\n", b.Questions[q].ID, b.Questions[q].Options[o].ID)
+	}
+	return buf.Bytes()
+}
+
+// QuestionIDs returns every question id in order.
+func (b *Bank) QuestionIDs() []string {
+	out := make([]string, len(b.Questions))
+	for i, q := range b.Questions {
+		out[i] = q.ID
+	}
+	return out
+}
+
+// OptionIDs returns the option ids of question q in order.
+func (b *Bank) OptionIDs(q int) []string {
+	out := make([]string, len(b.Questions[q].Options))
+	for i, o := range b.Questions[q].Options {
+		out[i] = o.ID
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
