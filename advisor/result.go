@@ -17,17 +17,17 @@ type Result struct {
 	CloseCall bool `json:"close_call"`
 	// Answered and Asked count the questions answered (other than unsure)
 	// out of all the bank's questions.
-	Answered    int       `json:"answered"`
-	Questions   int       `json:"questions"`
-	Reasons     []Reason  `json:"reasons"`
-	Cautions    []Note    `json:"cautions"`
-	NextSteps   []string  `json:"next_steps"`
-	Steps       []Note    `json:"next_steps_sourced"`
-	WouldChange []Change  `json:"would_change"`
-	Audience    string    `json:"audience,omitempty"`
-	Answers     []Answer  `json:"answers"`
-	RuleSet     string    `json:"rule_set"`
-	Verdict     Verdict   `json:"-"`
+	Answered    int      `json:"answered"`
+	Questions   int      `json:"questions"`
+	Reasons     []Reason `json:"reasons"`
+	Cautions    []Note   `json:"cautions"`
+	NextSteps   []string `json:"next_steps"`
+	Steps       []Note   `json:"next_steps_sourced"`
+	WouldChange []Change `json:"would_change"`
+	Audience    string   `json:"audience,omitempty"`
+	Answers     []Answer `json:"answers"`
+	RuleSet     string   `json:"rule_set"`
+	Verdict     Verdict  `json:"-"`
 }
 
 // Scores maps outcome ids to scores; it marshals in a fixed order
