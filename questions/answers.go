@@ -61,11 +61,11 @@ func ParseAnswers(b *Bank, name string, data []byte) (Answers, Choices, error) {
 		case len(k) == 2 && k[0] == "answers":
 		default:
 			line := keyLine(data, k)
-			probs = append(probs, fmt.Errorf("%s:%d: unknown key %q: an answers file holds only audience and [answers]", name, line, Clean(k.String())))
+			probs = append(probs, fmt.Errorf("%s: unknown key %q: an answers file holds only audience and [answers]", at(name, line), Clean(k.String())))
 		}
 	}
 	if a.Audience != "" && !contains(Audiences, a.Audience) {
-		probs = append(probs, fmt.Errorf("%s:%d: unknown audience %q (valid: %s)", name, keyLine(data, toml.Key{"audience"}), Clean(a.Audience), strings.Join(Audiences, ", ")))
+		probs = append(probs, fmt.Errorf("%s: unknown audience %q (valid: %s)", at(name, keyLine(data, toml.Key{"audience"})), Clean(a.Audience), strings.Join(Audiences, ", ")))
 	}
 	ch := b.NewChoices()
 	ids := make([]string, 0, len(a.Answers))
@@ -77,12 +77,12 @@ func ParseAnswers(b *Bank, name string, data []byte) (Answers, Choices, error) {
 		line := keyLine(data, toml.Key{"answers", id})
 		q := b.Question(id)
 		if q < 0 {
-			probs = append(probs, fmt.Errorf("%s:%d: unknown question %q (valid: %s)", name, line, Clean(id), strings.Join(b.QuestionIDs(), ", ")))
+			probs = append(probs, fmt.Errorf("%s: unknown question %q (valid: %s)", at(name, line), Clean(id), strings.Join(b.QuestionIDs(), ", ")))
 			continue
 		}
 		o := b.Option(q, a.Answers[id])
 		if o < 0 {
-			probs = append(probs, fmt.Errorf("%s:%d: %q is not an option of question %q (valid: %s)", name, line, Clean(a.Answers[id]), id, strings.Join(b.OptionIDs(q), ", ")))
+			probs = append(probs, fmt.Errorf("%s: %q is not an option of question %q (valid: %s)", at(name, line), Clean(a.Answers[id]), id, strings.Join(b.OptionIDs(q), ", ")))
 			continue
 		}
 		ch[q] = int8(o)

@@ -41,6 +41,9 @@ type Bank struct {
 	// Name is the file the bank was read from ("rules.toml (embedded)" for
 	// the default); it prefixes every message about the bank.
 	Name string `toml:"-"`
+	// Warnings lists what Parse found questionable but not wrong (a long
+	// label, more than nine options); "guidepost check" shows them.
+	Warnings []string `toml:"-"`
 
 	qindex map[string]int
 	sindex map[string]int
