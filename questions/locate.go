@@ -135,7 +135,11 @@ func suggest(s string, candidates []string) string {
 	sorted := append([]string(nil), candidates...)
 	sort.Strings(sorted)
 	for _, c := range sorted {
-		if d := editDistance(strings.ToLower(s), strings.ToLower(c)); d < bestD {
+		d := editDistance(strings.ToLower(s), strings.ToLower(c))
+		if d >= bestD && len(s) >= 5 && strings.HasPrefix(strings.ToLower(c), strings.ToLower(s[:5])) {
+			d = bestD - 1 // a shared stem: "mentorship" for "mentoring"
+		}
+		if d < bestD {
 			best, bestD = c, d
 		}
 	}

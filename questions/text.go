@@ -41,8 +41,11 @@ func isBidi(r rune) bool {
 // runes and what it is. ok is true when s is safe.
 func checkText(s string) (col int, kind string, ok bool) {
 	col = 0
-	for _, r := range s {
+	for i, r := range s {
 		col++
+		if r == '\r' && strings.HasPrefix(s[i+1:], "\n") {
+			continue // CRLF is normalised, not rejected
+		}
 		if k := unsafeKind(r); k != "" {
 			return col, k, false
 		}

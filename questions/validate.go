@@ -318,10 +318,18 @@ func (v *validator) checkID(path, kind, id string, seen map[string]int, idx int)
 
 func (v *validator) need(path, what, text string, limit int) {
 	if strings.TrimSpace(text) == "" {
-		v.add(path, "%s%s is empty", where(v.bank, parentPath(path)), what)
+		v.add(path, "%s%s is empty", where(v.bank, elemPath(path)), what)
 	} else if n := len([]rune(text)); n > limit {
-		v.add(path, "%s%s is %d characters; at most %d", where(v.bank, parentPath(path)), what, n, limit)
+		v.add(path, "%s%s is %d characters; at most %d", where(v.bank, elemPath(path)), what, n, limit)
 	}
+}
+
+// elemPath returns the path of the array element that contains path.
+func elemPath(path string) string {
+	if i := strings.LastIndexByte(path, ']'); i >= 0 {
+		return path[:i+1]
+	}
+	return ""
 }
 
 func (v *validator) checkSources() {

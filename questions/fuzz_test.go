@@ -1,0 +1,45 @@
+package questions
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+// FuzzParse checks that no input makes the loader panic, and that every
+// error it returns is free of terminal control characters.
+func FuzzParse(f *testing.F) {
+	for _, p := range []string{"testdata/valid/fixture.toml", "testdata/invalid/typo_key.toml", "testdata/invalid/escape_u001b.toml"} {
+		if data, err := os.ReadFile(p); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Add([]byte("schema_version = 1\n[[question]]\nid = \"a\"\n"))
+	f.Add([]byte("schema_version = \"x\""))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		_, err := Parse("fuzz", data)
+		if err != nil && strings.ContainsAny(err.Error(), "\x1b\x07\u009b") {
+			t.Fatalf("error carries control characters: %q", err)
+		}
+	})
+}
+
+// FuzzParseAnswers checks the answers parser the same way.
+func FuzzParseAnswers(f *testing.F) {
+	b := loadFixture(f)
+	f.Add([]byte("audience = \"self\"\n[answers]\nneed = \"networking\"\n"))
+	f.Add([]byte("[answers]\nneed = 1\n"))
+	f.Add([]byte("[answers]\nx = \"\\u001b\"\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		_, ch, err := ParseAnswers(b, "fuzz", data)
+		if err != nil {
+			if strings.ContainsAny(err.Error(), "\x1b\x07\u009b") {
+				t.Fatalf("error carries control characters: %q", err)
+			}
+			return
+		}
+		if len(ch) != len(b.Questions) {
+			t.Fatalf("choices for %d questions", len(ch))
+		}
+	})
+}

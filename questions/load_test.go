@@ -1,0 +1,172 @@
+package questions
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func loadFixture(t testing.TB) *Bank {
+	t.Helper()
+	data, err := os.ReadFile("testdata/valid/fixture.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Parse("fixture", data)
+	if err != nil {
+		t.Fatalf("fixture: %v", err)
+	}
+	return b
+}
+
+func TestParseValid(t *testing.T) {
+	files, _ := filepath.Glob("testdata/valid/*.toml")
+	files = append(files, "../rules.toml")
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := Parse(f, data); err != nil {
+				t.Fatalf("want no error, got:\n%v", err)
+			}
+		})
+	}
+}
+
+// wants returns the messages an invalid file must produce: its "# want:"
+// lines, or the lines of a .want file beside it.
+func wants(t *testing.T, path string, data []byte) []string {
+	if w, err := os.ReadFile(strings.TrimSuffix(path, ".toml") + ".want"); err == nil {
+		return strings.Split(strings.TrimSpace(string(w)), "\n")
+	}
+	var out []string
+	for _, line := range strings.Split(string(data), "\n") {
+		if rest, ok := strings.CutPrefix(line, "# want: "); ok {
+			out = append(out, rest)
+		}
+	}
+	if len(out) == 0 {
+		t.Fatalf("%s has no # want: line", path)
+	}
+	return out
+}
+
+func TestParseInvalid(t *testing.T) {
+	files, _ := filepath.Glob("testdata/invalid/*.toml")
+	if len(files) < 30 {
+		t.Fatalf("only %d invalid files", len(files))
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			data, _ := os.ReadFile(f)
+			_, err := Parse("fixture", data)
+			if err == nil {
+				t.Fatal("want an error, got none")
+			}
+			msg := err.Error()
+			for _, w := range wants(t, f, data) {
+				if !strings.Contains(msg, w) {
+					t.Errorf("message lacks %q:\n%s", w, msg)
+				}
+			}
+			if strings.ContainsRune(msg, 0x1b) || strings.ContainsRune(msg, 0x07) || strings.ContainsRune(msg, 0x9b) {
+				t.Errorf("message carries control characters: %q", msg)
+			}
+		})
+	}
+}
+
+func TestParseCollectsEveryProblem(t *testing.T) {
+	data, _ := os.ReadFile("testdata/valid/fixture.toml")
+	bad := strings.NewReplacer(`id = "long"`, `id = "short"`, `in = ["career"]`, `in = ["carer"]`,
+		`label = "Meet people"`, `label = "Meet \u001b[31m people"`).Replace(string(data))
+	_, err := Parse("fixture", []byte(bad))
+	if err == nil {
+		t.Fatal("want errors")
+	}
+	if n := strings.Count(err.Error(), "\n") + 1; n < 3 {
+		t.Fatalf("want 3 problems, got %d:\n%v", n, err)
+	}
+}
+
+func TestParseNormalisesText(t *testing.T) {
+	data, _ := os.ReadFile("testdata/valid/fixture.toml")
+	data = bytes.Replace(data, []byte(`why = "Budget shapes delivery."`), []byte("why = \"Budget\\tshapes\\r\\ndelivery.  \""), 1)
+	b, err := Parse("fixture", append([]byte("\ufeff"), data...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := b.Questions[2].Why; got != "Budget shapes\ndelivery." {
+		t.Fatalf("why = %q", got)
+	}
+}
+
+func TestParseCompiles(t *testing.T) {
+	b := loadFixture(t)
+	const behaviour, unsure = 0, 3
+	tests := []struct {
+		name string
+		got  any
+		want any
+	}{
+		{"option score in half points", b.Questions[0].Options[behaviour].Score, Pair{3 * 2, 0}},
+		{"1.5 each", b.Questions[0].Options[2].Score, Pair{3, 3}},
+		{"unsure index", b.Unsure(0), unsure},
+		{"question lookup", b.Question("horizon"), 1},
+		{"unknown question", b.Question("nope"), -1},
+		{"option lookup", b.Option(1, "long"), 1},
+		{"rule cond mask", b.Rules[0].When.All[0].Mask, uint64(1 << 2)},
+		{"caution rec mask", b.Cautions[0].When.RecMask, uint8(1<<0 | 1<<2)},
+		{"quick asks core only", len(b.Asked(true)), 2},
+		{"cite", b.Cite([]string{"src_a"})[0], "Publisher A, “Article A” (2020)"},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("%s: got %v, want %v", tt.name, tt.got, tt.want)
+		}
+	}
+}
+
+func TestCheckContract(t *testing.T) {
+	b := loadFixture(t)
+	err := CheckContract(b)
+	if err == nil || !strings.Contains(err.Error(), `question "awareness" is missing`) {
+		t.Fatalf("want missing contract ids, got %v", err)
+	}
+	data, err := os.ReadFile("../rules.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	def, err := Parse("rules.toml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := CheckContract(def); err != nil {
+		t.Fatalf("default rule set breaks the contract:\n%v", err)
+	}
+}
+
+func TestClean(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain text", "plain text"},
+		{"a\x1b[2Jb", "ab"},
+		{"a\x1b]0;title\x07b", "ab"},
+		{"a\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\b", "alinkb"},
+		{"a\u009b31mb", "ab"},
+		{"tab\there", "tab here"},
+		{"keep\nnewline", "keep\nnewline"},
+		{"bidi\u202eevil", "bidievil"},
+		{"cr\rreturn", "crreturn"},
+		{"bad \xff byte", "bad \uFFFD byte"},
+		{"café", "café"},
+	}
+	for _, tt := range tests {
+		if got := Clean(tt.in); got != tt.want {
+			t.Errorf("Clean(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
