@@ -32,12 +32,14 @@ func Parse(name string, data []byte) (*Bank, error) {
 		return nil, err
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	if err := checkVersion(name, data); err != nil {
-		return nil, err
-	}
 	b := &Bank{Name: name}
 	md, err := toml.Decode(string(data), b)
-	if err != nil {
+	if err != nil || b.SchemaVersion != SchemaVersion {
+		// A missing or newer schema_version explains the rest, so it is
+		// reported first; only then the decoder's own error.
+		if verr := checkVersion(name, data); verr != nil {
+			return nil, verr
+		}
 		return nil, decodeError(name, data, err)
 	}
 	v := &validator{bank: b, src: data}

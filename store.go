@@ -1,0 +1,245 @@
+package main
+
+// The store is Guidepost's only file output: the draft, written after every
+// answer, and the results a person chooses to save.
+//
+// The draft is written atomically: a temporary file in the same folder is
+// written, synced and renamed over the draft, so a crash or a full disk
+// never leaves a torn draft behind. When two Guideposts run at once they
+// share the one draft; each rename replaces the whole file, so the draft
+// always holds one of them complete (the last writer wins), never a mix.
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"guidepost/advisor"
+	"guidepost/questions"
+)
+
+// Permissions of everything the store creates: private to the user, since
+// answers describe a person.
+const (
+	dirMode  = 0o700
+	fileMode = 0o600
+)
+
+// maxResultSuffix bounds the -2, -3, … suffixes tried for one day's results.
+const maxResultSuffix = 999
+
+// xdgDir returns the folder named by the environment variable env when it
+// holds an absolute path (the XDG rule), else fallback under the home folder.
+func xdgDir(env, fallback string) (string, error) {
+	if d := os.Getenv(env); filepath.IsAbs(d) {
+		return d, nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("cannot find the home folder (set %s): %w", env, err)
+	}
+	return filepath.Join(home, fallback), nil
+}
+
+// draftPath returns $XDG_STATE_HOME/guidepost/draft.toml.
+func draftPath() (string, error) {
+	dir, err := xdgDir("XDG_STATE_HOME", filepath.Join(".local", "state"))
+	return filepath.Join(dir, "guidepost", "draft.toml"), err
+}
+
+// userRulesPath returns $XDG_CONFIG_HOME/guidepost/rules.toml.
+func userRulesPath() (string, error) {
+	dir, err := xdgDir("XDG_CONFIG_HOME", ".config")
+	return filepath.Join(dir, "guidepost", "rules.toml"), err
+}
+
+// saveDraft writes the answers file for c to path atomically.
+func saveDraft(path string, b *questions.Bank, audience string, c questions.Choices) error {
+	if err := writeAtomic(path, questions.FormatAnswers(b, audience, c)); err != nil {
+		return fmt.Errorf("save the draft: %w", err)
+	}
+	return nil
+}
+
+// drafts serialises the draft writes of one run. The UI saves from its own
+// goroutines, which may still be running when the run ends; once main has
+// written or removed the draft for the last time (end), later saves are
+// ignored, so a slow save can neither tear the final draft nor bring back
+// a draft removed after a result.
+type drafts struct {
+	mu    sync.Mutex
+	path  string
+	bank  *questions.Bank
+	ended bool
+}
+
+// save writes the draft unless the run has ended.
+func (d *drafts) save(audience string, c questions.Choices) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.ended {
+		return nil
+	}
+	return saveDraft(d.path, d.bank, audience, c)
+}
+
+// end stops further saves and runs last (the final write or the removal)
+// while no save is under way.
+func (d *drafts) end(last func() error) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.ended = true
+	return last()
+}
+
+// removeDraft removes the draft at path and reports whether there was one.
+func removeDraft(path string) (bool, error) {
+	err := os.Remove(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("remove the draft: %w", err)
+	}
+	return true, nil
+}
+
+// writeAtomic replaces path with data: a private temporary file in the same
+// folder is written, synced and renamed over path. On any error the
+// temporary file is removed and path is left as it was.
+func writeAtomic(path string, data []byte) (err error) {
+	dir := filepath.Dir(path)
+	if err := ensureDir(dir); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			os.Remove(f.Name())
+		}
+	}()
+	if err := writeClose(f, data); err != nil {
+		return err
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		return err
+	}
+	syncDir(dir)
+	return nil
+}
+
+// ensureDir creates dir (and its parents) private to the user, and narrows
+// the permissions of an existing dir that others can read.
+func ensureDir(dir string) error {
+	if err := os.MkdirAll(dir, dirMode); err != nil {
+		return err
+	}
+	st, err := os.Stat(dir)
+	if err != nil {
+		return err
+	}
+	if st.Mode().Perm()&0o077 != 0 {
+		return os.Chmod(dir, dirMode)
+	}
+	return nil
+}
+
+// writeClose makes f private, writes data, syncs and closes f.
+func writeClose(f *os.File, data []byte) error {
+	err := f.Chmod(fileMode)
+	if err == nil {
+		_, err = f.Write(data)
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// syncDir makes a rename in dir durable where the system allows it; a
+// failure only weakens durability, so it is ignored.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
+
+// saveResult writes r as guidepost-result-DATE.md and .json in dir, side by
+// side. It never overwrites: when either name exists, both get the next free
+// suffix (-2, -3, …). On error nothing it created is left behind.
+func saveResult(dir string, day time.Time, b *questions.Bank, r advisor.Result) ([]string, error) {
+	data, err := renderResult(b, r)
+	if err != nil {
+		return nil, err
+	}
+	base := "guidepost-result-" + day.Format("2006-01-02")
+	for n := 1; n <= maxResultSuffix; n++ {
+		paths := resultPaths(dir, base, n)
+		err := createAll(paths, data)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("cannot save the result in %s: %w", dir, err)
+		}
+		return paths, nil
+	}
+	return nil, fmt.Errorf("cannot save the result in %s: %s-%d.md and every earlier name are taken", dir, base, maxResultSuffix)
+}
+
+// renderResult returns r as Markdown and as JSON.
+func renderResult(b *questions.Bank, r advisor.Result) ([][]byte, error) {
+	var md, js bytes.Buffer
+	if err := advisor.WriteMarkdown(&md, b, r); err != nil {
+		return nil, fmt.Errorf("write the result: %w", err)
+	}
+	if err := advisor.WriteJSON(&js, r); err != nil {
+		return nil, fmt.Errorf("write the result: %w", err)
+	}
+	return [][]byte{md.Bytes(), js.Bytes()}, nil
+}
+
+// resultPaths returns the Markdown and JSON paths for suffix n (1: none).
+func resultPaths(dir, base string, n int) []string {
+	if n > 1 {
+		base = fmt.Sprintf("%s-%d", base, n)
+	}
+	return []string{filepath.Join(dir, base+".md"), filepath.Join(dir, base+".json")}
+}
+
+// createAll creates every path exclusively and writes data[i] to paths[i].
+// If one exists it returns an error wrapping fs.ErrExist; on any error it
+// removes the files it created.
+func createAll(paths []string, data [][]byte) (err error) {
+	var created []string
+	defer func() {
+		if err != nil {
+			for _, p := range created {
+				os.Remove(p)
+			}
+		}
+	}()
+	for i, p := range paths {
+		f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, fileMode)
+		if err != nil {
+			return err
+		}
+		created = append(created, p)
+		if err := writeClose(f, data[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
