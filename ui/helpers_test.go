@@ -1,0 +1,157 @@
+package ui
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"guidepost/questions"
+)
+
+// The -update flag rewrites the golden files under testdata/golden. teatest
+// links in x/exp/golden, which defines a flag of that name already, and a
+// second flag.Bool("update") would panic; so both share the one flag.
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+	}
+}
+
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+var (
+	fixtureOnce sync.Once
+	fixture     *questions.Bank
+	fixtureErr  error
+)
+
+// fixtureBank is the small rule set in testdata/fixture.toml, parsed once.
+func fixtureBank(tb testing.TB) *questions.Bank {
+	tb.Helper()
+	fixtureOnce.Do(func() {
+		data, err := os.ReadFile("testdata/fixture.toml")
+		if err != nil {
+			fixtureErr = err
+			return
+		}
+		fixture, fixtureErr = questions.Parse("fixture.toml", data)
+	})
+	if fixtureErr != nil {
+		tb.Fatalf("load the fixture: %v", fixtureErr)
+	}
+	return fixture
+}
+
+// defaultBank is the shipped rules.toml, or nil (the test skips) when it
+// does not load.
+func defaultBank(tb testing.TB) *questions.Bank {
+	tb.Helper()
+	data, err := os.ReadFile("../rules.toml")
+	if err != nil {
+		tb.Skipf("no rules.toml: %v", err)
+	}
+	b, err := questions.Parse("rules.toml", data)
+	if err != nil {
+		tb.Skipf("rules.toml does not load yet: %v", err)
+	}
+	return b
+}
+
+// start builds a model for cfg (on the fixture unless cfg.Bank is set) in
+// a w×h window.
+func start(tb testing.TB, cfg Config, w, h int) Model {
+	tb.Helper()
+	if cfg.Bank == nil {
+		cfg.Bank = fixtureBank(tb)
+	}
+	if cfg.Theme == "" {
+		cfg.Theme = "dark"
+	}
+	return send(New(cfg), tea.WindowSizeMsg{Width: w, Height: h})
+}
+
+// send passes msg to Update and returns the model.
+func send(m Model, msg tea.Msg) Model {
+	next, _ := m.Update(msg)
+	return next.(Model)
+}
+
+// press sends key presses named as in tea.KeyPressMsg.String ("enter",
+// "shift+tab", "3", "ctrl+c"); commands are not run.
+func press(m Model, keys ...string) Model {
+	for _, k := range keys {
+		m = send(m, keyPress(k))
+	}
+	return m
+}
+
+// pressRun is press but also runs the command each key returns and feeds
+// its message back, once: enough for SaveDraft and SaveResult.
+func pressRun(m Model, k string) Model {
+	next, cmd := m.Update(keyPress(k))
+	m = next.(Model)
+	if cmd != nil {
+		if msg := cmd(); msg != nil {
+			m = send(m, msg)
+		}
+	}
+	return m
+}
+
+var specialKeys = map[string]tea.Key{
+	"enter":     {Code: tea.KeyEnter},
+	"esc":       {Code: tea.KeyEscape},
+	"up":        {Code: tea.KeyUp},
+	"down":      {Code: tea.KeyDown},
+	"left":      {Code: tea.KeyLeft},
+	"pgdown":    {Code: tea.KeyPgDown},
+	"shift+tab": {Code: tea.KeyTab, Mod: tea.ModShift},
+	"ctrl+c":    {Code: 'c', Mod: tea.ModCtrl},
+}
+
+func keyPress(k string) tea.KeyPressMsg {
+	if key, ok := specialKeys[k]; ok {
+		return tea.KeyPressMsg(key)
+	}
+	r := []rune(k)[0]
+	return tea.KeyPressMsg{Code: r, Text: k}
+}
+
+// screenText is the view as plain text, trailing spaces trimmed.
+func screenText(m Model) string {
+	ls := strings.Split(ansi.Strip(m.View().Content), "\n")
+	for i, l := range ls {
+		ls[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(ls, "\n")
+}
+
+// golden compares the view with testdata/golden/name.golden, or rewrites
+// it under -update.
+func golden(t *testing.T, name string, m Model) {
+	t.Helper()
+	got := screenText(m)
+	path := filepath.Join("testdata", "golden", name+".golden")
+	if updating() {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./ui/ -update)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s: the view differs from the golden file\n--- got ---\n%s\n--- want ---\n%s", name, got, want)
+	}
+}

@@ -1,0 +1,97 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+
+	"guidepost/advisor"
+)
+
+// maxReasons is how many reasons the result lists, strongest first.
+const maxReasons = 5
+
+// result shows an evaluation in a scrolling viewport, with a status line
+// under it for saving.
+type result struct {
+	res    advisor.Result
+	vp     viewport.Model
+	status string // what saving did; empty before a save
+	failed bool
+}
+
+func newResult(res advisor.Result, c *common) result {
+	r := result{res: res, vp: newViewport()}
+	r.resize(c)
+	return r
+}
+
+// newViewport is a viewport with pager keys that do not clash with ours.
+func newViewport() viewport.Model {
+	vp := viewport.New()
+	vp.KeyMap.Left, vp.KeyMap.Right = key.Binding{}, key.Binding{}
+	vp.KeyMap.PageDown.SetKeys("pgdown", "space", "f")
+	vp.KeyMap.PageUp.SetKeys("pgup", "b")
+	return vp
+}
+
+// resize fits the viewport to the layout and rewraps the text for it,
+// keeping the reading position.
+func (r *result) resize(c *common) {
+	r.vp.SetWidth(c.lay.text)
+	r.vp.SetHeight(max(c.lay.body-1, 1))
+	r.vp.SetContent(resultText(r.res, c))
+}
+
+func (r result) update(msg tea.KeyPressMsg, c *common) (result, tea.Msg) {
+	k := c.keys
+	switch {
+	case keyIs(msg, k.Change):
+		return r, changeMsg{}
+	case keyIs(msg, k.Save):
+		r.status, r.failed = "Saving…", false
+		return r, saveMsg{}
+	case keyIs(msg, k.Restart):
+		return r, restartMsg{}
+	case keyIs(msg, k.Learn):
+		return r, learnMsg{}
+	}
+	r.vp, _ = r.vp.Update(msg)
+	return r, nil
+}
+
+// saved records what SaveResult returned.
+func (r *result) saved(paths []string, err error) {
+	if err != nil {
+		r.status, r.failed = "✗ Could not save: "+Sanitize(err.Error()), true
+		return
+	}
+	r.status, r.failed = "✓ Saved: "+Sanitize(strings.Join(paths, ", ")), false
+}
+
+func (r result) view(c *common) string {
+	s := c.styles
+	status := s.Muted.Render(scrollHint(r.vp))
+	if r.status != "" {
+		st := s.Notice
+		if r.failed {
+			st = s.Error
+		}
+		status = st.Render(r.status)
+	}
+	return r.vp.View() + "\n" + truncate(status, c.lay.text)
+}
+
+// scrollHint says where the reader is when the text does not fit.
+func scrollHint(vp viewport.Model) string {
+	if vp.TotalLineCount() <= vp.Height() {
+		return ""
+	}
+	if vp.AtBottom() {
+		return "↑ more above (end)"
+	}
+	return fmt.Sprintf("↓ more below (%d%%)", int(vp.ScrollPercent()*100))
+}

@@ -1,0 +1,284 @@
+// Package ui is Guidepost's interactive terminal interface: a Bubble Tea
+// program that asks the bank's questions one a screen, reviews the answers
+// and shows the recommendation with its reasons.
+//
+// The root Model owns the answers and routes: it handles the window size,
+// the global keys and the intent messages the screens send up
+// (answeredMsg, backMsg, …), and delegates everything else to the active
+// screen. A screen is a concrete struct that owns its cursor and returns
+// its intent instead of acting on it, so only the root changes the answers.
+// Scoring is package advisor's; the UI evaluates once when the answers
+// change and only formats the result. Files are main's: the UI calls the
+// injected SaveDraft and SaveResult from commands, never from Update.
+//
+// RunAccessible is the same questionnaire as plain numbered prompts.
+package ui
+
+import (
+	"fmt"
+	"io"
+
+	"charm.land/bubbles/v2/help"
+	tea "charm.land/bubbletea/v2"
+
+	"guidepost/advisor"
+	"guidepost/questions"
+)
+
+// Config configures a run of the UI.
+type Config struct {
+	Bank     *questions.Bank
+	Audience string            // "", "manager", "self" or "consultant"; "" asks on the welcome screen
+	Quick    bool              // ask only the core questions
+	Choices  questions.Choices // answers to start from (a resumed draft); may be nil
+	Start    int               // index into the asked questions to resume at
+	Notice   string            // one line shown on the first screen
+	Theme    string            // "auto", "dark", "light" or "high-contrast"
+	NoColor  bool              // no colour at all; glyphs and numbers keep the meaning
+	ShowLean bool              // start with the lean gauge visible
+
+	// SaveDraft is called after every answer, SaveResult when the person
+	// saves the result (it returns the paths written). Both run in a
+	// tea.Cmd; either may be nil.
+	SaveDraft  func(audience string, c questions.Choices) error
+	SaveResult func(audience string, c questions.Choices, r advisor.Result) ([]string, error)
+}
+
+// Outcome is how a run ended.
+type Outcome struct {
+	Result   *advisor.Result // nil when the person quit before a result
+	Audience string
+	Choices  questions.Choices
+	Quit     bool // quit before a result (ctrl+c anywhere, q before the result)
+}
+
+// Sanitize makes text from outside the UI safe to print (see
+// questions.Clean). Every text the UI did not write goes through it.
+func Sanitize(s string) string { return questions.Clean(s) }
+
+// screen names the active screen.
+type screen int
+
+const (
+	welcomeScreen screen = iota
+	questionScreen
+	reviewScreen
+	resultScreen
+	learnScreen
+)
+
+// common is what every screen draws with, built once and passed down.
+type common struct {
+	bank     *questions.Bank
+	audience string
+	styles   Styles
+	keys     keyMap
+	lay      layout
+}
+
+// Model is the root model of the TUI.
+type Model struct {
+	cfg     Config
+	c       common
+	help    help.Model
+	asked   []int // bank indexes of the questions asked, in order
+	choices questions.Choices
+	res     *advisor.Result
+	lean    advisor.Verdict
+	dirty   bool // the answers changed since res was evaluated
+
+	screen     screen
+	learnFrom  screen // where the comparison returns to
+	fromReview bool   // the question was opened from the review
+	showLean   bool
+	dark       bool
+	notice     string
+	quit, done bool
+
+	welcome  welcome
+	question question
+	review   review
+	result   result
+	learn    learn
+}
+
+// New returns the root model for cfg.
+func New(cfg Config) Model {
+	m := Model{cfg: cfg, help: help.New(), dark: true, showLean: cfg.ShowLean, notice: Sanitize(cfg.Notice)}
+	m.c = common{bank: cfg.Bank, audience: cfg.Audience, keys: newKeyMap()}
+	m.asked = cfg.Bank.Asked(cfg.Quick)
+	m.choices = cfg.Bank.NewChoices()
+	copy(m.choices, cfg.Choices)
+	m.lean = advisor.Decide(cfg.Bank, m.choices)
+	m.dirty = true
+	m.setStyles()
+	m.c.lay = newLayout(80, 24, 1)
+	m.start()
+	return m
+}
+
+// start shows the first screen: the welcome when the audience is still
+// open, else the question to resume at (the review when all are answered).
+func (m *Model) start() {
+	switch {
+	case m.c.audience == "":
+		m.welcome = newWelcome()
+		m.setScreen(welcomeScreen)
+	case m.cfg.Start >= len(m.asked):
+		m.toReview(len(m.asked))
+	default:
+		m.ask(max(m.cfg.Start, 0))
+	}
+}
+
+// Init asks the terminal for its background when the theme follows it.
+// Until the answer comes (it may never), the styles assume dark.
+func (m Model) Init() tea.Cmd {
+	if (m.cfg.Theme == "auto" || m.cfg.Theme == "") && !m.cfg.NoColor {
+		return tea.RequestBackgroundColor
+	}
+	return nil
+}
+
+// Update routes a message: window and global keys here, intents to
+// handleIntent, everything else to the active screen.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.c.lay.width, m.c.lay.height = msg.Width, msg.Height
+		m.relayout()
+		return m, nil
+	case tea.BackgroundColorMsg:
+		m.dark = msg.IsDark()
+		m.setStyles()
+		m.relayout()
+		return m, nil
+	case tea.KeyPressMsg:
+		return m.updateKey(msg)
+	}
+	return m.handleIntent(msg)
+}
+
+// updateKey handles the global keys, then delegates to the active screen.
+func (m Model) updateKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := &m.c.keys
+	switch {
+	case keyIs(msg, k.Interrupt):
+		return m.finish(true)
+	case keyIs(msg, k.Quit):
+		return m.finish(m.screen != resultScreen)
+	case m.c.lay.tooSmall:
+		return m, nil
+	case keyIs(msg, k.Help):
+		m.help.ShowAll = !m.help.ShowAll
+		m.relayout()
+		return m, nil
+	case keyIs(msg, k.Lean):
+		m.showLean = !m.showLean
+		m.relayout()
+		return m, nil
+	}
+	return m.updateScreen(msg)
+}
+
+func (m Model) updateScreen(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	switch m.screen {
+	case welcomeScreen:
+		return m.updateWelcome(msg)
+	case questionScreen:
+		return m.updateAsking(msg)
+	case reviewScreen:
+		return m.updateReview(msg)
+	case resultScreen:
+		return m.updateResult(msg)
+	}
+	return m.updateLearn(msg)
+}
+
+func (m Model) updateWelcome(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	var intent tea.Msg
+	m.welcome, intent = m.welcome.update(msg, &m.c)
+	return m.dispatch(intent)
+}
+
+func (m Model) updateAsking(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	var intent tea.Msg
+	m.question, intent = m.question.update(msg, &m.c)
+	return m.dispatch(intent)
+}
+
+func (m Model) updateReview(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	var intent tea.Msg
+	m.review, intent = m.review.update(msg, &m.c)
+	return m.dispatch(intent)
+}
+
+func (m Model) updateResult(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	var intent tea.Msg
+	m.result, intent = m.result.update(msg, &m.c)
+	return m.dispatch(intent)
+}
+
+func (m Model) updateLearn(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	var intent tea.Msg
+	m.learn, intent = m.learn.update(msg, &m.c)
+	return m.dispatch(intent)
+}
+
+// dispatch handles a screen's intent at once rather than through a
+// tea.Cmd: a command runs later, and a fast typist's next key would reach a
+// screen the root is about to leave.
+func (m Model) dispatch(intent tea.Msg) (tea.Model, tea.Cmd) {
+	if intent == nil {
+		return m, nil
+	}
+	return m.handleIntent(intent)
+}
+
+// finish ends the program; quit says whether it ended before a result.
+func (m Model) finish(quit bool) (tea.Model, tea.Cmd) {
+	m.quit, m.done = quit, true
+	return m, tea.Quit
+}
+
+// Outcome reports how the run ended.
+func (m Model) Outcome() Outcome {
+	o := Outcome{Audience: m.c.audience, Choices: m.choices, Quit: m.quit || !m.done}
+	if !o.Quit {
+		o.Result = m.res
+	}
+	return o
+}
+
+// Run runs the TUI on in and out until the person quits or ends with a
+// result.
+func Run(cfg Config, in io.Reader, out io.Writer) (Outcome, error) {
+	if err := checkConfig(cfg); err != nil {
+		return Outcome{Quit: true}, err
+	}
+	p := tea.NewProgram(New(cfg), tea.WithInput(in), tea.WithOutput(out))
+	final, err := p.Run()
+	if err != nil {
+		return Outcome{Audience: cfg.Audience, Choices: cfg.Choices, Quit: true}, fmt.Errorf("run the interface: %w", err)
+	}
+	return final.(Model).Outcome(), nil
+}
+
+func checkConfig(cfg Config) error {
+	if cfg.Bank == nil {
+		return fmt.Errorf("ui: no question bank")
+	}
+	if cfg.Audience != "" && !isAudience(cfg.Audience) {
+		return fmt.Errorf("ui: unknown audience %q (valid: manager, self, consultant)", cfg.Audience)
+	}
+	return nil
+}
+
+func isAudience(a string) bool {
+	for _, x := range questions.Audiences {
+		if x == a {
+			return true
+		}
+	}
+	return false
+}
