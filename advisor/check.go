@@ -3,6 +3,7 @@ package advisor
 import (
 	"errors"
 	"fmt"
+	"math/bits"
 	"sort"
 
 	"guidepost/questions"
@@ -12,7 +13,6 @@ import (
 // says so in a warning.
 const (
 	maxAssignments = 1 << 20 // answer combinations of the questions rules mention
-	maxStates      = 1 << 18 // distinct score pairs reachable by the other questions
 )
 
 // Check runs the decision-level checks on b: every outcome must be reachable
@@ -42,17 +42,23 @@ func Check(b *questions.Bank) (warnings []string, err error) {
 
 // reachable reports, for each outcome, whether some set of answers leads to
 // it. Questions that no rule mentions add independent weight, so their
-// reachable score pairs are folded into a set; the questions rules mention
+// reachable score pairs are folded into one set; the questions rules mention
 // are enumerated in full. complete is false when a limit cut the search.
 func reachable(b *questions.Bank) (reached []bool, complete bool) {
 	reached = make([]bool, len(b.Outcomes))
 	ruled := ruledQuestions(b)
 	free, ok := freePairs(b, ruled)
 	bases, ok2 := basePairs(b, ruled)
+	left := len(reached)
 	for _, base := range bases {
 		for _, f := range free {
 			o, _ := decide(b, questions.Pair{base[0] + f[0], base[1] + f[1]})
-			reached[o] = true
+			if !reached[o] {
+				reached[o] = true
+				if left--; left == 0 {
+					return reached, true
+				}
+			}
 		}
 	}
 	return reached, ok && ok2
@@ -78,29 +84,86 @@ func ruledQuestions(b *questions.Bank) []int {
 }
 
 // freePairs folds the questions no rule mentions into the set of score
-// pairs they can add together.
+// pairs they can add together. The set is a grid of bits, one row per
+// coaching score and one bit per mentoring score, so adding a question is a
+// shift-and-or of the grid per option.
 func freePairs(b *questions.Bank, ruled []int) ([]questions.Pair, bool) {
 	isRuled := map[int]bool{}
 	for _, q := range ruled {
 		isRuled[q] = true
 	}
-	set := map[questions.Pair]bool{{}: true}
+	var qs []int
+	var base, span questions.Pair
 	for q := range b.Questions {
 		if isRuled[q] {
 			continue
 		}
-		next := map[questions.Pair]bool{}
-		for p := range set {
-			for _, o := range b.Questions[q].Options {
-				next[questions.Pair{p[0] + o.Score[0], p[1] + o.Score[1]}] = true
+		lo, hi := optionBounds(&b.Questions[q])
+		base[0], base[1] = base[0]+lo[0], base[1]+lo[1]
+		span[0], span[1] = span[0]+hi[0]-lo[0], span[1]+hi[1]-lo[1]
+		qs = append(qs, q)
+	}
+	rows, words := int(span[0])+1, int(span[1])/64+1
+	if rows*words > maxGridWords {
+		return []questions.Pair{base}, false
+	}
+	grid := make([]uint64, rows*words)
+	grid[0] = 1
+	for _, q := range qs {
+		grid = addQuestion(grid, rows, words, &b.Questions[q])
+	}
+	return gridPairs(grid, rows, words, base), true
+}
+
+// maxGridWords bounds the reachability grid (8 MiB).
+const maxGridWords = 1 << 20
+
+func optionBounds(q *questions.Question) (lo, hi questions.Pair) {
+	lo, hi = q.Options[0].Score, q.Options[0].Score
+	for _, o := range q.Options {
+		for i := range 2 {
+			lo[i], hi[i] = min(lo[i], o.Score[i]), max(hi[i], o.Score[i])
+		}
+	}
+	return lo, hi
+}
+
+// addQuestion returns the grid of sums reachable after also answering q.
+func addQuestion(grid []uint64, rows, words int, q *questions.Question) []uint64 {
+	lo, _ := optionBounds(q)
+	next := make([]uint64, len(grid))
+	for _, o := range q.Options {
+		dr, db := int(o.Score[0]-lo[0]), int(o.Score[1]-lo[1])
+		for r := 0; r+dr < rows; r++ {
+			shiftOr(next[(r+dr)*words:(r+dr+1)*words], grid[r*words:(r+1)*words], db)
+		}
+	}
+	return next
+}
+
+// shiftOr sets dst |= src << n over bitsets of equal length.
+func shiftOr(dst, src []uint64, n int) {
+	w, bit := n/64, uint(n%64)
+	for i := len(dst) - 1; i >= w; i-- {
+		v := src[i-w] << bit
+		if bit > 0 && i-w-1 >= 0 {
+			v |= src[i-w-1] >> (64 - bit)
+		}
+		dst[i] |= v
+	}
+}
+
+func gridPairs(grid []uint64, rows, words int, base questions.Pair) []questions.Pair {
+	var out []questions.Pair
+	for r := 0; r < rows; r++ {
+		for w := 0; w < words; w++ {
+			for v := grid[r*words+w]; v != 0; v &= v - 1 {
+				m := w*64 + bits.TrailingZeros64(v)
+				out = append(out, questions.Pair{base[0] + int32(r), base[1] + int32(m)})
 			}
 		}
-		if len(next) > maxStates {
-			return sortedPairs(set), false
-		}
-		set = next
 	}
-	return sortedPairs(set), true
+	return out
 }
 
 // basePairs enumerates every answer combination of the ruled questions and
