@@ -357,7 +357,11 @@ func (a *app) scoreCSV(f scoreFlags) error {
 		return err
 	}
 	defer closeIn()
-	opt := advisor.CSVOptions{Format: f.format, Summary: f.summary, By: f.by, Warn: a.err}
+	name := f.csv
+	if name == "-" {
+		name = "stdin"
+	}
+	opt := advisor.CSVOptions{Name: name, Format: f.format, Summary: f.summary, By: f.by, Warn: a.err}
 	if p := a.progress(size); p != nil {
 		opt.Progress = p.Update
 		defer p.Done()

@@ -32,9 +32,11 @@
 // carries, so leaving the main need unanswered costs more than leaving the
 // meeting rhythm. Separation is how clearly the answers point one way: the
 // gap between the scores over half the widest gap the rule set allows (for
-// combined, how balanced the two needs are). Answers that pull in opposite
-// directions narrow the gap and so lower confidence; with nothing answered
-// it is 0. Bands: below 0.4 low, below 0.7 moderate, else high.
+// combined, how balanced the two needs are), scaled down by the share of
+// evidence that points the other way. Answers that pull in opposite
+// directions therefore lower confidence twice: they narrow the gap and they
+// count against it. A close call is never above 0.55; with nothing answered
+// confidence is 0. Bands: below 0.4 low, below 0.7 moderate, else high.
 //
 // # Explanations
 //

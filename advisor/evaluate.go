@@ -86,12 +86,11 @@ func decide(b *questions.Bank, s questions.Pair) (int, bool) {
 		return b.Outcome(questions.Combined), false
 	}
 	diff := s[0] - s[1]
-	closeCall := math.Abs(float64(diff)) < 2*d.Margin
 	switch {
 	case diff > 0:
-		return b.Outcome(questions.Coaching), closeCall
+		return b.Outcome(questions.Coaching), closeCall(b, s)
 	case diff < 0:
-		return b.Outcome(questions.Mentoring), closeCall
+		return b.Outcome(questions.Mentoring), closeCall(b, s)
 	}
 	return b.Outcome(d.Undecided), true
 }
@@ -119,11 +118,25 @@ func confidence(b *questions.Bank, ch questions.Choices, s questions.Pair, o int
 		sep = float64(lo) / float64(hi)
 	default:
 		scale := float64(max(maxC, maxM)) / 2
-		if scale > 0 {
-			sep = math.Min(1, math.Abs(float64(s[0]-s[1]))/scale)
+		if scale > 0 && hi > 0 {
+			// Evidence against the winner narrows the gap and also counts
+			// on its own: 18 to 2.5 is less certain than 18 to 0.
+			sep = math.Min(1, math.Abs(float64(s[0]-s[1]))/scale) * (1 - float64(max(lo, 0))/float64(hi))
 		}
 	}
-	return round2(coverage * (0.4 + 0.6*sep))
+	c := coverage * (0.4 + 0.6*sep)
+	if closeCall(b, s) && b.Outcomes[o].ID != questions.Combined {
+		c = math.Min(c, maxCloseConfidence)
+	}
+	return round2(c)
+}
+
+// maxCloseConfidence caps the confidence of a close call: it is never
+// "high".
+const maxCloseConfidence = 0.55
+
+func closeCall(b *questions.Bank, s questions.Pair) bool {
+	return math.Abs(float64(s[0]-s[1])) < 2*b.Decision.Margin
 }
 
 // questionImpact returns the largest evidence any option of q carries, and

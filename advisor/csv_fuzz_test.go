@@ -1,0 +1,80 @@
+package advisor
+
+import (
+	"bytes"
+	"encoding/csv"
+	"io"
+	"strings"
+	"testing"
+)
+
+// FuzzScoreCSV checks that no input makes ScoreCSV panic, that a valid
+// header gives one output row per input row (counted here with
+// encoding/csv alone), and that no echoed cell starts a formula.
+func FuzzScoreCSV(f *testing.F) {
+	for _, seed := range []string{
+		"id,need,horizon\na,career,long\nb,,\n",
+		"\ufeffid,need\r\n\"x, y\",Meet people\r\n",
+		"need\nnope\n\n,\ncareer,extra\n",
+		"id,need\n=1+1,career\n\"multi\nline\",career\n",
+		"id,need\na,ca\"reer\nb,\"unterminated\n",
+		"team,need,wellbeing\nA,career,yes\nB,networking,no\n",
+		"",
+		"need",
+		"name\nx\n",
+		"id,need\n\x1b[31m,\xff\xfe\n",
+	} {
+		f.Add([]byte(seed))
+	}
+	bank := csvBank(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var out bytes.Buffer
+		st, err := ScoreCSV(bank, bytes.NewReader(data), &out, CSVOptions{})
+		if err != nil {
+			if out.Len() > 0 {
+				t.Fatalf("wrote %q with error %v", out.String(), err)
+			}
+			return
+		}
+		if want := countRows(data); st.Rows != want {
+			t.Fatalf("stats say %d rows; the input has %d", st.Rows, want)
+		}
+		rows := outputRows(t, out.String())
+		if len(rows) != st.Rows {
+			t.Fatalf("%d output rows for %d input rows", len(rows), st.Rows)
+		}
+		for _, r := range rows {
+			if len(r) != 7 || r[0] == "" || r[0] != "" && strings.ContainsRune("=+-@\t\r", rune(r[0][0])) {
+				t.Fatalf("bad output row %q", r)
+			}
+			if r[5] != "" && strings.ContainsRune("=+-@\t\r", rune(r[5][0])) {
+				t.Fatalf("error cell %q starts a formula", r[5])
+			}
+		}
+		if st.Rows > 0 {
+			var sum bytes.Buffer
+			if _, err := ScoreCSV(bank, bytes.NewReader(data), &sum, CSVOptions{Summary: true, By: "id"}); err != nil && !strings.Contains(err.Error(), "group by") {
+				t.Fatal(err)
+			}
+		}
+	})
+}
+
+// countRows counts the data rows of a CSV input as CONTRACT §6 defines
+// them: records after the header, skipping blank ones, each malformed
+// record counting as one.
+func countRows(data []byte) int {
+	cr := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, bomUTF8)))
+	cr.FieldsPerRecord = -1
+	n := -1 // the header
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return max(n, 0)
+		}
+		if err == nil && blank(rec) && n >= 0 {
+			continue
+		}
+		n++
+	}
+}

@@ -1,0 +1,269 @@
+package advisor
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"guidepost/questions"
+)
+
+// plan is what a CSV header means, resolved once: which cell feeds which
+// question, where the id and group cells are, and how to read each
+// question's cells.
+type plan struct {
+	bank    *questions.Bank
+	name    string   // the input, for messages
+	width   int      // cells in the header: every row must have as many
+	names   []string // header names, cleaned, for messages
+	cols    []column // the question columns, in input order
+	idCol   int      // -1 when there is no id column
+	byCol   int      // -1 unless grouping
+	ignored []string // the columns that are ignored, for the warning
+	lookup  []optionIndex
+	blank   questions.Choices // nothing answered, copied into ch per row
+	ch      questions.Choices
+}
+
+// column is a question column: cell index in the record, question index in
+// the bank.
+type column struct {
+	cell, q int
+}
+
+// rowResult is one scored (or failed) row, reused from row to row.
+type rowResult struct {
+	num   int    // 1-based data row number
+	id    string // the id cell, raw; "" when absent or empty
+	group string // the By cell, raw
+	err   string // why the row could not be scored; "" when scored
+	v     Verdict
+	ch    questions.Choices // valid while the row is handled
+}
+
+func newPlan(b *questions.Bank, header []string, opt CSVOptions) (*plan, error) {
+	p := &plan{bank: b, name: opt.name(), width: len(header), idCol: -1, byCol: -1}
+	by := normalName(opt.By)
+	seen := map[string]int{}
+	for i, h := range header {
+		key := normalName(h)
+		p.names = append(p.names, columnName(h, i))
+		if opt.By != "" && key == by {
+			p.byCol = i
+		}
+		if err := p.place(key, i, seen); err != nil {
+			return nil, err
+		}
+	}
+	if err := p.complete(opt); err != nil {
+		return nil, err
+	}
+	p.lookup = buildLookup(b)
+	p.blank = b.NewChoices()
+	p.ch = b.NewChoices()
+	return p, nil
+}
+
+// place records what header cell i (normalised to key) is.
+func (p *plan) place(key string, i int, seen map[string]int) error {
+	q := p.bank.Question(key)
+	if key != "id" && q < 0 {
+		if i != p.byCol {
+			p.ignored = append(p.ignored, p.names[i])
+		}
+		return nil
+	}
+	if j, dup := seen[key]; dup {
+		return fmt.Errorf("%s: column %q appears twice (columns %d and %d): keep one", p.name, key, j+1, i+1)
+	}
+	seen[key] = i
+	if key == "id" && q < 0 {
+		p.idCol = i
+		return nil
+	}
+	p.cols = append(p.cols, column{cell: i, q: q})
+	return nil
+}
+
+// complete checks that the header names at least one question and the By
+// column.
+func (p *plan) complete(opt CSVOptions) error {
+	if len(p.cols) == 0 {
+		return fmt.Errorf("%s: no column is a question of %s (found: %s; question ids: %s)%s",
+			p.name, p.bank.Name, strings.Join(p.names, ", "), strings.Join(p.bank.QuestionIDs(), ", "), separatorHint(p.names))
+	}
+	if opt.By != "" && p.byCol < 0 {
+		return fmt.Errorf("%s: no column %q to group by (columns: %s)", p.name, questions.Clean(opt.By), strings.Join(p.names, ", "))
+	}
+	return nil
+}
+
+// separatorHint explains a header that is one cell holding semicolons or
+// tabs: a spreadsheet saved with another separator.
+func separatorHint(names []string) string {
+	if len(names) != 1 {
+		return ""
+	}
+	for _, sep := range []string{";", "\t"} {
+		if strings.Contains(names[0], sep) {
+			return fmt.Sprintf("; the columns seem to be separated by %q: save the file with commas", sep)
+		}
+	}
+	return ""
+}
+
+// warnIgnored writes one warning naming every ignored column.
+func (p *plan) warnIgnored(w io.Writer) {
+	if w == nil || len(p.ignored) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "%s: warning: ignoring %d column(s) that are not questions of %s: %s\n",
+		p.name, len(p.ignored), p.bank.Name, strings.Join(p.ignored, ", "))
+}
+
+func normalName(s string) string {
+	return strings.ToLower(strings.TrimSpace(s))
+}
+
+// columnName is header cell h (column i) as messages show it.
+func columnName(h string, i int) string {
+	if strings.TrimSpace(h) == "" {
+		return "(column " + strconv.Itoa(i+1) + ", no name)"
+	}
+	return echo(strings.TrimSpace(h))
+}
+
+// score fills res for record rec (data row n); readErr is the CSV syntax
+// error the reader met in this record, if any.
+func (p *plan) score(rec []string, readErr error, n int, res *rowResult) {
+	*res = rowResult{num: n}
+	if readErr != nil {
+		res.err = "malformed CSV: " + questions.Clean(readErr.Error())
+		return
+	}
+	res.id = cellAt(rec, p.idCol)
+	res.group = cellAt(rec, p.byCol)
+	if res.err = p.choose(rec, res); res.err != "" {
+		return
+	}
+	res.ch = p.ch
+	res.v = Decide(p.bank, p.ch)
+	if res.v.Outcome < 0 || res.v.Outcome >= len(p.bank.Outcomes) {
+		res.err = "internal error: no recommendation for this row"
+	}
+}
+
+// choose reads the answers of rec into p.ch and returns why it cannot,
+// or "".
+func (p *plan) choose(rec []string, res *rowResult) string {
+	if len(rec) != p.width {
+		return "the row has " + strconv.Itoa(len(rec)) + " cells; the header has " + strconv.Itoa(p.width)
+	}
+	if !utf8.ValidString(res.id) || !utf8.ValidString(res.group) {
+		return "the id or group cell is not valid UTF-8: save the file as CSV UTF-8"
+	}
+	copy(p.ch, p.blank)
+	for _, c := range p.cols {
+		o, ok := p.lookup[c.q].find(rec[c.cell])
+		if !ok {
+			return p.badCell(c, rec[c.cell])
+		}
+		p.ch[c.q] = o
+	}
+	return ""
+}
+
+// badCell explains why a question cell matches no option.
+func (p *plan) badCell(c column, cell string) string {
+	col := "column " + strconv.Quote(p.bank.Questions[c.q].ID) + ": "
+	if !utf8.ValidString(cell) {
+		return col + "the cell is not valid UTF-8: save the file as CSV UTF-8"
+	}
+	return col + `"` + echo(cell) + `" is not an option (valid: ` + p.lookup[c.q].valid + `, or their labels)`
+}
+
+func cellAt(rec []string, i int) string {
+	if i < 0 || i >= len(rec) {
+		return ""
+	}
+	return rec[i]
+}
+
+// maxEcho is how many runes of an input value a message quotes.
+const maxEcho = 40
+
+// echo makes an input value fit to quote in a message: cleaned, on one
+// line, and at most maxEcho runes.
+func echo(s string) string {
+	s = strings.ReplaceAll(questions.Clean(s), "\n", " ")
+	if utf8.RuneCountInString(s) <= maxEcho {
+		return s
+	}
+	return string([]rune(s)[:maxEcho-1]) + "…"
+}
+
+// optionIndex finds a question's option from a cell.
+type optionIndex struct {
+	ids   []string        // option ids by index
+	slots [64]int8        // by idHash: option index + 1; 0 for none, -1 for several
+	loose map[string]int8 // lower-case ids, then labels
+	valid string          // the option ids, for messages
+}
+
+// idHash spreads a question's option ids over 64 slots, so that an exact
+// id usually costs one string comparison.
+func idHash(s string) int {
+	return (len(s)*7 + int(s[0])*3 + int(s[len(s)-1])) & 63
+}
+
+func buildLookup(b *questions.Bank) []optionIndex {
+	out := make([]optionIndex, len(b.Questions))
+	for q, qu := range b.Questions {
+		x := &out[q]
+		x.ids, x.loose = b.OptionIDs(q), map[string]int8{}
+		for i, id := range x.ids {
+			x.loose[strings.ToLower(id)] = int8(i)
+			h := idHash(id)
+			if x.slots[h] == 0 {
+				x.slots[h] = int8(i + 1)
+			} else {
+				x.slots[h] = -1
+			}
+		}
+		for i, o := range qu.Options {
+			if k := normalName(o.Label); k != "" {
+				if _, taken := x.loose[k]; !taken {
+					x.loose[k] = int8(i)
+				}
+			}
+		}
+		x.valid = strings.Join(x.ids, ", ")
+	}
+	return out
+}
+
+// find returns the option index for cell: NoAnswer for an empty cell, and
+// false when nothing matches.
+func (x *optionIndex) find(cell string) (int8, bool) {
+	if cell == "" {
+		return questions.NoAnswer, true
+	}
+	switch o := x.slots[idHash(cell)]; {
+	case o > 0 && x.ids[o-1] == cell:
+		return o - 1, true
+	case o < 0:
+		for i, id := range x.ids {
+			if id == cell {
+				return int8(i), true
+			}
+		}
+	}
+	key := normalName(cell)
+	if key == "" {
+		return questions.NoAnswer, true
+	}
+	o, ok := x.loose[key]
+	return o, ok
+}
