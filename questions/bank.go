@@ -67,7 +67,10 @@ type Decision struct {
 
 // Source is one article the rule set is built from.
 type Source struct {
-	ID        string `toml:"id"`
+	ID string `toml:"id"`
+	// Short is how reports name the source in passing ("DMI"); the
+	// publisher is used when it is empty.
+	Short     string `toml:"short"`
 	Publisher string `toml:"publisher"`
 	Title     string `toml:"title"`
 	Author    string `toml:"author"`
@@ -240,6 +243,14 @@ func (b *Bank) Cite(ids []string) []string {
 		}
 	}
 	return out
+}
+
+// Name is the source's short name for inline citations.
+func (s Source) Name() string {
+	if s.Short != "" {
+		return s.Short
+	}
+	return s.Publisher
 }
 
 // Cite formats a source for a report: publisher, title and year.

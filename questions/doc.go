@@ -23,7 +23,8 @@
 //	undecided = "coaching"               # the outcome named when scores tie exactly (low confidence)
 //
 //	[[source]]                           # one per article; cited by id everywhere
-//	id = "dmi"  publisher = "…"  title = "…"  author = "…"  year = 2023   # author and year optional
+//	id = "dmi"  publisher = "…"  title = "…"
+//	short = "DMI"  author = "…"  year = 2023   # optional: inline name, author, year
 //
 //	[[outcome]]                          # exactly coaching, mentoring and combined
 //	id = "coaching"  label = "…"  summary = "…"  sources = ["…"]

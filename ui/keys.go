@@ -7,7 +7,8 @@ import "charm.land/bubbles/v2/key"
 // screen are disabled and so vanish from help too.
 type keyMap struct {
 	Up, Down, Scroll      key.Binding
-	Pick, Choose, Back    key.Binding
+	Pick, Unsure          key.Binding
+	Choose, Back          key.Binding
 	Why, Lean, Learn      key.Binding
 	Result, Change, Save  key.Binding
 	Restart, Close        key.Binding
@@ -23,6 +24,7 @@ func newKeyMap() keyMap {
 		Down:      b([]string{"down", "j"}, "↓/j", "down"),
 		Scroll:    b([]string{"pgup", "pgdown", "space", "home", "end"}, "pgup/pgdn", "page"),
 		Pick:      b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1-9", "pick"),
+		Unsure:    b([]string{"u"}, "u", "not sure"),
 		Choose:    b([]string{"enter"}, "enter", "choose"),
 		Back:      b([]string{"left", "shift+tab"}, "←", "back"),
 		Why:       b([]string{"w"}, "w", "why?"),
@@ -48,7 +50,7 @@ func (k keyMap) ShortHelp() []key.Binding {
 // FullHelp is the help shown by "?".
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Up, k.Down, k.Scroll, k.Pick, k.Choose, k.Back},
+		{k.Up, k.Down, k.Scroll, k.Pick, k.Unsure, k.Choose, k.Back},
 		{k.Why, k.Lean, k.Learn, k.Result, k.Change, k.Save, k.Restart, k.Close},
 		{k.Help, k.Quit, k.Interrupt},
 	}
@@ -75,6 +77,7 @@ func (k *keyMap) enableFor(s keyState) {
 	on(&k.Down, welcomeScreen, questionScreen, reviewScreen, resultScreen, learnScreen)
 	on(&k.Scroll, resultScreen, learnScreen, reviewScreen)
 	on(&k.Pick, welcomeScreen, questionScreen)
+	on(&k.Unsure, questionScreen)
 	on(&k.Choose, welcomeScreen, questionScreen, reviewScreen)
 	on(&k.Back, questionScreen)
 	k.Back.SetEnabled(s.screen == questionScreen && !s.first)

@@ -42,6 +42,9 @@ func (qs question) update(msg tea.KeyPressMsg, c *common) (question, tea.Msg) {
 			qs.cursor = i
 			return qs, answeredMsg{qs.pos, i}
 		}
+	case keyIs(msg, k.Unsure):
+		qs.cursor = c.bank.Unsure(qs.q)
+		return qs, answeredMsg{qs.pos, qs.cursor}
 	case keyIs(msg, k.Back):
 		return qs, backMsg{}
 	case keyIs(msg, k.Close):

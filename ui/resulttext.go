@@ -19,6 +19,7 @@ func resultText(r advisor.Result, c *common) string {
 		reasons(r, c),
 		nextSteps(r, c),
 		wouldChange(r, c),
+		sourceList(r, c),
 	}
 	var out []string
 	for _, s := range sections {
@@ -102,16 +103,54 @@ func nextSteps(r advisor.Result, c *common) string {
 }
 
 func wouldChange(r advisor.Result, c *common) string {
-	if len(r.WouldChange) == 0 {
-		return ""
-	}
 	out := []string{c.styles.Heading.Render("What would change this")}
-	for _, ch := range r.WouldChange {
+	if len(r.WouldChange) == 0 {
+		out = append(out, wrap("No single answer change would change this recommendation: several answers point the same way.", c.lay.text))
+		return strings.Join(out, "\n")
+	}
+	for i, ch := range r.WouldChange {
+		if i == maxChanges {
+			out = append(out, c.styles.Muted.Render(hang("  ", fmt.Sprintf("… and %d more single changes (see the saved report)", len(r.WouldChange)-i), c.lay.text)))
+			break
+		}
 		line := fmt.Sprintf("If %s were “%s” → %s", Sanitize(ch.Topic), Sanitize(ch.ToLabel), outcomeLabel(c, ch.Recommendation, ""))
 		if ch.Feasibility {
 			line += " (what the organisation can offer)"
 		}
 		out = append(out, hang("• ", line, c.lay.text))
+	}
+	return strings.Join(out, "\n")
+}
+
+// maxChanges is how many answer changes the result screen lists.
+const maxChanges = 6
+
+// sourceList cites in full every source the screen names in short.
+func sourceList(r advisor.Result, c *common) string {
+	var ids []string
+	seen := map[string]bool{}
+	add := func(list []string) {
+		for _, id := range list {
+			if !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+			}
+		}
+	}
+	for _, n := range r.Cautions {
+		add(n.Sources)
+	}
+	for _, x := range r.Reasons[:min(len(r.Reasons), maxReasons)] {
+		add(x.Sources)
+	}
+	if len(ids) == 0 {
+		return ""
+	}
+	out := []string{c.styles.Heading.Render("Sources")}
+	for _, id := range ids {
+		if src, ok := c.bank.Source(id); ok {
+			out = append(out, c.styles.Muted.Render(hang("• ", Sanitize(src.Name()+": "+src.Cite()), c.lay.text)))
+		}
 	}
 	return strings.Join(out, "\n")
 }
@@ -131,19 +170,20 @@ func outcomeLabel(c *common, id, label string) string {
 	return Sanitize(id)
 }
 
-// sources formats source ids (or ready citations) as one wrapped line.
+// sources names sources in short on one wrapped line; sourceList cites
+// them in full at the end of the screen.
 func sources(c *common, ids []string, prefix string, w int) string {
 	if len(ids) == 0 {
 		return ""
 	}
-	cites := make([]string, len(ids))
+	names := make([]string, len(ids))
 	for i, id := range ids {
-		cites[i] = id
+		names[i] = id
 		if src, ok := c.bank.Source(id); ok {
-			cites[i] = src.Cite()
+			names[i] = src.Name()
 		}
 	}
-	return c.styles.Muted.Render(hang(prefix+"Sources: ", Sanitize(strings.Join(cites, "; ")), w))
+	return c.styles.Muted.Render(hang(prefix+"Sources: ", Sanitize(strings.Join(names, ", ")), w))
 }
 
 func toward(x advisor.Reason) string {

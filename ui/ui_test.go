@@ -365,3 +365,15 @@ func checkFits(t *testing.T, m Model, w, h int) {
 		}
 	}
 }
+
+func TestUKeyAnswersUnsure(t *testing.T) {
+	m := press(start(t, Config{Audience: "manager", Bank: defaultBank(t)}, 80, 24), "u")
+	b := m.c.bank
+	need := b.Question("need")
+	if got, want := int(m.choices[need]), b.Unsure(need); got != want {
+		t.Fatalf("need = option %d, want unsure (%d): the tenth option must be reachable without arrows", got, want)
+	}
+	if pos := onQuestion(t, m); pos != 1 {
+		t.Fatalf("u did not move on (on %d)", pos)
+	}
+}
