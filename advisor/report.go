@@ -59,7 +59,7 @@ func (p *report) cite(ids []string) string {
 	if len(nums) == 0 {
 		return ""
 	}
-	return "[" + strings.Join(nums, ", ") + "]"
+	return "[" + strings.Join(nums, ",") + "]" // no space: wrap never splits it
 }
 
 // wrap word-wraps text to width, indenting every line after the first by
@@ -194,7 +194,14 @@ func noteLines(p *report, ns []Note) []string {
 	return out
 }
 
+// NoChange is said when no single answer change would alter the
+// recommendation.
+const NoChange = "No single answer change would change this recommendation: several answers point the same way."
+
 func changeLines(b *questions.Bank, cs []Change, most int) []string {
+	if len(cs) == 0 {
+		return []string{NoChange}
+	}
 	var out []string
 	for i, c := range cs {
 		if i == most {
@@ -281,7 +288,7 @@ func (p *report) learnText() {
 		p.printf("  Coaching:  %s\n", wrap(clean(d.Coaching.Text)+" "+p.cite(d.Coaching.Sources), reportWidth, 13))
 		p.printf("  Mentoring: %s\n", wrap(clean(d.Mentoring.Text)+" "+p.cite(d.Mentoring.Sources), reportWidth, 13))
 		if d.Disagreement.Text != "" {
-			p.printf("  ≠ Sources differ: %s\n", wrap(clean(d.Disagreement.Text)+" "+p.cite(d.Disagreement.Sources), reportWidth, 4))
+			p.printf("  ≠ The sources differ:\n    %s\n", wrap(clean(d.Disagreement.Text)+" "+p.cite(d.Disagreement.Sources), reportWidth, 4))
 		}
 		p.printf("\n")
 	}

@@ -105,7 +105,7 @@ func nextSteps(r advisor.Result, c *common) string {
 func wouldChange(r advisor.Result, c *common) string {
 	out := []string{c.styles.Heading.Render("What would change this")}
 	if len(r.WouldChange) == 0 {
-		out = append(out, wrap("No single answer change would change this recommendation: several answers point the same way.", c.lay.text))
+		out = append(out, wrap(advisor.NoChange, c.lay.text))
 		return strings.Join(out, "\n")
 	}
 	for i, ch := range r.WouldChange {
