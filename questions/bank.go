@@ -199,27 +199,20 @@ type Dimension struct {
 }
 
 // Question returns the index of the question with id, or -1.
-func (b *Bank) Question(id string) int {
-	if i, ok := b.qindex[id]; ok {
-		return i
-	}
-	return -1
-}
+func (b *Bank) Question(id string) int { return lookup(b.qindex, id) }
 
 // Option returns the index of the option with id in question q, or -1.
-func (b *Bank) Option(q int, id string) int {
-	if i, ok := b.Questions[q].oindex[id]; ok {
-		return i
-	}
-	return -1
-}
+func (b *Bank) Option(q int, id string) int { return lookup(b.Questions[q].oindex, id) }
 
 // Unsure returns the index of question q's unsure option.
 func (b *Bank) Unsure(q int) int { return b.Questions[q].unsure }
 
 // Outcome returns the index of the outcome with id, or -1.
-func (b *Bank) Outcome(id string) int {
-	if i, ok := b.oindex[id]; ok {
+func (b *Bank) Outcome(id string) int { return lookup(b.oindex, id) }
+
+// lookup returns index[id], or -1 when id is not there.
+func lookup(index map[string]int, id string) int {
+	if i, ok := index[id]; ok {
 		return i
 	}
 	return -1

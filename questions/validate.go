@@ -186,37 +186,35 @@ func describe(b *Bank, q **Question, name string, idx int) string {
 	case "question":
 		if idx < len(b.Questions) {
 			*q = &b.Questions[idx]
-			id = (*q).ID
 		}
+		id = idAt(b.Questions, idx, func(x Question) string { return x.ID })
 	case "option":
-		if *q != nil && idx < len((*q).Options) {
-			id = (*q).Options[idx].ID
+		if *q != nil {
+			id = idAt((*q).Options, idx, func(x Option) string { return x.ID })
 		}
 	case "rule":
-		if idx < len(b.Rules) {
-			id = b.Rules[idx].ID
-		}
+		id = idAt(b.Rules, idx, func(x Rule) string { return x.ID })
 	case "caution":
-		if idx < len(b.Cautions) {
-			id = b.Cautions[idx].ID
-		}
+		id = idAt(b.Cautions, idx, func(x Caution) string { return x.ID })
 	case "outcome":
-		if idx < len(b.Outcomes) {
-			id = b.Outcomes[idx].ID
-		}
+		id = idAt(b.Outcomes, idx, func(x Outcome) string { return x.ID })
 	case "source":
-		if idx < len(b.Sources) {
-			id = b.Sources[idx].ID
-		}
+		id = idAt(b.Sources, idx, func(x Source) string { return x.ID })
 	case "dimension":
-		if idx < len(b.Dimensions) {
-			id = b.Dimensions[idx].ID
-		}
+		id = idAt(b.Dimensions, idx, func(x Dimension) string { return x.ID })
 	}
 	if id == "" {
 		return fmt.Sprintf("%s #%d", name, idx+1)
 	}
 	return fmt.Sprintf("%s %q", name, Clean(id))
+}
+
+// idAt returns the id of list[i], or "" when i is out of range.
+func idAt[T any](list []T, i int, id func(T) string) string {
+	if i < 0 || i >= len(list) {
+		return ""
+	}
+	return id(list[i])
 }
 
 // validate runs the semantic checks and compiles the bank's indexes.

@@ -181,47 +181,22 @@ func (m Model) updateKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	return m.updateScreen(msg)
 }
 
+// updateScreen gives the key to the active screen, which returns itself
+// and the intent (if any) the root then carries out.
 func (m Model) updateScreen(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	var intent tea.Msg
 	switch m.screen {
 	case welcomeScreen:
-		return m.updateWelcome(msg)
+		m.welcome, intent = m.welcome.update(msg, &m.c)
 	case questionScreen:
-		return m.updateAsking(msg)
+		m.question, intent = m.question.update(msg, &m.c)
 	case reviewScreen:
-		return m.updateReview(msg)
+		m.review, intent = m.review.update(msg, &m.c)
 	case resultScreen:
-		return m.updateResult(msg)
+		m.result, intent = m.result.update(msg, &m.c)
+	default:
+		m.learn, intent = m.learn.update(msg, &m.c)
 	}
-	return m.updateLearn(msg)
-}
-
-func (m Model) updateWelcome(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	var intent tea.Msg
-	m.welcome, intent = m.welcome.update(msg, &m.c)
-	return m.dispatch(intent)
-}
-
-func (m Model) updateAsking(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	var intent tea.Msg
-	m.question, intent = m.question.update(msg, &m.c)
-	return m.dispatch(intent)
-}
-
-func (m Model) updateReview(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	var intent tea.Msg
-	m.review, intent = m.review.update(msg, &m.c)
-	return m.dispatch(intent)
-}
-
-func (m Model) updateResult(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	var intent tea.Msg
-	m.result, intent = m.result.update(msg, &m.c)
-	return m.dispatch(intent)
-}
-
-func (m Model) updateLearn(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	var intent tea.Msg
-	m.learn, intent = m.learn.update(msg, &m.c)
 	return m.dispatch(intent)
 }
 
