@@ -62,7 +62,12 @@ func (v *validator) err() error {
 	if len(v.probs) == 0 {
 		return nil
 	}
-	sort.SliceStable(v.probs, func(i, j int) bool { return v.probs[i].line < v.probs[j].line })
+	sort.SliceStable(v.probs, func(i, j int) bool {
+		if v.probs[i].line != v.probs[j].line {
+			return v.probs[i].line < v.probs[j].line
+		}
+		return v.probs[i].msg < v.probs[j].msg // never map order
+	})
 	var errs []error
 	for i, p := range v.probs {
 		if i == maxProblems {
@@ -258,7 +263,9 @@ func (v *validator) checkTexts(rv reflect.Value, path string) {
 			v.checkTexts(rv.Index(i), p)
 		}
 	case reflect.Map:
-		for _, k := range rv.MapKeys() {
+		keys := rv.MapKeys()
+		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
+		for _, k := range keys {
 			if col, kind, ok := checkText(k.String()); !ok {
 				v.add(path, "%s%s at column %d of a key in %s", where(v.bank, parentPath(path)), kind, col, lastKey(path))
 			}
