@@ -31,7 +31,7 @@ func (l learn) update(msg tea.KeyPressMsg, c *common) (learn, tea.Msg) {
 	if keyIs(msg, c.keys.Close) {
 		return l, closeMsg{}
 	}
-	l.vp, _ = l.vp.Update(msg)
+	l.vp = scroll(l.vp, msg)
 	return l, nil
 }
 
@@ -46,7 +46,8 @@ func learnText(c *common) string {
 	for _, d := range c.bank.Dimensions {
 		out = append(out, dimension(c, d))
 	}
-	return strings.Join(out, "\n\n")
+	out = append(out, allSources(c))
+	return strings.Join(compact(out), "\n\n")
 }
 
 func dimension(c *common, d questions.Dimension) string {
@@ -62,4 +63,16 @@ func dimension(c *common, d questions.Dimension) string {
 	side("Mentoring", d.Mentoring)
 	side("Where the sources differ", d.Disagreement)
 	return strings.Join(compact(out), "\n")
+}
+
+// allSources cites every source of the bank in full.
+func allSources(c *common) string {
+	if len(c.bank.Sources) == 0 {
+		return ""
+	}
+	out := []string{c.styles.Heading.Render("Sources")}
+	for _, src := range c.bank.Sources {
+		out = append(out, c.styles.Muted.Render(hang("• ", Sanitize(src.Name()+": "+src.Cite()), c.lay.text)))
+	}
+	return strings.Join(out, "\n")
 }

@@ -38,6 +38,20 @@ func newViewport() viewport.Model {
 	return vp
 }
 
+// scroll moves a viewport by a key: the viewport's own pager keys, plus
+// home and end, which the help promises and the viewport lacks.
+func scroll(vp viewport.Model, msg tea.KeyPressMsg) viewport.Model {
+	switch msg.String() {
+	case "home":
+		vp.GotoTop()
+	case "end":
+		vp.GotoBottom()
+	default:
+		vp, _ = vp.Update(msg)
+	}
+	return vp
+}
+
 // resize fits the viewport to the layout and rewraps the text for it,
 // keeping the reading position.
 func (r *result) resize(c *common) {
@@ -59,7 +73,7 @@ func (r result) update(msg tea.KeyPressMsg, c *common) (result, tea.Msg) {
 	case keyIs(msg, k.Learn):
 		return r, learnMsg{}
 	}
-	r.vp, _ = r.vp.Update(msg)
+	r.vp = scroll(r.vp, msg)
 	return r, nil
 }
 

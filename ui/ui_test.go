@@ -377,3 +377,14 @@ func TestUKeyAnswersUnsure(t *testing.T) {
 		t.Fatalf("u did not move on (on %d)", pos)
 	}
 }
+
+func TestHomeEndScroll(t *testing.T) {
+	m := press(start(t, Config{Bank: defaultBank(t)}, 80, 24), "l", "end")
+	if !strings.Contains(screenText(m), "Sources") {
+		t.Fatalf("end did not reach the sources at the bottom of learn:\n%s", screenText(m))
+	}
+	m = press(m, "home")
+	if !strings.Contains(screenText(m), "Coaching and mentoring compared") {
+		t.Fatalf("home did not return to the top:\n%s", screenText(m))
+	}
+}
