@@ -371,7 +371,7 @@ func (a *app) scoreCSV(f scoreFlags) error {
 		return err
 	}
 	if stats.Failed > 0 {
-		return fmt.Errorf("%d of %d rows could not be scored (see their error column)", stats.Failed, stats.Rows)
+		return fmt.Errorf("%s: %d of %d rows could not be scored (see their error column)", name, stats.Failed, stats.Rows)
 	}
 	return nil
 }

@@ -117,7 +117,8 @@ func writeAtomic(path string, data []byte) (err error) {
 	if err := ensureDir(dir); err != nil {
 		return err
 	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	removeStaleTemps(path, time.Now().Add(-staleTempAge))
+	f, err := os.CreateTemp(dir, tempPattern(path))
 	if err != nil {
 		return err
 	}
@@ -134,6 +135,31 @@ func writeAtomic(path string, data []byte) (err error) {
 	}
 	syncDir(dir)
 	return nil
+}
+
+// staleTempAge is how old a temporary file must be before a later write
+// takes it for the leftover of a run that was killed mid-write. A write
+// takes milliseconds; a minute leaves a slow disk a wide margin, so a
+// second Guidepost's write in flight is never removed.
+const staleTempAge = time.Minute
+
+// tempPattern is the name pattern of path's temporary files.
+func tempPattern(path string) string { return "." + filepath.Base(path) + ".*.tmp" }
+
+// removeStaleTemps removes path's temporary files last written before
+// cutoff: a run killed between creating one and renaming it leaves it
+// behind, and without this every such kill would leave one more.
+func removeStaleTemps(path string, cutoff time.Time) {
+	dir := filepath.Dir(path)
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if ok, _ := filepath.Match(tempPattern(path), e.Name()); !ok || !e.Type().IsRegular() {
+			continue
+		}
+		if st, err := e.Info(); err == nil && st.ModTime().Before(cutoff) {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
 }
 
 // ensureDir creates dir (and its parents) private to the user, and narrows

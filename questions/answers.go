@@ -50,22 +50,29 @@ func ParseAnswers(b *Bank, name string, data []byte) (Answers, Choices, error) {
 		return a, nil, fmt.Errorf("%s: the file is %d bytes; an answers file is at most %d", name, len(data), MaxAnswersSize)
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	if err := checkStructure(name, data); err != nil {
+		return a, nil, err
+	}
 	md, err := toml.Decode(string(data), &a)
 	if err != nil {
 		return a, nil, decodeError(name, data, err)
 	}
 	var probs []error
+	if md.IsDefined("answers") && md.Type("answers") != "Hash" {
+		line := keyLine(data, toml.Key{"answers"})
+		return a, nil, fmt.Errorf("%s: answers must be a table: write [answers] and then one question = \"option\" a line", at(name, line))
+	}
 	for _, k := range md.Keys() {
 		switch {
 		case len(k) == 1 && (k[0] == "audience" || k[0] == "answers"):
 		case len(k) == 2 && k[0] == "answers":
 		default:
 			line := keyLine(data, k)
-			probs = append(probs, fmt.Errorf("%s: unknown key %q: an answers file holds only audience and [answers]", at(name, line), Clean(k.String())))
+			probs = append(probs, fmt.Errorf("%s: unknown key %q: an answers file holds only audience and [answers]", at(name, line), k.String()))
 		}
 	}
 	if a.Audience != "" && !contains(Audiences, a.Audience) {
-		probs = append(probs, fmt.Errorf("%s: unknown audience %q (valid: %s)", at(name, keyLine(data, toml.Key{"audience"})), Clean(a.Audience), strings.Join(Audiences, ", ")))
+		probs = append(probs, fmt.Errorf("%s: unknown audience %q (valid: %s)", at(name, keyLine(data, toml.Key{"audience"})), a.Audience, strings.Join(Audiences, ", ")))
 	}
 	ch := b.NewChoices()
 	ids := make([]string, 0, len(a.Answers))
@@ -77,12 +84,12 @@ func ParseAnswers(b *Bank, name string, data []byte) (Answers, Choices, error) {
 		line := keyLine(data, toml.Key{"answers", id})
 		q := b.Question(id)
 		if q < 0 {
-			probs = append(probs, fmt.Errorf("%s: unknown question %q (valid: %s)", at(name, line), Clean(id), strings.Join(b.QuestionIDs(), ", ")))
+			probs = append(probs, fmt.Errorf("%s: unknown question %q (valid: %s)", at(name, line), id, strings.Join(b.QuestionIDs(), ", ")))
 			continue
 		}
 		o := b.Option(q, a.Answers[id])
 		if o < 0 {
-			probs = append(probs, fmt.Errorf("%s: %q is not an option of question %q (valid: %s)", at(name, line), Clean(a.Answers[id]), id, strings.Join(b.OptionIDs(q), ", ")))
+			probs = append(probs, fmt.Errorf("%s: %q is not an option of question %q (valid: %s)", at(name, line), a.Answers[id], id, strings.Join(b.OptionIDs(q), ", ")))
 			continue
 		}
 		ch[q] = int8(o)

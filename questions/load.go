@@ -32,6 +32,9 @@ func Parse(name string, data []byte) (*Bank, error) {
 		return nil, err
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	if err := checkStructure(name, data); err != nil {
+		return nil, err
+	}
 	b := &Bank{Name: name}
 	md, err := toml.Decode(string(data), b)
 	if err != nil || b.SchemaVersion != SchemaVersion {
@@ -105,14 +108,16 @@ var badTypeErr = regexp.MustCompile(`incompatible types: TOML value has type (\S
 func decodeError(name string, data []byte, err error) error {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		if strings.Contains(pe.Message, `'\n'`) && pe.Position.Line > 1 {
-			// The lexer has moved past the end of the line it complains about.
-			pe.Position.Line--
-			pe.Position.Col = 1 + len([]rune(lineAt(data, pe.Position.Line)))
+		// The decoder's line is sometimes one past the fault (an unclosed
+		// table header); its byte offset is right, so lines come from it.
+		if st := pe.Position.Start; st > 0 && st <= len(data) {
+			pe.Position.Line = 1 + bytes.Count(data[:st], []byte("\n"))
+			pe.Position.Col = 1 + len([]rune(string(data[bytes.LastIndexByte(data[:st], '\n')+1 : st])))
 		}
 		msg := fmt.Sprintf("%s:%d:%d: %s", name, pe.Position.Line, pe.Position.Col, Clean(pe.Message))
 		if pe.LastKey != "" && strings.HasPrefix(pe.Message, "incompatible") {
-			msg = fmt.Sprintf("%s:%d: %s", name, pe.Position.Line, typeWords(pe.LastKey, pe.Message))
+			line := mismatchLine(data, pe.LastKey, pe.Message, pe.Position.Line)
+			return fmt.Errorf("%s:%d: %s\n%s", name, line, typeWords(pe.LastKey, pe.Message), caret(data, line, 0))
 		}
 		return errors.New(msg + "\n" + caret(data, pe.Position.Line, pe.Position.Col))
 	}
@@ -124,6 +129,7 @@ func decodeError(name string, data []byte, err error) error {
 	text := Clean(m[3])
 	if m[2] != "" {
 		text = typeWords(m[2], m[3])
+		line = mismatchLine(data, m[2], m[3], line)
 	}
 	if line == 0 {
 		return fmt.Errorf("%s: %s", name, text)
@@ -143,6 +149,10 @@ func typeWords(key, msg string) string {
 
 func goTypeWords(t string) string {
 	switch {
+	case strings.HasPrefix(t, "bool"):
+		return "true or false"
+	case strings.Contains(t, "string"):
+		return "text in quotes"
 	case strings.HasPrefix(t, "int") || strings.HasPrefix(t, "uint"):
 		return "a whole number"
 	case strings.HasPrefix(t, "float"):
@@ -175,12 +185,44 @@ func tomlTypeWords(t string) string {
 	return Clean(t)
 }
 
-func lineAt(data []byte, n int) string {
-	lines := strings.Split(string(data), "\n")
-	if n < 1 || n > len(lines) {
-		return ""
+var assignment = regexp.MustCompile(`(?:^|[\s{,.])([A-Za-z0-9_\-]+)\s*=\s*(\S)`)
+
+// mismatchLine finds the line of a type mismatch. The decoder names the
+// last line where a key of that name was set, which in an array of tables
+// is often another element's, so the first assignment to the key whose
+// value has the wrong shape is preferred; fallback is the decoder's line.
+func mismatchLine(data []byte, key, msg string, fallback int) int {
+	m := badTypeErr.FindStringSubmatch(msg)
+	if m == nil {
+		return fallback
 	}
-	return strings.TrimRight(lines[n-1], "\r")
+	last := key[strings.LastIndexByte(key, '.')+1:]
+	for n, line := range strings.Split(string(data), "\n") {
+		for _, a := range assignment.FindAllStringSubmatch(line, -1) {
+			if a[1] == last && !shapeFits(a[2][0], m[2]) {
+				return n + 1
+			}
+		}
+	}
+	return fallback
+}
+
+// shapeFits reports whether a TOML value starting with c can decode into
+// the decoder's destination type dst.
+func shapeFits(c byte, dst string) bool {
+	switch {
+	case strings.HasPrefix(dst, "bool"):
+		return c == 't' || c == 'f'
+	case strings.HasPrefix(dst, "int"), strings.HasPrefix(dst, "float"):
+		return c == '+' || c == '-' || c == 'i' || c == 'n' || (c >= '0' && c <= '9')
+	case strings.Contains(dst, "string"):
+		return c == '"' || c == '\''
+	case strings.HasPrefix(dst, "slice"):
+		return c == '['
+	case strings.HasPrefix(dst, "map"):
+		return c == '{'
+	}
+	return true
 }
 
 // caret returns line n of data (cleaned) and a caret under column col (no

@@ -170,3 +170,28 @@ func TestClean(t *testing.T) {
 		}
 	}
 }
+
+// TestParseRefusesDeepInput: the decoder has no depth limit and dotted keys
+// cost it quadratic time, so deep input is refused before decoding.
+func TestParseRefusesDeepInput(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"dotted header", "schema_version = 1\n[" + strings.Repeat("a.", 20000) + "b]\n", "in:2: a key of more than 16 dotted parts"},
+		{"dotted key", "schema_version = 1\n" + strings.Repeat("a.", 40) + "b = 1\n", "in:2: a key of more than 16 dotted parts"},
+		{"inline table key", "schema_version = 1\nx = { " + strings.Repeat("a.", 40) + "b = 1 }\n", "in:2: a key of more than 16"},
+		{"nested arrays", "schema_version = 1\n\nx = " + strings.Repeat("[", 40000) + strings.Repeat("]", 40000) + "\n", "in:3: nested more than 32 levels deep"},
+		{"nested inline tables", "schema_version = 1\nx = " + strings.Repeat("{a=", 40) + "1" + strings.Repeat("}", 40) + "\n", "nested more than 32"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("in", []byte(tt.src))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("want %q, got %v", tt.want, err)
+			}
+		})
+	}
+	// Strings and comments are not structure.
+	ok := "schema_version = 1\n# [[[[ a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r\ntitle = \"[[[[{{{{ a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r\"\n"
+	if err := checkStructure("in", []byte(ok)); err != nil {
+		t.Fatalf("strings and comments counted as structure: %v", err)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -18,7 +19,8 @@ import (
 var (
 	arrayHeader = regexp.MustCompile(`^\s*\[\[\s*([A-Za-z0-9_.\- ]+?)\s*\]\]`)
 	tableHeader = regexp.MustCompile(`^\s*\[\s*([A-Za-z0-9_.\- ]+?)\s*\]`)
-	keyLineRe   = regexp.MustCompile(`^\s*([A-Za-z0-9_\-]+(?:\s*\.\s*[A-Za-z0-9_\-]+)*)\s*=`)
+	keyPart     = `(?:[A-Za-z0-9_\-]+|"(?:[^"\\]|\\.)*"|'[^']*')`
+	keyLineRe   = regexp.MustCompile(`^\s*(` + keyPart + `(?:\s*\.\s*` + keyPart + `)*)\s*=`)
 )
 
 // locate maps indexed paths to 1-based line numbers.
@@ -84,10 +86,19 @@ func setLine(lines map[string]int, path string, n int) {
 	}
 }
 
+// cleanKey normalises a dotted key as written: space around parts is
+// dropped and quoted parts are unquoted (best effort: a part with a dot
+// inside quotes is split).
 func cleanKey(k string) string {
 	parts := strings.Split(k, ".")
 	for i := range parts {
-		parts[i] = strings.TrimSpace(parts[i])
+		p := strings.TrimSpace(parts[i])
+		if len(p) >= 2 && p[0] == '\'' && p[len(p)-1] == '\'' {
+			p = p[1 : len(p)-1]
+		} else if u, err := strconv.Unquote(p); err == nil && p[0] == '"' {
+			p = u
+		}
+		parts[i] = p
 	}
 	return strings.Join(parts, ".")
 }

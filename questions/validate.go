@@ -89,7 +89,7 @@ func (v *validator) checkKeys(md toml.MetaData) {
 	}
 	for _, k := range md.Undecoded() {
 		if !reported[k.String()] && !underReported(k, reported) {
-			v.add(k.String(), "unknown key %q", Clean(k.String()))
+			v.add(k.String(), "unknown key %q", k.String())
 			reported[k.String()] = true
 		}
 	}
@@ -135,11 +135,11 @@ func (v *validator) badKey(path, key string, node *schemaNode) {
 	for n := range node.fields {
 		names = append(names, n)
 		if strings.EqualFold(n, key) {
-			v.add(join(path, key), "%skey %q must be written in lower case: %q", where(v.bank, path), Clean(key), n)
+			v.add(join(path, key), "%skey %q must be written in lower case: %q", where(v.bank, path), key, n)
 			return
 		}
 	}
-	msg := fmt.Sprintf("%sunknown key %q", where(v.bank, path), Clean(key))
+	msg := fmt.Sprintf("%sunknown key %q", where(v.bank, path), key)
 	if s := suggest(key, names); s != "" {
 		msg += fmt.Sprintf(": did you mean %q?", s)
 	} else {
@@ -211,7 +211,7 @@ func describe(b *Bank, q **Question, name string, idx int) string {
 	if id == "" {
 		return fmt.Sprintf("%s #%d", name, idx+1)
 	}
-	return fmt.Sprintf("%s %q", name, Clean(id))
+	return fmt.Sprintf("%s %q", name, id)
 }
 
 // idAt returns the id of list[i], or "" when i is out of range.
@@ -310,7 +310,7 @@ func (v *validator) checkID(path, kind, id string, seen map[string]int, idx int)
 		v.add(path, "%s#%d has no id", kind+" ", idx+1)
 		return false
 	case !idPattern.MatchString(id):
-		v.add(join(path, "id"), "%s id %q must be lower case letters, digits and _ (starting with a letter, at most 40)", kind, Clean(id))
+		v.add(join(path, "id"), "%s id %q must be lower case letters, digits and _ (starting with a letter, at most 40)", kind, id)
 		return false
 	}
 	if first, dup := seen[id]; dup {
@@ -360,7 +360,7 @@ func (v *validator) cite(path string, sources []string) {
 		if _, ok := v.bank.sindex[s]; ok {
 			continue
 		}
-		msg := fmt.Sprintf("%sunknown source %q", where(v.bank, parentPath(path)), Clean(s))
+		msg := fmt.Sprintf("%sunknown source %q", where(v.bank, parentPath(path)), s)
 		if g := suggest(s, keys(v.bank.sindex)); g != "" {
 			msg += fmt.Sprintf(": did you mean %q?", g)
 		} else {
@@ -379,7 +379,7 @@ func (v *validator) checkOutcomes() {
 			continue
 		}
 		if o.ID != Coaching && o.ID != Mentoring && o.ID != Combined {
-			v.add(p+".id", "outcome %q is not one of coaching, mentoring, combined", Clean(o.ID))
+			v.add(p+".id", "outcome %q is not one of coaching, mentoring, combined", o.ID)
 		}
 		v.need(p+".label", "label", o.Label, hardLabel)
 		v.need(p+".summary", "summary", o.Summary, hardText)
@@ -399,7 +399,7 @@ func (v *validator) checkOutcomes() {
 		}
 	}
 	if _, ok := b.oindex[b.Decision.Undecided]; !ok && b.Decision.Undecided != "" {
-		v.add("decision.undecided", "decision: undecided names unknown outcome %q (valid: coaching, mentoring, combined)", Clean(b.Decision.Undecided))
+		v.add("decision.undecided", "decision: undecided names unknown outcome %q (valid: coaching, mentoring, combined)", b.Decision.Undecided)
 	}
 }
 

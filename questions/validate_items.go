@@ -43,7 +43,7 @@ func (v *validator) checkQuestionTexts(p string, q *Question) {
 	switch q.Kind {
 	case KindNeed, KindFeasibility, KindSafety:
 	default:
-		v.add(p+".kind", "%skind %q must be one of need, feasibility, safety", where(v.bank, p), Clean(q.Kind))
+		v.add(p+".kind", "%skind %q must be one of need, feasibility, safety", where(v.bank, p), q.Kind)
 	}
 }
 
@@ -114,7 +114,7 @@ func (v *validator) pair(path string, w map[string]float64) Pair {
 			v.add(path, "%sweights name only coaching and mentoring: combined is decided from both scores, not weighted", where(v.bank, parentPath(path)))
 			continue
 		default:
-			msg := fmt.Sprintf("%sunknown outcome %q in %s", where(v.bank, parentPath(path)), Clean(id), lastKey(path))
+			msg := fmt.Sprintf("%sunknown outcome %q in %s", where(v.bank, parentPath(path)), id, lastKey(path))
 			if s := suggest(id, []string{Coaching, Mentoring}); s != "" {
 				msg += fmt.Sprintf(": did you mean %q?", s)
 			}
@@ -203,7 +203,7 @@ func (v *validator) checkCond(p string, i int, c *Cond) {
 	label := fmt.Sprintf("%s%s[%d]", where(b, parentPath(parentPath(p))), lastKey(parentPath(p))+"."+lastKey(p), i)
 	q, ok := b.qindex[c.Question]
 	if !ok {
-		msg := fmt.Sprintf("%s: unknown question %q", label, Clean(c.Question))
+		msg := fmt.Sprintf("%s: unknown question %q", label, c.Question)
 		if s := suggest(c.Question, keys(b.qindex)); s != "" {
 			msg += fmt.Sprintf(": did you mean %q?", s)
 		}
@@ -217,7 +217,7 @@ func (v *validator) checkCond(p string, i int, c *Cond) {
 	for _, id := range c.In {
 		o, ok := b.Questions[q].oindex[id]
 		if !ok {
-			v.add(p, "%s: %q is not an option of question %q (valid: %s)", label, Clean(id), c.Question, strings.Join(b.OptionIDs(q), ", "))
+			v.add(p, "%s: %q is not an option of question %q (valid: %s)", label, id, c.Question, strings.Join(b.OptionIDs(q), ", "))
 			continue
 		}
 		if c.Mask&(1<<o) != 0 {
@@ -270,7 +270,7 @@ func (v *validator) recMask(p string, recs []string, cautions bool) uint8 {
 	for _, id := range recs {
 		i, ok := v.bank.oindex[id]
 		if !ok {
-			v.add(p+".recommendation", "%sunknown outcome %q in when.recommendation (valid: coaching, mentoring, combined)", where(v.bank, parentPath(p)), Clean(id))
+			v.add(p+".recommendation", "%sunknown outcome %q in when.recommendation (valid: coaching, mentoring, combined)", where(v.bank, parentPath(p)), id)
 			continue
 		}
 		m |= 1 << i

@@ -1,0 +1,108 @@
+package questions
+
+import "fmt"
+
+// Limits on the shape of a TOML file, checked before decoding. The decoder
+// has no depth limit: a few hundred KB of nested arrays or dotted keys cost
+// it seconds (dotted keys take quadratic time), so deeper input is refused
+// outright. Real rule sets nest three or four levels.
+const (
+	maxNesting  = 32 // [ and { open at once
+	maxKeyParts = 16 // parts of one dotted key or table header
+)
+
+// checkStructure refuses input nested deeper than maxNesting or with a key
+// of more than maxKeyParts parts, naming the line. It skips strings and
+// comments; anything it misreads is left to the decoder.
+func checkStructure(name string, data []byte) error {
+	s := scanner{data: data, line: 1, inKey: true}
+	for s.i < len(data) {
+		if err := s.step(); err != "" {
+			return fmt.Errorf("%s:%d: %s", name, s.line, err)
+		}
+	}
+	return nil
+}
+
+type scanner struct {
+	data  []byte
+	i     int
+	line  int
+	stack []byte // the open brackets
+	inKey bool   // reading a key (before its "=")
+	parts int    // parts of the key being read
+}
+
+func (s *scanner) step() string {
+	c := s.data[s.i]
+	switch c {
+	case '\n':
+		s.line++
+		if len(s.stack) == 0 {
+			s.inKey, s.parts = true, 1
+		}
+	case '#':
+		for s.i+1 < len(s.data) && s.data[s.i+1] != '\n' {
+			s.i++
+		}
+	case '"', '\'':
+		s.skipString(c)
+		return ""
+	case '[', '{':
+		s.stack = append(s.stack, c)
+		if len(s.stack) > maxNesting {
+			return fmt.Sprintf("nested more than %d levels deep; a rule set needs only a few", maxNesting)
+		}
+		if c == '{' || s.inKey {
+			s.inKey, s.parts = true, 1
+		}
+	case ']', '}':
+		if len(s.stack) > 0 {
+			s.stack = s.stack[:len(s.stack)-1]
+		}
+	case ',':
+		if n := len(s.stack); n > 0 && s.stack[n-1] == '{' {
+			s.inKey, s.parts = true, 1
+		}
+	case '=':
+		s.inKey = false
+	case '.':
+		if s.inKey {
+			if s.parts++; s.parts > maxKeyParts {
+				return fmt.Sprintf("a key of more than %d dotted parts; a rule set needs only a few", maxKeyParts)
+			}
+		}
+	}
+	s.i++
+	return ""
+}
+
+// skipString moves past a basic or literal string, single- or multi-line,
+// counting the lines it spans.
+func (s *scanner) skipString(q byte) {
+	triple := s.i+2 < len(s.data) && s.data[s.i+1] == q && s.data[s.i+2] == q
+	if triple {
+		s.i += 3
+	} else {
+		s.i++
+	}
+	for s.i < len(s.data) {
+		c := s.data[s.i]
+		switch {
+		case c == '\\' && q == '"':
+			s.i++
+		case c == '\n':
+			s.line++
+			if !triple {
+				return // an unterminated string: the decoder reports it
+			}
+		case c == q && (!triple || s.i+2 < len(s.data) && s.data[s.i+1] == q && s.data[s.i+2] == q):
+			if triple {
+				s.i += 2
+			}
+			s.i++
+			return
+		}
+		s.i++
+	}
+}
