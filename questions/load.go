@@ -112,7 +112,7 @@ func decodeError(name string, data []byte, err error) error {
 		// table header); its byte offset is right, so lines come from it.
 		if st := pe.Position.Start; st > 0 && st <= len(data) {
 			pe.Position.Line = 1 + bytes.Count(data[:st], []byte("\n"))
-			pe.Position.Col = 1 + len([]rune(string(data[bytes.LastIndexByte(data[:st], '\n')+1 : st])))
+			pe.Position.Col = 1 + len([]rune(string(data[bytes.LastIndexByte(data[:st], '\n')+1:st])))
 		}
 		msg := fmt.Sprintf("%s:%d:%d: %s", name, pe.Position.Line, pe.Position.Col, Clean(pe.Message))
 		if pe.LastKey != "" && strings.HasPrefix(pe.Message, "incompatible") {
