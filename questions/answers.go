@@ -45,56 +45,91 @@ const MaxAnswersSize = 64 << 10
 // against b. Every unknown key, question id, option id or audience is an
 // error naming it and listing the valid choices.
 func ParseAnswers(b *Bank, name string, data []byte) (Answers, Choices, error) {
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	a, md, err := decodeAnswers(name, data)
+	if err != nil {
+		return a, nil, err
+	}
+	lines := locate(data)
+	probs := checkAnswersKeys(name, lines, md, a)
+	ch, more := resolveStrict(b, name, lines, a.Answers)
+	return a, ch, capped(name, append(probs, more...))
+}
+
+// capped joins at most maxProblems errors, then says how many more there
+// were.
+func capped(name string, errs []error) error {
+	if len(errs) > maxProblems {
+		errs = append(errs[:maxProblems], fmt.Errorf("%s: … and %d more problems", name, len(errs)-maxProblems))
+	}
+	return errors.Join(errs...)
+}
+
+// decodeAnswers decodes an answers file, refusing oversized or deeply
+// nested input and an [answers] that is not a table.
+func decodeAnswers(name string, data []byte) (Answers, toml.MetaData, error) {
 	var a Answers
 	if len(data) > MaxAnswersSize {
-		return a, nil, fmt.Errorf("%s: the file is %d bytes; an answers file is at most %d", name, len(data), MaxAnswersSize)
+		return a, toml.MetaData{}, fmt.Errorf("%s: the file is %d bytes; an answers file is at most %d", name, len(data), MaxAnswersSize)
 	}
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if err := checkStructure(name, data); err != nil {
-		return a, nil, err
+		return a, toml.MetaData{}, err
 	}
 	md, err := toml.Decode(string(data), &a)
 	if err != nil {
-		return a, nil, decodeError(name, data, err)
+		return a, md, decodeError(name, data, err)
 	}
-	var probs []error
 	if md.IsDefined("answers") && md.Type("answers") != "Hash" {
 		line := keyLine(data, toml.Key{"answers"})
-		return a, nil, fmt.Errorf("%s: answers must be a table: write [answers] and then one question = \"option\" a line", at(name, line))
+		return a, md, fmt.Errorf("%s: answers must be a table: write [answers] and then one question = \"option\" a line", at(name, line))
 	}
+	return a, md, nil
+}
+
+// checkAnswersKeys reports keys other than audience and [answers], and an
+// unknown audience.
+func checkAnswersKeys(name string, lines map[string]int, md toml.MetaData, a Answers) []error {
+	var probs []error
 	for _, k := range md.Keys() {
 		switch {
 		case len(k) == 1 && (k[0] == "audience" || k[0] == "answers"):
 		case len(k) == 2 && k[0] == "answers":
 		default:
-			line := keyLine(data, k)
+			line := lineOf(lines, k.String())
 			probs = append(probs, fmt.Errorf("%s: unknown key %q: an answers file holds only audience and [answers]", at(name, line), k.String()))
 		}
 	}
 	if a.Audience != "" && !contains(Audiences, a.Audience) {
-		probs = append(probs, fmt.Errorf("%s: unknown audience %q (valid: %s)", at(name, keyLine(data, toml.Key{"audience"})), a.Audience, strings.Join(Audiences, ", ")))
+		probs = append(probs, fmt.Errorf("%s: unknown audience %q (valid: %s)", at(name, lineOf(lines, "audience")), a.Audience, strings.Join(Audiences, ", ")))
 	}
+	return probs
+}
+
+// resolveStrict resolves answers against b, in id order; every unknown
+// question or option is a problem naming its line and the valid ids.
+func resolveStrict(b *Bank, name string, lines map[string]int, answers map[string]string) (Choices, []error) {
+	var probs []error
 	ch := b.NewChoices()
-	ids := make([]string, 0, len(a.Answers))
-	for id := range a.Answers {
+	ids := make([]string, 0, len(answers))
+	for id := range answers {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
 	for _, id := range ids {
-		line := keyLine(data, toml.Key{"answers", id})
+		line := lineOf(lines, "answers."+id)
 		q := b.Question(id)
 		if q < 0 {
 			probs = append(probs, fmt.Errorf("%s: unknown question %q (valid: %s)", at(name, line), id, strings.Join(b.QuestionIDs(), ", ")))
 			continue
 		}
-		o := b.Option(q, a.Answers[id])
+		o := b.Option(q, answers[id])
 		if o < 0 {
-			probs = append(probs, fmt.Errorf("%s: %q is not an option of question %q (valid: %s)", at(name, line), a.Answers[id], id, strings.Join(b.OptionIDs(q), ", ")))
+			probs = append(probs, fmt.Errorf("%s: %q is not an option of question %q (valid: %s)", at(name, line), answers[id], id, strings.Join(b.OptionIDs(q), ", ")))
 			continue
 		}
 		ch[q] = int8(o)
 	}
-	return a, ch, errors.Join(probs...)
+	return ch, probs
 }
 
 // ResolveAnswers resolves answers against b, keeping every answer that still

@@ -1,7 +1,6 @@
 package questions
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"reflect"
@@ -68,15 +67,11 @@ func (v *validator) err() error {
 		}
 		return v.probs[i].msg < v.probs[j].msg // never map order
 	})
-	var errs []error
+	errs := make([]error, len(v.probs))
 	for i, p := range v.probs {
-		if i == maxProblems {
-			errs = append(errs, fmt.Errorf("%s: … and %d more problems", v.bank.Name, len(v.probs)-i))
-			break
-		}
-		errs = append(errs, fmt.Errorf("%s: %s", at(v.bank.Name, p.line), p.msg))
+		errs[i] = fmt.Errorf("%s: %s", at(v.bank.Name, p.line), p.msg)
 	}
-	return errors.Join(errs...)
+	return capped(v.bank.Name, errs)
 }
 
 // checkKeys reports unknown keys (typos) and keys written in another case,
