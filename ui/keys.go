@@ -1,6 +1,9 @@
 package ui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
 
 // keyMap is every key the UI answers to. It feeds the help view, so help
 // cannot drift from the bindings; bindings that do nothing on the current
@@ -90,4 +93,13 @@ func (k *keyMap) enableFor(s keyState) {
 	on(&k.Restart, resultScreen)
 	on(&k.Close, learnScreen)
 	k.Close.SetEnabled(s.screen == learnScreen || s.screen == questionScreen && s.fromReview)
+}
+
+// moveCursor moves a cursor over n items by an up or down key, wrapping
+// around at either end.
+func moveCursor(cursor, n int, msg tea.KeyPressMsg, k keyMap) int {
+	if keyIs(msg, k.Up) {
+		return (cursor + n - 1) % n
+	}
+	return (cursor + 1) % n
 }

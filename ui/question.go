@@ -31,10 +31,8 @@ func newQuestion(pos, total, q, chosen int) question {
 func (qs question) update(msg tea.KeyPressMsg, c *common) (question, tea.Msg) {
 	k, n := c.keys, len(c.bank.Questions[qs.q].Options)
 	switch {
-	case keyIs(msg, k.Up):
-		qs.cursor = (qs.cursor + n - 1) % n
-	case keyIs(msg, k.Down):
-		qs.cursor = (qs.cursor + 1) % n
+	case keyIs(msg, k.Up), keyIs(msg, k.Down):
+		qs.cursor = moveCursor(qs.cursor, n, msg, k)
 	case keyIs(msg, k.Choose):
 		return qs, answeredMsg{qs.pos, qs.cursor}
 	case keyIs(msg, k.Pick):

@@ -29,10 +29,8 @@ func (w welcome) update(msg tea.KeyPressMsg, c *common) (welcome, tea.Msg) {
 	k := c.keys
 	n := len(audienceChoices)
 	switch {
-	case keyIs(msg, k.Up):
-		w.cursor = (w.cursor + n - 1) % n
-	case keyIs(msg, k.Down):
-		w.cursor = (w.cursor + 1) % n
+	case keyIs(msg, k.Up), keyIs(msg, k.Down):
+		w.cursor = moveCursor(w.cursor, n, msg, k)
 	case keyIs(msg, k.Choose):
 		return w, audienceMsg{audienceChoices[w.cursor].id}
 	case keyIs(msg, k.Pick):
