@@ -99,12 +99,12 @@ func decide(b *questions.Bank, s questions.Pair) (int, bool) {
 func confidence(b *questions.Bank, ch questions.Choices, s questions.Pair, o int) float64 {
 	var answered, total, maxC, maxM int32
 	for q := range b.Questions {
-		impact, bc, bm := questionImpact(&b.Questions[q])
-		total += impact
-		maxC += bc
-		maxM += bm
+		qq := &b.Questions[q]
+		total += qq.Impact
+		maxC += qq.Lead[0]
+		maxM += qq.Lead[1]
 		if b.Answered(ch, q) {
-			answered += impact
+			answered += qq.Impact
 		}
 	}
 	if answered == 0 || total == 0 {
@@ -137,18 +137,6 @@ const maxCloseConfidence = 0.55
 
 func closeCall(b *questions.Bank, s questions.Pair) bool {
 	return math.Abs(float64(s[0]-s[1])) < 2*b.Decision.Margin
-}
-
-// questionImpact returns the largest evidence any option of q carries, and
-// the largest lead toward coaching and toward mentoring it can give.
-func questionImpact(q *questions.Question) (impact, towardC, towardM int32) {
-	for _, o := range q.Options {
-		w := o.Score
-		impact = max(impact, abs32(w[0])+abs32(w[1]))
-		towardC = max(towardC, w[0]-w[1])
-		towardM = max(towardM, w[1]-w[0])
-	}
-	return impact, towardC, towardM
 }
 
 func abs32(x int32) int32 {

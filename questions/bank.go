@@ -103,6 +103,13 @@ type Question struct {
 	Sources []string `toml:"sources"`
 	Options []Option `toml:"option"`
 
+	// Impact is the largest evidence any option carries (coaching plus
+	// mentoring weight, in half points); Lead is the largest lead toward
+	// coaching (0) and mentoring (1) any option gives. Filled in by Parse,
+	// for confidence.
+	Impact int32 `toml:"-"`
+	Lead   Pair  `toml:"-"`
+
 	oindex map[string]int
 	unsure int
 }

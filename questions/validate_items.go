@@ -81,6 +81,20 @@ func (v *validator) checkOptions(p string, q *Question) {
 	if q.unsure < 0 {
 		v.add(p, "%shas no %q option: every question offers it, with no weights", where(v.bank, p), UnsureID)
 	}
+	q.Impact, q.Lead = spread(q.Options)
+}
+
+// spread returns the largest evidence any option carries and the largest
+// lead toward each side.
+func spread(opts []Option) (impact int32, lead Pair) {
+	abs := func(x int32) int32 { return max(x, -x) }
+	for _, o := range opts {
+		w := o.Score
+		impact = max(impact, abs(w[0])+abs(w[1]))
+		lead[0] = max(lead[0], w[0]-w[1])
+		lead[1] = max(lead[1], w[1]-w[0])
+	}
+	return impact, lead
 }
 
 func (v *validator) checkOption(op string, o *Option) {
