@@ -23,7 +23,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/BurntSushi/toml"
 	"github.com/charmbracelet/x/term"
 
 	"guidepost/advisor"
@@ -594,14 +593,13 @@ func resumeDraft(cfg *ui.Config, path string) error {
 	if err != nil {
 		return err
 	}
-	var ans questions.Answers
-	if _, err := toml.Decode(string(data), &ans); err != nil {
-		return fmt.Errorf("%s: the draft cannot be read (%v); remove it with 'guidepost forget'", path, err)
+	audience, ch, dropped, err := questions.ReadDraft(cfg.Bank, path, data)
+	if err != nil {
+		return fmt.Errorf("%w\nthe draft cannot be read; remove it with 'guidepost forget'", err)
 	}
-	ch, dropped := questions.ResolveAnswers(cfg.Bank, ans.Answers)
 	cfg.Choices = ch
-	if cfg.Audience == "" && oneOf(ans.Audience, questions.Audiences) {
-		cfg.Audience = ans.Audience
+	if cfg.Audience == "" {
+		cfg.Audience = audience
 	}
 	cfg.Start = firstOpen(cfg.Bank, ch, cfg.Quick)
 	cfg.Notice = resumeNotice(path, dropped)

@@ -132,6 +132,22 @@ func resolveStrict(b *Bank, name string, lines map[string]int, answers map[strin
 	return ch, probs
 }
 
+// ReadDraft reads a draft (an answers file) leniently against b: answers
+// that no longer fit, as in a draft written by an older rule set, are
+// dropped and their question ids returned, and an unknown audience is
+// ignored. Only a file that cannot be read as an answers file is an error.
+func ReadDraft(b *Bank, name string, data []byte) (audience string, ch Choices, dropped []string, err error) {
+	a, _, err := decodeAnswers(name, bytes.TrimPrefix(data, []byte("\ufeff")))
+	if err != nil {
+		return "", nil, nil, err
+	}
+	if contains(Audiences, a.Audience) {
+		audience = a.Audience
+	}
+	ch, dropped = ResolveAnswers(b, a.Answers)
+	return audience, ch, dropped, nil
+}
+
 // ResolveAnswers resolves answers against b, keeping every answer that still
 // fits and returning the ids of those that do not (a draft from an older
 // rule set). It never fails.

@@ -62,3 +62,15 @@ func TestResolveAnswersKeepsWhatFits(t *testing.T) {
 		t.Fatalf("got %v, dropped %v", ch, dropped)
 	}
 }
+
+func TestReadDraftIsLenient(t *testing.T) {
+	b := loadFixture(t)
+	draft := "\ufeffaudience = \"boss\"\n[answers]\nneed = \"career\"\nhorizon = \"decades\"\nretired = \"x\"\n"
+	audience, ch, dropped, err := ReadDraft(b, "draft.toml", []byte(draft))
+	if err != nil || audience != "" || ch[0] != 2 || strings.Join(dropped, ",") != "horizon,retired" {
+		t.Fatalf("got %q %v %v %v", audience, ch, dropped, err)
+	}
+	if _, _, _, err := ReadDraft(b, "draft.toml", []byte("answers = \"text\"\n")); err == nil || !strings.Contains(err.Error(), "answers must be a table") {
+		t.Fatalf("want a table error, got %v", err)
+	}
+}
