@@ -72,7 +72,7 @@ func allSources(c *common) string {
 	}
 	out := []string{c.styles.Heading.Render("Sources")}
 	for _, src := range c.bank.Sources {
-		out = append(out, c.styles.Muted.Render(hang("• ", Sanitize(src.Name()+": "+src.Cite()), c.lay.text)))
+		out = append(out, citeLine(c, src))
 	}
 	return strings.Join(out, "\n")
 }

@@ -7,6 +7,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"guidepost/advisor"
+	"guidepost/questions"
 )
 
 // resultText formats r for the result screen at the layout's width. It
@@ -149,7 +150,7 @@ func sourceList(r advisor.Result, c *common) string {
 	out := []string{c.styles.Heading.Render("Sources")}
 	for _, id := range ids {
 		if src, ok := c.bank.Source(id); ok {
-			out = append(out, c.styles.Muted.Render(hang("• ", Sanitize(src.Name()+": "+src.Cite()), c.lay.text)))
+			out = append(out, citeLine(c, src))
 		}
 	}
 	return strings.Join(out, "\n")
@@ -184,6 +185,16 @@ func sources(c *common, ids []string, prefix string, w int) string {
 		}
 	}
 	return c.styles.Muted.Render(hang(prefix+"Sources: ", Sanitize(strings.Join(names, ", ")), w))
+}
+
+// citeLine cites a source in full for a source list, led by the short
+// name used inline when that differs from the publisher.
+func citeLine(c *common, src questions.Source) string {
+	text := src.Cite()
+	if src.Name() != src.Publisher {
+		text = src.Name() + ": " + text
+	}
+	return c.styles.Muted.Render(hang("• ", Sanitize(text), c.lay.text))
 }
 
 func toward(x advisor.Reason) string {
