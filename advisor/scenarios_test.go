@@ -204,7 +204,7 @@ func TestScenarios(t *testing.T) {
 			if r.Recommendation == "combined" && !raised("permission_to_switch") {
 				t.Errorf("combined without permission_to_switch")
 			}
-			if r.Confidence < 0 || r.Confidence > 1 || (r.Confidence == 0 && r.Answered > 0) {
+			if r.Confidence < 0 || r.Confidence > 1 {
 				t.Errorf("confidence %v out of range", r.Confidence)
 			}
 			checkStatus(t, r, sc.Status)
