@@ -46,7 +46,7 @@ func CheckContract(b *Bank) error {
 			continue
 		}
 		var missing []string
-		for _, o := range append(c.Options, UnsureID) {
+		for _, o := range append(c.Options, unsureID) {
 			if b.Option(q, o) < 0 {
 				missing = append(missing, o)
 			}

@@ -159,8 +159,10 @@ func TestClean(t *testing.T) {
 		{"a\u009b31mb", "ab"},
 		{"tab\there", "tab here"},
 		{"keep\nnewline", "keep\nnewline"},
-		{"bidi\u202eevil", "bidievil"},
-		{"cr\rreturn", "crreturn"},
+		{"bidi\u202eevil", `bidi\u202eevil`},
+		{"cr\rreturn", `cr\rreturn`},
+		{"ne\x00ed", `ne\x00ed`},
+		{"c1\u0085", `c1\u0085`},
 		{"bad \xff byte", "bad \uFFFD byte"},
 		{"café", "café"},
 	}
