@@ -114,17 +114,18 @@ func checkVersion(name string, data []byte, v raw) error {
 	if !v.set {
 		return fmt.Errorf("%s:1: schema_version is missing: add schema_version = %d at the top", name, schemaVersion)
 	}
-	line := keyLine(data, toml.Key{"schema_version"})
 	n, ok := v.v.(int64)
+	if ok && n == schemaVersion {
+		return nil
+	}
+	where := at(name, keyLine(data, toml.Key{"schema_version"}))
 	switch {
 	case !ok:
-		return fmt.Errorf("%s: schema_version must be a whole number, found %s", at(name, line), typeWords(v.v))
+		return fmt.Errorf("%s: schema_version must be a whole number, found %s", where, typeWords(v.v))
 	case n > schemaVersion:
-		return fmt.Errorf("%s: this rule set needs a newer Guidepost (schema %d; this build reads %d)", at(name, line), n, schemaVersion)
-	case n < schemaVersion:
-		return fmt.Errorf("%s: schema_version must be %d, found %d", at(name, line), schemaVersion, n)
+		return fmt.Errorf("%s: this rule set needs a newer Guidepost (schema %d; this build reads %d)", where, n, schemaVersion)
 	}
-	return nil
+	return fmt.Errorf("%s: schema_version must be %d, found %d", where, schemaVersion, n)
 }
 
 // shapeProblems walks a plainly decoded file against the schema and
