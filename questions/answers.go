@@ -34,102 +34,117 @@ func (b *Bank) Answered(c Choices, q int) bool {
 // Answers is an answers file: the audience and the chosen option per
 // question id.
 type Answers struct {
-	Audience string            `toml:"audience"`
-	Answers  map[string]string `toml:"answers"`
+	Audience string
+	Answers  map[string]string
 }
-
-// MaxAnswersSize is the largest answers file accepted, in bytes.
-const MaxAnswersSize = 64 << 10
 
 // ParseAnswers reads an answers file (or a draft) named name and resolves it
 // against b. Every unknown key, question id, option id or audience is an
-// error naming it and listing the valid choices.
+// error naming it, its line and the valid choices; problems are listed in
+// line order.
 func ParseAnswers(b *Bank, name string, data []byte) (Answers, Choices, error) {
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	a, md, err := decodeAnswers(name, data)
+	a, p, err := decodeAnswers(name, data)
 	if err != nil {
 		return a, nil, err
 	}
-	lines := locate(data)
-	probs := checkAnswersKeys(name, lines, md, a)
-	ch, more := resolveStrict(b, name, lines, a.Answers)
-	return a, ch, capped(name, append(probs, more...))
-}
-
-// capped joins at most maxProblems errors, then says how many more there
-// were.
-func capped(name string, errs []error) error {
-	if len(errs) > maxProblems {
-		errs = append(errs[:maxProblems], fmt.Errorf("%s: … and %d more problems", name, len(errs)-maxProblems))
-	}
-	return errors.Join(errs...)
-}
-
-// decodeAnswers decodes an answers file, refusing oversized or deeply
-// nested input and an [answers] that is not a table.
-func decodeAnswers(name string, data []byte) (Answers, toml.MetaData, error) {
-	var a Answers
-	if len(data) > MaxAnswersSize {
-		return a, toml.MetaData{}, fmt.Errorf("%s: the file is %d bytes; an answers file is at most %d", name, len(data), MaxAnswersSize)
-	}
-	if err := checkStructure(name, data); err != nil {
-		return a, toml.MetaData{}, err
-	}
-	md, err := toml.Decode(string(data), &a)
-	if err != nil {
-		return a, md, decodeError(name, data, err)
-	}
-	if md.IsDefined("answers") && md.Type("answers") != "Hash" {
-		line := keyLine(data, toml.Key{"answers"})
-		return a, md, fmt.Errorf("%s: answers must be a table: write [answers] and then one question = \"option\" a line", at(name, line))
-	}
-	return a, md, nil
-}
-
-// checkAnswersKeys reports keys other than audience and [answers], and an
-// unknown audience.
-func checkAnswersKeys(name string, lines map[string]int, md toml.MetaData, a Answers) []error {
-	var probs []error
-	for _, k := range md.Keys() {
-		switch {
-		case len(k) == 1 && (k[0] == "audience" || k[0] == "answers"):
-		case len(k) == 2 && k[0] == "answers":
-		default:
-			line := lineOf(lines, k.String())
-			probs = append(probs, fmt.Errorf("%s: unknown key %q: an answers file holds only audience and [answers]", at(name, line), k.String()))
-		}
-	}
 	if a.Audience != "" && !contains(Audiences, a.Audience) {
-		probs = append(probs, fmt.Errorf("%s: unknown audience %q (valid: %s)", at(name, lineOf(lines, "audience")), a.Audience, strings.Join(Audiences, ", ")))
+		p.add("audience", "unknown audience %q (valid: %s)", a.Audience, strings.Join(Audiences, ", "))
 	}
-	return probs
-}
-
-// resolveStrict resolves answers against b, in id order; every unknown
-// question or option is a problem naming its line and the valid ids.
-func resolveStrict(b *Bank, name string, lines map[string]int, answers map[string]string) (Choices, []error) {
-	var probs []error
 	ch := b.NewChoices()
-	ids := make([]string, 0, len(answers))
-	for id := range answers {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	for _, id := range ids {
-		line := lineOf(lines, "answers."+id)
+	for id, opt := range a.Answers {
 		q := b.Question(id)
 		if q < 0 {
-			probs = append(probs, fmt.Errorf("%s: unknown question %q (valid: %s)", at(name, line), id, strings.Join(b.QuestionIDs(), ", ")))
+			p.add("answers."+id, "unknown question %q (valid: %s)", id, strings.Join(b.QuestionIDs(), ", "))
 			continue
 		}
-		o := b.Option(q, answers[id])
+		o := b.Option(q, opt)
 		if o < 0 {
-			probs = append(probs, fmt.Errorf("%s: %q is not an option of question %q (valid: %s)", at(name, line), answers[id], id, strings.Join(b.OptionIDs(q), ", ")))
+			p.add("answers."+id, "%q is not an option of question %q (valid: %s)", opt, id, strings.Join(b.OptionIDs(q), ", "))
 			continue
 		}
 		ch[q] = int8(o)
 	}
-	return ch, probs
+	return a, ch, p.err()
+}
+
+// decodeAnswers decodes an answers file into plain maps, so that no value
+// of the wrong type stops the decoder, and reports every key that does not
+// belong (a whole table once, by its header line) and every value of the
+// wrong type. Syntax and byte-level problems are returned at once as err;
+// the rest are left in the returned problems, with answers that fit in a.
+func decodeAnswers(name string, data []byte) (a Answers, p *problems, err error) {
+	data, err = checkInput(name, data, MaxAnswersSize, "an answers file")
+	if err != nil {
+		return a, nil, err
+	}
+	if err := checkStructure(name, data); err != nil {
+		return a, nil, err
+	}
+	var m map[string]any
+	if _, err := toml.Decode(string(data), &m); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return a, nil, syntaxError(name, data, pe)
+		}
+		// Decoding into a map has no type to mismatch; any other error
+		// from the decoder is shown as it is, cleaned.
+		return a, nil, fmt.Errorf("%s: %s", name, Clean(err.Error()))
+	}
+	p = &problems{name: name, src: data}
+	a.Answers = map[string]string{}
+	for k, v := range m {
+		switch {
+		case k == "audience":
+			if s, ok := v.(string); ok {
+				a.Audience = s
+			} else {
+				p.add(k, "audience must be text in quotes (manager, self or consultant), found %s", typeWords(v))
+			}
+		case k == "answers":
+			t, ok := v.(map[string]any)
+			if !ok {
+				p.add(k, "answers must be a table: write [answers] and then one question = \"option\" a line")
+				continue
+			}
+			for id, x := range t {
+				if s, ok := x.(string); ok {
+					a.Answers[id] = s
+				} else {
+					p.add("answers."+id, "answers.%s must be text in quotes (an option id), found %s", quoteKey(id), typeWords(x))
+				}
+			}
+		default:
+			p.add(k, "%s", notAnswersKey(k, v))
+		}
+	}
+	return a, p, nil
+}
+
+// notAnswersKey says why a top-level key does not belong in an answers
+// file; a table is named once, as its header, whatever it holds.
+func notAnswersKey(k string, v any) string {
+	const holds = "an answers file holds only audience and [answers]"
+	switch v.(type) {
+	case map[string]any:
+		return fmt.Sprintf("table [%s] does not belong here: %s", quoteKey(k), holds)
+	case []map[string]any:
+		return fmt.Sprintf("table [[%s]] does not belong here: %s", quoteKey(k), holds)
+	}
+	return fmt.Sprintf("unknown key %q: %s", k, holds)
+}
+
+// quoteKey writes a key as TOML would need it: bare when it can be,
+// otherwise quoted with escapes visible.
+func quoteKey(k string) string {
+	for _, r := range k {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '-') {
+			return fmt.Sprintf("%q", k)
+		}
+	}
+	if k == "" {
+		return `""`
+	}
+	return k
 }
 
 // ReadDraft reads a draft (an answers file) leniently against b: answers
@@ -137,9 +152,13 @@ func resolveStrict(b *Bank, name string, lines map[string]int, answers map[strin
 // dropped and their question ids returned, and an unknown audience is
 // ignored. Only a file that cannot be read as an answers file is an error.
 func ReadDraft(b *Bank, name string, data []byte) (audience string, ch Choices, dropped []string, err error) {
-	a, _, err := decodeAnswers(name, bytes.TrimPrefix(data, []byte("\ufeff")))
+	a, p, err := decodeAnswers(name, data)
 	if err != nil {
 		return "", nil, nil, err
+	}
+	if pr, bad := p.find("answers"); bad {
+		only := problems{name: name, src: p.src, list: []problem{pr}}
+		return "", nil, nil, only.err()
 	}
 	if contains(Audiences, a.Audience) {
 		audience = a.Audience

@@ -15,35 +15,34 @@ const (
 
 // Question kinds: what a question's answer is evidence of.
 const (
-	KindNeed        = "need"        // the person's need: decides the kind of support
+	kindNeed        = "need"        // the person's need: decides the kind of support
 	KindFeasibility = "feasibility" // what the organisation can offer: shapes delivery
-	KindSafety      = "safety"      // a concern outside coaching and mentoring
+	kindSafety      = "safety"      // a concern outside coaching and mentoring
 )
 
-// UnsureID is the option id every question must define and that never
+// unsureID is the option id every question must define and that never
 // carries weight.
-const UnsureID = "unsure"
+const unsureID = "unsure"
 
 // Bank is a loaded, validated rule set: the question bank, the scoring rules,
 // the outcomes and the comparison shown by "learn". Build one with Parse; the
 // zero value is not usable.
 type Bank struct {
-	SchemaVersion int         `toml:"schema_version"`
-	Title         string      `toml:"title"`
-	Decision      Decision    `toml:"decision"`
-	Sources       []Source    `toml:"source"`
-	Outcomes      []Outcome   `toml:"outcome"`
-	Questions     []Question  `toml:"question"`
-	Rules         []Rule      `toml:"rule"`
-	Cautions      []Caution   `toml:"caution"`
-	Dimensions    []Dimension `toml:"dimension"`
+	Title      string
+	Decision   Decision
+	Sources    []Source
+	Outcomes   []Outcome
+	Questions  []Question
+	Rules      []Rule
+	Cautions   []Caution
+	Dimensions []Dimension
 
 	// Name is the file the bank was read from ("rules.toml (embedded)" for
 	// the default); it prefixes every message about the bank.
-	Name string `toml:"-"`
-	// Warnings lists what Parse found questionable but not wrong (a long
-	// label, more than nine options); "guidepost check" shows them.
-	Warnings []string `toml:"-"`
+	Name string
+	// warnings are what validation found questionable but not wrong,
+	// located in src only when Warnings is called.
+	warnings *lazyWarnings
 
 	qindex map[string]int
 	sindex map[string]int
@@ -54,61 +53,60 @@ type Bank struct {
 type Decision struct {
 	// Margin: when the coaching and mentoring scores differ by less than
 	// this, the call is close.
-	Margin float64 `toml:"margin"`
+	Margin float64
 	// CombinedFloor: combined needs both scores at or above this.
-	CombinedFloor float64 `toml:"combined_floor"`
+	CombinedFloor float64
 	// CombinedBalance: combined also needs the weaker score to be at least
 	// this share (0 to 1) of the stronger one.
-	CombinedBalance float64 `toml:"combined_balance"`
+	CombinedBalance float64
 	// Undecided is the outcome reported when the scores tie exactly and
 	// combined does not apply; confidence is then low.
-	Undecided string `toml:"undecided"`
+	Undecided string
 }
 
 // Source is one article the rule set is built from.
 type Source struct {
-	ID string `toml:"id"`
+	ID string
 	// Short is how reports name the source in passing ("DMI"); the
 	// publisher is used when it is empty.
-	Short     string `toml:"short"`
-	Publisher string `toml:"publisher"`
-	Title     string `toml:"title"`
-	Author    string `toml:"author"`
-	Year      int    `toml:"year"`
+	Short     string
+	Publisher string
+	Title     string
+	Author    string
+	Year      int
 }
 
 // Outcome is one recommendation with its summary and next steps.
 type Outcome struct {
-	ID        string   `toml:"id"`
-	Label     string   `toml:"label"`
-	Summary   string   `toml:"summary"`
-	Sources   []string `toml:"sources"`
-	NextSteps []Step   `toml:"next_steps"`
+	ID        string
+	Label     string
+	Summary   string
+	Sources   []string
+	NextSteps []Step
 }
 
 // Step is a sourced piece of text: a next step, or one side of a comparison.
 type Step struct {
-	Text    string   `toml:"text"`
-	Sources []string `toml:"sources"`
+	Text    string
+	Sources []string
 }
 
 // Question is one diagnostic question.
 type Question struct {
-	ID      string   `toml:"id"`
-	Topic   string   `toml:"topic"`
-	Core    bool     `toml:"core"`
-	Kind    string   `toml:"kind"`
-	Prompt  Prompt   `toml:"prompt"`
-	Why     string   `toml:"why"`
-	Sources []string `toml:"sources"`
-	Options []Option `toml:"option"`
+	ID      string
+	Topic   string
+	Core    bool
+	Kind    string
+	Prompt  Prompt
+	Why     string
+	Sources []string
+	Options []Option
 
 	// Impact is the largest evidence any option carries (coaching plus
 	// mentoring weight, in half points); Lead is the largest lead toward
-	// coaching (0) and mentoring (1) any option gives. Filled in by Parse,
-	// for confidence.
-	Impact int32 `toml:"-"`
-	Lead   Pair  `toml:"-"`
+	// coaching (0) and mentoring (1) any option gives; both for confidence.
+	Impact int32
+	Lead   Pair
 
 	oindex map[string]int
 	unsure int
@@ -116,9 +114,9 @@ type Question struct {
 
 // Prompt is a question's wording for each audience.
 type Prompt struct {
-	Manager    string `toml:"manager"`
-	Self       string `toml:"self"`
-	Consultant string `toml:"consultant"`
+	Manager    string
+	Self       string
+	Consultant string
 }
 
 // For returns the wording for an audience; an unknown audience gets the
@@ -135,16 +133,15 @@ func (p Prompt) For(audience string) string {
 
 // Option is one answer to a question.
 type Option struct {
-	ID          string             `toml:"id"`
-	Label       string             `toml:"label"`
-	Description string             `toml:"description"`
-	Weights     map[string]float64 `toml:"weights"`
-	Rationale   string             `toml:"rationale"`
-	Sources     []string           `toml:"sources"`
+	ID          string
+	Label       string
+	Description string
+	Rationale   string
+	Sources     []string
 
-	// Score is the option's weight toward coaching and mentoring, in half
-	// points (a weight of 1.5 is 3), filled in by Parse.
-	Score Pair `toml:"-"`
+	// Score is the option's weights toward coaching and mentoring, in half
+	// points (a weight of 1.5 is 3).
+	Score Pair
 }
 
 // Pair is a pair of scores in half points: index 0 coaching, 1 mentoring.
@@ -152,57 +149,55 @@ type Pair [2]int32
 
 // Rule adds weight when its conditions hold.
 type Rule struct {
-	ID      string             `toml:"id"`
-	When    When               `toml:"when"`
-	Add     map[string]float64 `toml:"add"`
-	Reason  string             `toml:"reason"`
-	Sources []string           `toml:"sources"`
+	ID      string
+	When    When
+	Reason  string
+	Sources []string
 
-	// Score is Add in half points, filled in by Parse.
-	Score Pair `toml:"-"`
+	// Score is the rule's add, in half points.
+	Score Pair
 }
 
 // Caution is a warning raised when its conditions hold; it never changes
 // scores.
 type Caution struct {
-	ID      string   `toml:"id"`
-	Text    string   `toml:"text"`
-	Sources []string `toml:"sources"`
-	When    When     `toml:"when"`
+	ID      string
+	Text    string
+	Sources []string
+	When    When
 }
 
 // When is a set of conditions on the answers: every All condition holds, at
 // least one Any condition holds (when there are any), and no None condition
-// holds. Recommendation (cautions only) limits a caution to some outcomes.
+// holds. RecMask (cautions only) limits a caution to some outcomes.
 type When struct {
-	All            []Cond   `toml:"all"`
-	Any            []Cond   `toml:"any"`
-	None           []Cond   `toml:"none"`
-	Recommendation []string `toml:"recommendation"`
+	All  []Cond
+	Any  []Cond
+	None []Cond
 
-	// RecMask has bit i set for outcome i of Recommendation (all bits when
-	// Recommendation is empty), filled in by Parse.
-	RecMask uint8 `toml:"-"`
+	// RecMask has bit i set for each outcome i the file's
+	// when.recommendation names (all bits when it names none).
+	RecMask uint8
 }
 
 // Cond holds when the answer to Question is one of In.
 type Cond struct {
-	Question string   `toml:"question"`
-	In       []string `toml:"in"`
+	Question string
+	In       []string
 
-	// Q is the question's index and Mask has bit i set for option index i,
-	// filled in by Parse.
-	Q    int    `toml:"-"`
-	Mask uint64 `toml:"-"`
+	// Q is the question's index and Mask has bit i set for option index i
+	// of each option in In.
+	Q    int
+	Mask uint64
 }
 
 // Dimension is one row of the coaching-versus-mentoring comparison.
 type Dimension struct {
-	ID           string `toml:"id"`
-	Label        string `toml:"label"`
-	Coaching     Step   `toml:"coaching"`
-	Mentoring    Step   `toml:"mentoring"`
-	Disagreement Step   `toml:"disagreement"`
+	ID           string
+	Label        string
+	Coaching     Step
+	Mentoring    Step
+	Disagreement Step
 }
 
 // Question returns the index of the question with id, or -1.

@@ -3,13 +3,12 @@ package questions
 import (
 	"errors"
 	"fmt"
-	"strings"
 )
 
-// Contract lists the question and option ids that users' answer files,
+// contract lists the question and option ids that users' answer files,
 // spreadsheets and scripts depend on (CONTRACT §1). A rule set may add
 // questions and options but must keep all of these.
-var Contract = []struct {
+var contract = []struct {
 	Question string
 	Options  []string
 }{
@@ -31,40 +30,51 @@ var Contract = []struct {
 	{"wellbeing", []string{"no", "yes"}},
 }
 
-// ContractCautions are the caution ids reports promise (CONTRACT §1).
-var ContractCautions = []string{"line_manager_mentor", "not_therapy", "permission_to_switch"}
+// contractCautions are the caution ids reports promise (CONTRACT §1).
+var contractCautions = []string{"line_manager_mentor", "not_therapy", "permission_to_switch"}
 
-// CheckContract reports every contract question, option or caution id that
-// b lacks. Guidepost refuses such a rule set: answer files and spreadsheets
-// written for the contract would stop working with it.
-func CheckContract(b *Bank) error {
-	var errs []error
-	for _, c := range Contract {
+// ContractGaps returns one warning for each contract question, option or
+// caution id that b lacks, saying what stops working: answer files and
+// spreadsheets written for the contract name those ids, and reports promise
+// the cautions. "guidepost check" prints them for a custom rule set (the
+// embedded one has none: TestEmbeddedRuleSetKeepsTheContract).
+func ContractGaps(b *Bank) []string {
+	var out []string
+	for _, c := range contract {
 		q := b.Question(c.Question)
 		if q < 0 {
-			errs = append(errs, fmt.Errorf("%s: question %q is missing: answer files and spreadsheets rely on it", b.Name, c.Question))
+			out = append(out, fmt.Sprintf("%s: question %q is missing (CONTRACT §1): answer files that answer %s and spreadsheets with the column %s will stop working with this rule set",
+				b.Name, c.Question, c.Question, c.Question))
 			continue
 		}
-		var missing []string
-		for _, o := range append(c.Options, UnsureID) {
+		for _, o := range c.Options {
 			if b.Option(q, o) < 0 {
-				missing = append(missing, o)
+				out = append(out, fmt.Sprintf("%s: question %q has no option %q (CONTRACT §1): answer files with %s = %q and spreadsheet rows with %s in the %s column will stop working with this rule set",
+					b.Name, c.Question, o, c.Question, o, o, c.Question))
 			}
 		}
-		if len(missing) > 0 {
-			errs = append(errs, fmt.Errorf("%s: question %q lacks option(s) %s: answer files and spreadsheets rely on them", b.Name, c.Question, strings.Join(missing, ", ")))
+	}
+	for _, id := range contractCautions {
+		if !b.hasCaution(id) {
+			out = append(out, fmt.Sprintf("%s: caution %q is missing (CONTRACT §1): reports will never raise it, and scripts that look for it in the JSON cautions will not find it", b.Name, id))
 		}
 	}
-	for _, id := range ContractCautions {
-		if !b.HasCaution(id) {
-			errs = append(errs, fmt.Errorf("%s: caution %q is missing: reports promise it", b.Name, id))
-		}
+	return out
+}
+
+// CheckContract returns ContractGaps as one error, or nil when b keeps the
+// whole contract.
+func CheckContract(b *Bank) error {
+	gaps := ContractGaps(b)
+	errs := make([]error, len(gaps))
+	for i, g := range gaps {
+		errs[i] = errors.New(g)
 	}
 	return errors.Join(errs...)
 }
 
-// HasCaution reports whether b defines the caution id.
-func (b *Bank) HasCaution(id string) bool {
+// hasCaution reports whether b defines the caution id.
+func (b *Bank) hasCaution(id string) bool {
 	for _, c := range b.Cautions {
 		if c.ID == id {
 			return true

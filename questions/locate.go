@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/BurntSushi/toml"
 )
@@ -23,8 +24,13 @@ var (
 	keyLineRe   = regexp.MustCompile(`^\s*(` + keyPart + `(?:\s*\.\s*` + keyPart + `)*)\s*=`)
 )
 
+// locateRuns counts calls of locate, for the test that a clean load never
+// locates.
+var locateRuns atomic.Int64
+
 // locate maps indexed paths to 1-based line numbers.
 func locate(src []byte) map[string]int {
+	locateRuns.Add(1)
 	lines := map[string]int{}
 	counts := map[string]int{}
 	current := ""
@@ -44,6 +50,7 @@ func locate(src []byte) map[string]int {
 			current = fmt.Sprintf("%s[%d]", base, counts[base])
 			counts[base]++
 			setLine(lines, current, n+1)
+			setLine(lines, base, n+1) // the array itself: its first header
 			continue
 		}
 		if m := tableHeader.FindStringSubmatch(line); m != nil {

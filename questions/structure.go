@@ -2,15 +2,6 @@ package questions
 
 import "fmt"
 
-// Limits on the shape of a TOML file, checked before decoding. The decoder
-// has no depth limit: a few hundred KB of nested arrays or dotted keys cost
-// it seconds (dotted keys take quadratic time), so deeper input is refused
-// outright. Real rule sets nest three or four levels.
-const (
-	maxNesting  = 32 // [ and { open at once
-	maxKeyParts = 16 // parts of one dotted key or table header
-)
-
 // checkStructure refuses input nested deeper than maxNesting or with a key
 // of more than maxKeyParts parts, naming the line. It skips strings and
 // comments; anything it misreads is left to the decoder.

@@ -1,6 +1,7 @@
 package questions
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 )
@@ -9,8 +10,7 @@ import (
 // the characters themselves: escape sequences, C0 and C1 control characters
 // other than newline and tab, DEL, and the bidirectional controls of the
 // "Trojan Source" attacks. Rule-set texts containing any of them are
-// rejected at load; Clean removes them from everything else before it is
-// printed.
+// rejected at load; Clean makes everything else safe before it is printed.
 
 // unsafeKind names what kind of unsafe character r is, or "" when r is safe.
 // Newline and tab are safe.
@@ -61,18 +61,22 @@ func normalizeText(s string) string {
 	return strings.TrimSpace(s)
 }
 
-// Clean returns s with every escape sequence, control character (but
-// newline) and bidirectional control removed, tabs turned into spaces and
-// invalid UTF-8 replaced, so that it can be printed on a terminal safely.
-// An escape sequence is removed whole (ESC [ … final byte, ESC ] … BEL or
-// ESC \, ESC P/X/^/_ … ESC \, or ESC and one character), and so is the
-// 8-bit CSI (U+009B) with its parameters.
+// Clean is the one sanitizer for text from outside (error strings from the
+// decoder, ids and cells from a CSV, file names) before it is printed: it
+// returns s safe for a terminal with nothing silently dropped. An escape
+// sequence is removed whole (ESC [ … final byte, ESC ] … BEL or ESC \,
+// ESC P/X/^/_ … ESC \, ESC and one character, and the 8-bit CSI U+009B with
+// its parameters): it is a command to the terminal, not text. Every other
+// control character and bidirectional control is shown escaped, so
+// "ne\x00ed" never reads as "need": \r, \x00 … \x1f, \x7f, \u0080 … \u009f,
+// \u202e. A tab becomes a space, newline is kept and invalid UTF-8 becomes
+// U+FFFD. Rule-set texts need no cleaning: Parse refuses unsafe ones.
 func Clean(s string) string {
 	if isClean(s) {
 		return s
 	}
 	var b strings.Builder
-	b.Grow(len(s))
+	b.Grow(len(s) + 8)
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
@@ -84,9 +88,14 @@ func Clean(s string) string {
 			continue
 		case r == '\t':
 			b.WriteByte(' ')
+		case r == '\r':
+			b.WriteString(`\r`)
 		case r == utf8.RuneError && size <= 1:
 			b.WriteRune(utf8.RuneError)
+		case r < 0x80 && unsafeKind(r) != "":
+			fmt.Fprintf(&b, `\x%02x`, r)
 		case unsafeKind(r) != "":
+			fmt.Fprintf(&b, `\u%04x`, r)
 		default:
 			b.WriteString(s[i : i+size])
 		}

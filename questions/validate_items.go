@@ -3,268 +3,271 @@ package questions
 import (
 	"fmt"
 	"math"
-	"sort"
 	"strings"
 )
 
 func (v *validator) checkQuestions() {
-	b := v.bank
-	b.qindex = map[string]int{}
-	if len(b.Questions) == 0 {
+	fb := v.fb
+	v.qs = map[string]int{}
+	v.opts = make([]map[string]int, len(fb.Questions))
+	if len(fb.Questions) == 0 {
 		v.add("", "the rule set has no [[question]]")
 	}
-	if len(b.Questions) > MaxQuestions {
-		v.add("question", "the rule set has %d questions; at most %d", len(b.Questions), MaxQuestions)
+	if len(fb.Questions) > maxQuestions {
+		v.add("question", "the rule set has %d questions; at most %d", len(fb.Questions), maxQuestions)
 		return
 	}
 	core := 0
-	for i := range b.Questions {
-		q := &b.Questions[i]
+	for i := range fb.Questions {
+		q := &fb.Questions[i]
 		p := fmt.Sprintf("question[%d]", i)
-		v.checkID(p, "question", q.ID, b.qindex, i)
-		if q.Core {
+		v.checkID(p, "question", q.ID, v.qs, i)
+		if q.Core.bool() {
 			core++
 		}
 		v.checkQuestionTexts(p, q)
-		v.checkOptions(p, q)
+		v.opts[i] = v.checkOptions(p, q)
 	}
-	if core == 0 && len(b.Questions) > 0 {
+	if core == 0 && len(fb.Questions) > 0 {
 		v.add("question", "no question is core: mark at least one core = true (--quick asks only those)")
 	}
 }
 
-func (v *validator) checkQuestionTexts(p string, q *Question) {
-	v.need(p+".topic", "topic", q.Topic, hardLabel)
+func (v *validator) checkQuestionTexts(p string, q *fileQuestion) {
+	v.need(p+".topic", "topic", q.Topic.str(), hardLabel)
 	for _, a := range Audiences {
-		v.need(p+".prompt."+a, "prompt."+a, q.Prompt.For(a), hardPrompt)
+		v.need(p+".prompt."+a, "prompt."+a, q.Prompt.For(a).str(), hardPrompt)
 	}
-	v.need(p+".why", "why", q.Why, hardText)
+	v.need(p+".why", "why", q.Why.str(), hardText)
 	v.cite(p+".sources", q.Sources)
-	switch q.Kind {
-	case KindNeed, KindFeasibility, KindSafety:
+	switch k := q.Kind.str(); k {
+	case kindNeed, KindFeasibility, kindSafety:
 	default:
-		v.add(p+".kind", "%skind %q must be one of need, feasibility, safety", where(v.bank, p), q.Kind)
+		if q.Kind.fits() {
+			v.add(p+".kind", "%skind %q must be one of need, feasibility, safety", v.where(p), k)
+		}
 	}
 }
 
-func (v *validator) checkOptions(p string, q *Question) {
-	q.oindex = map[string]int{}
-	q.unsure = -1
+// checkOptions checks a question's options and returns their ids.
+func (v *validator) checkOptions(p string, q *fileQuestion) map[string]int {
+	ids := map[string]int{}
 	n := len(q.Options)
-	if n < 2 || n > MaxOptions {
-		v.add(p, "%shas %d options; a question has 2 to %d", where(v.bank, p), n, MaxOptions)
+	if n < 2 || n > maxOptions {
+		v.add(p, "%shas %d options; a question has 2 to %d", v.where(p), n, maxOptions)
 	}
-	if n > 9 {
-		v.warn(p, "%shas %d options; only 1 to 9 can be picked with a number key", where(v.bank, p), n)
+	if n > numberKeys {
+		v.warn(p, "%shas %d options; only 1 to %d can be picked with a number key", v.where(p), n, numberKeys)
 	}
 	labels := map[string]bool{}
+	unsure := false
 	for j := range q.Options {
 		o := &q.Options[j]
 		op := fmt.Sprintf("%s.option[%d]", p, j)
-		if !v.checkID(op, "option", o.ID, q.oindex, j) {
+		if !v.checkID(op, "option", o.ID, ids, j) {
 			continue
 		}
-		v.need(op+".label", "label", o.Label, hardLabel)
-		if len([]rune(o.Label)) > SoftLabel {
-			v.warn(op+".label", "%slabel is longer than %d characters and will wrap at 80 columns", where(v.bank, op), SoftLabel)
+		label := o.Label.str()
+		v.need(op+".label", "label", label, hardLabel)
+		if len([]rune(label)) > softLabel {
+			v.warn(op+".label", "%slabel is longer than %d characters and will wrap at 80 columns", v.where(op), softLabel)
 		}
-		if l := strings.ToLower(o.Label); labels[l] && l != "" {
-			v.warn(op+".label", "%slabel %q is used twice in this question", where(v.bank, op), o.Label)
+		if l := strings.ToLower(label); labels[l] && l != "" {
+			v.warn(op+".label", "%slabel %q is used twice in this question", v.where(op), label)
 		}
-		labels[strings.ToLower(o.Label)] = true
-		v.need(op+".description", "description", o.Description, hardPrompt)
+		labels[strings.ToLower(label)] = true
+		v.need(op+".description", "description", o.Description.str(), hardPrompt)
 		v.checkOption(op, o)
-		if o.ID == UnsureID {
-			q.unsure = j
-		}
+		unsure = unsure || o.ID.str() == unsureID
 	}
-	if q.unsure < 0 {
-		v.add(p, "%shas no %q option: every question offers it, with no weights", where(v.bank, p), UnsureID)
+	if !unsure {
+		v.add(p, "%shas no %q option: every question offers it, with no weights", v.where(p), unsureID)
 	}
-	q.Impact, q.Lead = spread(q.Options)
+	return ids
 }
 
-// spread returns the largest evidence any option carries and the largest
-// lead toward each side.
-func spread(opts []Option) (impact int32, lead Pair) {
-	abs := func(x int32) int32 { return max(x, -x) }
-	for _, o := range opts {
-		w := o.Score
-		impact = max(impact, abs(w[0])+abs(w[1]))
-		lead[0] = max(lead[0], w[0]-w[1])
-		lead[1] = max(lead[1], w[1]-w[0])
-	}
-	return impact, lead
-}
-
-func (v *validator) checkOption(op string, o *Option) {
-	o.Score = v.pair(op+".weights", o.Weights)
-	if o.ID == UnsureID {
-		if o.Score != (Pair{}) {
-			v.add(op+".weights", "%sunsure carries no evidence: remove its weights", where(v.bank, op))
+func (v *validator) checkOption(op string, o *fileOption) {
+	weighted := v.checkWeights(op+".weights", &o.Weights)
+	if o.ID.str() == unsureID {
+		if weighted {
+			v.add(op+".weights", "%sunsure carries no evidence: remove its weights", v.where(op))
 		}
 		return
 	}
-	if o.Score != (Pair{}) {
-		v.need(op+".rationale", "rationale", o.Rationale, hardText)
+	if weighted {
+		v.need(op+".rationale", "rationale", o.Rationale.str(), hardText)
 		v.cite(op+".sources", o.Sources)
-	} else if o.Rationale != "" || len(o.Sources) > 0 {
+	} else if o.Rationale.str() != "" || o.Sources.set {
 		v.cite(op+".sources", o.Sources)
 	}
 }
 
-// pair converts weights toward outcomes into half points, checking the
-// outcome ids, the range and the step.
-func (v *validator) pair(path string, w map[string]float64) Pair {
-	var p Pair
-	for _, id := range sortedWeightKeys(w) {
-		x := w[id]
-		i := 0
-		switch id {
-		case Coaching:
-		case Mentoring:
-			i = 1
+// checkWeights checks the outcome ids, the range and the step of weights
+// toward outcomes, and reports whether any is non-zero.
+func (v *validator) checkWeights(path string, w *weights) (nonZero bool) {
+	for _, e := range w.entries() {
+		switch e.outcome {
+		case Coaching, Mentoring:
 		case Combined:
-			v.add(path, "%sweights name only coaching and mentoring: combined is decided from both scores, not weighted", where(v.bank, parentPath(path)))
+			v.add(path, "%sweights name only coaching and mentoring: combined is decided from both scores, not weighted", v.where(elemPath(path)))
 			continue
 		default:
-			msg := fmt.Sprintf("%sunknown outcome %q in %s", where(v.bank, parentPath(path)), id, lastKey(path))
-			if s := suggest(id, []string{Coaching, Mentoring}); s != "" {
+			msg := fmt.Sprintf("%sunknown outcome %q in %s", v.where(elemPath(path)), e.outcome, lastKey(path))
+			if s := suggest(e.outcome, []string{Coaching, Mentoring}); s != "" {
 				msg += fmt.Sprintf(": did you mean %q?", s)
 			}
 			v.add(path, "%s", msg)
 			continue
 		}
-		if math.IsNaN(x) || x < -MaxWeight || x > MaxWeight || x*2 != math.Trunc(x*2) {
-			v.add(path, "%s%s %s = %v: a weight lies between -5 and 5 in steps of 0.5", where(v.bank, parentPath(path)), lastKey(path), id, x)
+		if !validWeight(e.w) {
+			v.add(path, "%s%s %s = %v: a weight lies between %v and %v in steps of 0.5", v.where(elemPath(path)), lastKey(path), e.outcome, e.w, -maxWeight, maxWeight)
 			continue
 		}
-		p[i] = int32(x * 2)
+		nonZero = nonZero || e.w != 0
 	}
-	return p
+	return nonZero
 }
 
-func sortedWeightKeys(w map[string]float64) []string {
-	out := make([]string, 0, len(w))
-	for k := range w {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
+func validWeight(x float64) bool {
+	return !math.IsNaN(x) && x >= -maxWeight && x <= maxWeight && x*2 == math.Trunc(x*2)
 }
 
 func (v *validator) checkRules() {
-	b := v.bank
-	if len(b.Rules) > MaxRules {
-		v.add("rule", "the rule set has %d rules; at most %d", len(b.Rules), MaxRules)
+	fb := v.fb
+	if len(fb.Rules) > maxRules {
+		v.add("rule", "the rule set has %d rules; at most %d", len(fb.Rules), maxRules)
 		return
 	}
 	seen := map[string]int{}
-	for i := range b.Rules {
-		r := &b.Rules[i]
+	for i := range fb.Rules {
+		r := &fb.Rules[i]
 		p := fmt.Sprintf("rule[%d]", i)
 		v.checkID(p, "rule", r.ID, seen, i)
 		v.checkWhen(p+".when", &r.When, false)
-		r.Score = v.pair(p+".add", r.Add)
-		if r.Score == (Pair{}) {
-			v.add(p+".add", "%sadds no weight: give it add = { coaching = …, mentoring = … } (use a [[caution]] to warn)", where(b, p))
+		if !v.checkWeights(p+".add", &r.Add) && r.Add.fits() {
+			v.add(p+".add", "%sadds no weight: give it add = { coaching = …, mentoring = … } (use a [[caution]] to warn)", v.where(p))
 		}
-		v.need(p+".reason", "reason", r.Reason, hardText)
+		v.need(p+".reason", "reason", r.Reason.str(), hardText)
 		v.cite(p+".sources", r.Sources)
 	}
 }
 
 func (v *validator) checkCautions() {
-	b := v.bank
+	fb := v.fb
 	seen := map[string]int{}
-	for i := range b.Cautions {
-		c := &b.Cautions[i]
+	for i := range fb.Cautions {
+		c := &fb.Cautions[i]
 		p := fmt.Sprintf("caution[%d]", i)
 		v.checkID(p, "caution", c.ID, seen, i)
 		v.checkWhen(p+".when", &c.When, true)
-		v.need(p+".text", "text", c.Text, hardText)
+		v.need(p+".text", "text", c.Text.str(), hardText)
 		v.cite(p+".sources", c.Sources)
 	}
-	if len(b.Cautions) > 64 {
-		v.add("caution", "the rule set has %d cautions; at most 64", len(b.Cautions))
+	if len(fb.Cautions) > maxCautions {
+		v.add("caution", "the rule set has %d cautions; at most %d", len(fb.Cautions), maxCautions)
 	}
 }
 
-// checkWhen resolves a rule's or caution's conditions into question indexes
-// and option bitmasks, and rejects conditions that can never hold.
-func (v *validator) checkWhen(p string, w *When, cautions bool) {
+// checkWhen checks a rule's or caution's conditions and rejects conditions
+// that can never hold.
+func (v *validator) checkWhen(p string, w *fileWhen, cautions bool) {
 	n := len(w.All) + len(w.Any) + len(w.None)
-	if n == 0 && (!cautions || len(w.Recommendation) == 0) {
-		v.add(p, "%shas no conditions: add when.all, when.any or when.none", where(v.bank, parentPath(p)))
+	if n == 0 && (!cautions || len(w.Recommendation.ids()) == 0) {
+		v.add(p, "%shas no conditions: add when.all, when.any or when.none", v.where(parentPath(p)))
 	}
-	if n > MaxConditions {
-		v.add(p, "%shas %d conditions; at most %d", where(v.bank, parentPath(p)), n, MaxConditions)
+	if n > maxConditions {
+		v.add(p, "%shas %d conditions; at most %d", v.where(parentPath(p)), n, maxConditions)
 	}
+	masks := map[string][]condMask{}
 	for _, list := range []struct {
 		name  string
-		conds []Cond
+		conds []fileCond
 	}{{"all", w.All}, {"any", w.Any}, {"none", w.None}} {
 		for i := range list.conds {
-			v.checkCond(fmt.Sprintf("%s.%s", p, list.name), i, &list.conds[i])
+			if q, m, ok := v.checkCond(p+"."+list.name, i, &list.conds[i]); ok {
+				masks[list.name] = append(masks[list.name], condMask{q, m})
+			}
 		}
 	}
-	v.checkContradiction(p, w)
-	w.RecMask = v.recMask(p, w.Recommendation, cautions)
+	v.checkContradiction(p, masks["all"], masks["none"])
+	v.checkRecommendation(p, w.Recommendation, cautions)
 }
 
-func (v *validator) checkCond(p string, i int, c *Cond) {
-	b := v.bank
-	label := fmt.Sprintf("%s%s[%d]", where(b, parentPath(parentPath(p))), lastKey(parentPath(p))+"."+lastKey(p), i)
-	q, ok := b.qindex[c.Question]
+type condMask struct {
+	q    int
+	mask uint64
+}
+
+// checkCond checks one condition and returns its question and option mask.
+func (v *validator) checkCond(p string, i int, c *fileCond) (int, uint64, bool) {
+	label := fmt.Sprintf("%s%s[%d]", v.where(parentPath(parentPath(p))), lastKey(parentPath(p))+"."+lastKey(p), i)
+	id := c.Question.str()
+	q, ok := v.qs[id]
 	if !ok {
-		msg := fmt.Sprintf("%s: unknown question %q", label, c.Question)
-		if s := suggest(c.Question, keys(b.qindex)); s != "" {
-			msg += fmt.Sprintf(": did you mean %q?", s)
+		if c.Question.fits() {
+			msg := fmt.Sprintf("%s: unknown question %q", label, id)
+			if s := suggest(id, keys(v.qs)); s != "" {
+				msg += fmt.Sprintf(": did you mean %q?", s)
+			}
+			v.add(p, "%s", msg)
 		}
-		v.add(p, "%s", msg)
-		return
+		return 0, 0, false
 	}
-	c.Q = q
-	if len(c.In) == 0 {
-		v.add(p, "%s: in is empty: list the options of %q that make it hold", label, c.Question)
+	opts := v.opts[q]
+	in := c.In.ids()
+	if len(in) == 0 && c.In.fits() {
+		v.add(p, "%s: in is empty: list the options of %q that make it hold", label, id)
 	}
-	for _, id := range c.In {
-		o, ok := b.Questions[q].oindex[id]
+	var mask uint64
+	for _, o := range in {
+		j, ok := opts[o]
 		if !ok {
-			v.add(p, "%s: %q is not an option of question %q (valid: %s)", label, id, c.Question, strings.Join(b.OptionIDs(q), ", "))
+			v.add(p, "%s: %q is not an option of question %q (valid: %s)", label, o, id, strings.Join(v.optionIDs(q), ", "))
 			continue
 		}
-		if c.Mask&(1<<o) != 0 {
-			v.add(p, "%s: option %q is listed twice", label, id)
+		if mask&(1<<j) != 0 {
+			v.add(p, "%s: option %q is listed twice", label, o)
 		}
-		c.Mask |= 1 << o
+		mask |= 1 << j
 	}
+	return q, mask, mask != 0
+}
+
+// optionIDs returns question q's valid option ids in file order.
+func (v *validator) optionIDs(q int) []string {
+	var out []string
+	for _, o := range v.fb.Questions[q].Options {
+		if _, ok := v.opts[q][o.ID.str()]; ok {
+			out = append(out, o.ID.str())
+		}
+	}
+	return out
 }
 
 // checkContradiction rejects a when whose all/none conditions leave some
 // question with no option that satisfies them: it could never hold.
-func (v *validator) checkContradiction(p string, w *When) {
+func (v *validator) checkContradiction(p string, all, none []condMask) {
 	allowed := map[int]uint64{}
-	for _, c := range w.All {
-		if c.Mask == 0 {
-			return // already reported as empty or unknown
-		}
-		if m, ok := allowed[c.Q]; ok {
-			allowed[c.Q] = m & c.Mask
+	var order []int
+	for _, c := range all {
+		if m, ok := allowed[c.q]; ok {
+			allowed[c.q] = m & c.mask
 		} else {
-			allowed[c.Q] = c.Mask
+			allowed[c.q] = c.mask
+			order = append(order, c.q)
 		}
 	}
-	for _, c := range w.None {
-		if m, ok := allowed[c.Q]; ok {
-			allowed[c.Q] = m &^ c.Mask
-		} else if c.Q < len(v.bank.Questions) {
-			allowed[c.Q] = fullMask(len(v.bank.Questions[c.Q].Options)) &^ c.Mask
+	for _, c := range none {
+		if m, ok := allowed[c.q]; ok {
+			allowed[c.q] = m &^ c.mask
+		} else {
+			allowed[c.q] = fullMask(len(v.fb.Questions[c.q].Options)) &^ c.mask
+			order = append(order, c.q)
 		}
 	}
-	for q, m := range allowed {
-		if m == 0 && q < len(v.bank.Questions) && v.bank.Questions[q].oindex != nil {
-			v.add(p, "%sits conditions on question %q contradict each other: it can never hold", where(v.bank, parentPath(p)), v.bank.Questions[q].ID)
+	for _, q := range order {
+		if allowed[q] == 0 {
+			v.add(p, "%sits conditions on question %q contradict each other: it can never hold", v.where(parentPath(p)), v.fb.Questions[q].ID.str())
 			return
 		}
 	}
@@ -272,38 +275,35 @@ func (v *validator) checkContradiction(p string, w *When) {
 
 func fullMask(n int) uint64 { return 1<<n - 1 }
 
-func (v *validator) recMask(p string, recs []string, cautions bool) uint8 {
-	if len(recs) == 0 {
-		return 0xff
+func (v *validator) checkRecommendation(p string, recs idList, cautions bool) {
+	ids := recs.ids()
+	if len(ids) == 0 {
+		return
 	}
 	if !cautions {
-		v.add(p+".recommendation", "%swhen.recommendation is for cautions only: a rule's weight cannot depend on the result", where(v.bank, parentPath(p)))
-		return 0
+		v.add(p+".recommendation", "%swhen.recommendation is for cautions only: a rule's weight cannot depend on the result", v.where(parentPath(p)))
+		return
 	}
-	var m uint8
-	for _, id := range recs {
-		i, ok := v.bank.oindex[id]
-		if !ok {
-			v.add(p+".recommendation", "%sunknown outcome %q in when.recommendation (valid: coaching, mentoring, combined)", where(v.bank, parentPath(p)), id)
-			continue
+	for _, id := range ids {
+		if _, ok := v.outs[id]; !ok {
+			v.add(p+".recommendation", "%sunknown outcome %q in when.recommendation (valid: coaching, mentoring, combined)", v.where(parentPath(p)), id)
 		}
-		m |= 1 << i
 	}
-	return m
 }
 
 func (v *validator) checkDimensions() {
 	seen := map[string]int{}
-	for i, d := range v.bank.Dimensions {
+	for i := range v.fb.Dimensions {
+		d := &v.fb.Dimensions[i]
 		p := fmt.Sprintf("dimension[%d]", i)
 		v.checkID(p, "dimension", d.ID, seen, i)
-		v.need(p+".label", "label", d.Label, hardLabel)
-		v.need(p+".coaching", "coaching.text", d.Coaching.Text, hardText)
+		v.need(p+".label", "label", d.Label.str(), hardLabel)
+		v.need(p+".coaching", "coaching.text", d.Coaching.Text.str(), hardText)
 		v.cite(p+".coaching", d.Coaching.Sources)
-		v.need(p+".mentoring", "mentoring.text", d.Mentoring.Text, hardText)
+		v.need(p+".mentoring", "mentoring.text", d.Mentoring.Text.str(), hardText)
 		v.cite(p+".mentoring", d.Mentoring.Sources)
-		if d.Disagreement.Text != "" || len(d.Disagreement.Sources) > 0 {
-			v.need(p+".disagreement", "disagreement.text", d.Disagreement.Text, hardText)
+		if d.Disagreement.Text.str() != "" || d.Disagreement.Sources.set {
+			v.need(p+".disagreement", "disagreement.text", d.Disagreement.Text.str(), hardText)
 			v.cite(p+".disagreement", d.Disagreement.Sources)
 		}
 	}

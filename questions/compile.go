@@ -1,0 +1,148 @@
+package questions
+
+// compile is the third step of Parse: it builds the runtime bank from a
+// file that validation passed, so it cannot fail. Texts are normalised
+// (normalizeText), ids become indexes, weights become score pairs in half
+// points and conditions become option bit masks.
+func compile(fb *fileBank, name string) *Bank {
+	b := &Bank{
+		Name:  name,
+		Title: fb.Title.text(),
+		Decision: Decision{
+			Margin:          fb.Decision.Margin.float(),
+			CombinedFloor:   fb.Decision.CombinedFloor.float(),
+			CombinedBalance: fb.Decision.CombinedBalance.float(),
+			Undecided:       fb.Decision.Undecided.str(),
+		},
+		Sources:    make([]Source, len(fb.Sources)),
+		Outcomes:   make([]Outcome, len(fb.Outcomes)),
+		Questions:  make([]Question, len(fb.Questions)),
+		Rules:      make([]Rule, len(fb.Rules)),
+		Cautions:   make([]Caution, len(fb.Cautions)),
+		Dimensions: make([]Dimension, len(fb.Dimensions)),
+		qindex:     make(map[string]int, len(fb.Questions)),
+		sindex:     make(map[string]int, len(fb.Sources)),
+		oindex:     make(map[string]int, len(fb.Outcomes)),
+	}
+	for i := range fb.Sources {
+		s := &fb.Sources[i]
+		b.Sources[i] = Source{ID: s.ID.str(), Short: s.Short.text(), Publisher: s.Publisher.text(),
+			Title: s.Title.text(), Author: s.Author.text(), Year: int(s.Year.int())}
+		b.sindex[s.ID.str()] = i
+	}
+	for i := range fb.Outcomes {
+		o := &fb.Outcomes[i]
+		b.Outcomes[i] = Outcome{ID: o.ID.str(), Label: o.Label.text(), Summary: o.Summary.text(),
+			Sources: o.Sources.ids(), NextSteps: steps(o.NextSteps)}
+		b.oindex[o.ID.str()] = i
+	}
+	for i := range fb.Questions {
+		b.Questions[i] = compileQuestion(&fb.Questions[i])
+		b.qindex[b.Questions[i].ID] = i
+	}
+	for i := range fb.Rules {
+		r := &fb.Rules[i]
+		b.Rules[i] = Rule{ID: r.ID.str(), When: b.compileWhen(&r.When), Reason: r.Reason.text(),
+			Sources: r.Sources.ids(), Score: pairOf(&r.Add)}
+	}
+	for i := range fb.Cautions {
+		c := &fb.Cautions[i]
+		b.Cautions[i] = Caution{ID: c.ID.str(), Text: c.Text.text(), Sources: c.Sources.ids(), When: b.compileWhen(&c.When)}
+	}
+	for i := range fb.Dimensions {
+		d := &fb.Dimensions[i]
+		b.Dimensions[i] = Dimension{ID: d.ID.str(), Label: d.Label.text(),
+			Coaching: step(&d.Coaching), Mentoring: step(&d.Mentoring), Disagreement: step(&d.Disagreement)}
+	}
+	return b
+}
+
+func step(s *fileStep) Step { return Step{Text: s.Text.text(), Sources: s.Sources.ids()} }
+
+func steps(list []fileStep) []Step {
+	out := make([]Step, len(list))
+	for i := range list {
+		out[i] = step(&list[i])
+	}
+	return out
+}
+
+func compileQuestion(fq *fileQuestion) Question {
+	q := Question{
+		ID:    fq.ID.str(),
+		Topic: fq.Topic.text(),
+		Core:  fq.Core.bool(),
+		Kind:  fq.Kind.str(),
+		Prompt: Prompt{Manager: fq.Prompt.Manager.text(), Self: fq.Prompt.Self.text(),
+			Consultant: fq.Prompt.Consultant.text()},
+		Why:     fq.Why.text(),
+		Sources: fq.Sources.ids(),
+		Options: make([]Option, len(fq.Options)),
+		oindex:  make(map[string]int, len(fq.Options)),
+	}
+	for j := range fq.Options {
+		o := &fq.Options[j]
+		q.Options[j] = Option{ID: o.ID.str(), Label: o.Label.text(), Description: o.Description.text(),
+			Rationale: o.Rationale.text(), Sources: o.Sources.ids(), Score: pairOf(&o.Weights)}
+		q.oindex[o.ID.str()] = j
+		if o.ID.str() == unsureID {
+			q.unsure = j
+		}
+	}
+	q.Impact, q.Lead = spread(q.Options)
+	return q
+}
+
+// pairOf converts valid weights into half points.
+func pairOf(w *weights) Pair {
+	var p Pair
+	for _, e := range w.entries() {
+		switch e.outcome {
+		case Coaching:
+			p[0] = int32(e.w * 2)
+		case Mentoring:
+			p[1] = int32(e.w * 2)
+		}
+	}
+	return p
+}
+
+// spread returns the largest evidence any option carries and the largest
+// lead toward each side.
+func spread(opts []Option) (impact int32, lead Pair) {
+	abs := func(x int32) int32 { return max(x, -x) }
+	for _, o := range opts {
+		w := o.Score
+		impact = max(impact, abs(w[0])+abs(w[1]))
+		lead[0] = max(lead[0], w[0]-w[1])
+		lead[1] = max(lead[1], w[1]-w[0])
+	}
+	return impact, lead
+}
+
+func (b *Bank) compileWhen(fw *fileWhen) When {
+	w := When{All: b.conds(fw.All), Any: b.conds(fw.Any), None: b.conds(fw.None), RecMask: 0xff}
+	if recs := fw.Recommendation.ids(); len(recs) > 0 {
+		w.RecMask = 0
+		for _, id := range recs {
+			w.RecMask |= 1 << b.oindex[id]
+		}
+	}
+	return w
+}
+
+func (b *Bank) conds(list []fileCond) []Cond {
+	if len(list) == 0 {
+		return nil
+	}
+	out := make([]Cond, len(list))
+	for i := range list {
+		c := Cond{Question: list[i].Question.str(), In: list[i].In.ids()}
+		c.Q = b.qindex[c.Question]
+		for _, id := range c.In {
+			c.Mask |= 1 << b.Questions[c.Q].oindex[id]
+		}
+		out[i] = c
+	}
+	return out
+}

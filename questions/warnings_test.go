@@ -1,0 +1,42 @@
+package questions
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestWarningsLocatedOnDemand: a load without problems looks up no line;
+// the warnings are located when asked for, once, at the right lines.
+func TestWarningsLocatedOnDemand(t *testing.T) {
+	data, err := os.ReadFile(largePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := locateRuns.Load()
+	b, err := Parse("large.toml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := locateRuns.Load() - before; n != 0 {
+		t.Fatalf("Parse located lines %d times for a valid file", n)
+	}
+	w := b.Warnings()
+	if len(w) != 100 {
+		t.Fatalf("%d warnings, want one per question:\n%s", len(w), strings.Join(w, "\n"))
+	}
+	line := 1 + bytes.Count(data[:bytes.Index(data, []byte("[[question]]\nid = \"q7\""))], []byte("\n"))
+	want := fmt.Sprintf("large.toml:%d: question \"q7\": has 10 options; only 1 to 9 can be picked with a number key", line)
+	if w[7] != want {
+		t.Errorf("warning 8 = %q, want %q", w[7], want)
+	}
+	b.Warnings()
+	if n := locateRuns.Load() - before; n != 1 {
+		t.Errorf("located %d times, want once", n)
+	}
+	if fix := loadFixture(t); fix.Warnings() != nil {
+		t.Errorf("fixture warnings: %v", fix.Warnings())
+	}
+}
