@@ -19,19 +19,19 @@ var contract = []struct {
 	{"goal_shape", []string{"specific", "broad", "both"}},
 	{"agenda", []string{"agreed_objectives", "person_led", "both"}},
 	{"style", []string{"questions", "practice", "advice", "both"}},
-	{"expertise", []string{"essential", "not_needed"}},
+	{"expertise", []string{"essential", "not_needed", "helpful"}},
 	{"network", []string{"yes", "some", "no"}},
 	{"cadence", []string{"scheduled", "on_demand", "both"}},
 	{"assessment", []string{"yes", "no"}},
 	{"budget", []string{"external", "in_house", "none"}},
 	{"mentor_available", []string{"yes", "only_line_manager", "no"}},
-	{"manager_involvement", []string{"partner", "hands_off"}},
+	{"manager_involvement", []string{"partner", "hands_off", "is_helper", "no_manager"}},
 	{"start", []string{"now", "can_plan"}},
 	{"wellbeing", []string{"no", "yes"}},
 }
 
 // contractCautions are the caution ids reports promise (CONTRACT §1).
-var contractCautions = []string{"line_manager_mentor", "not_therapy", "permission_to_switch"}
+var contractCautions = []string{"line_manager_mentor", "not_therapy", "permission_to_switch", "manager_as_coach", "no_manager_involved"}
 
 // ContractGaps returns one warning for each contract question, option or
 // caution id that b lacks, saying what stops working: answer files and
