@@ -42,7 +42,7 @@ func TestReportsGolden(t *testing.T) {
 			t.Fatal(err)
 		}
 		WriteMarkdown(&md, b, r)
-		WriteJSON(&js, r)
+		WriteJSON(&js, b, r)
 		golden(t, sc.ID+".txt", text.Bytes())
 		golden(t, sc.ID+".md", md.Bytes())
 		golden(t, sc.ID+".json", js.Bytes())
@@ -63,7 +63,7 @@ func TestJSONContract(t *testing.T) {
 			r := Evaluate(b, scenarioChoices(t, b, sc))
 			r.Audience = audience
 			var buf bytes.Buffer
-			if err := WriteJSON(&buf, r); err != nil {
+			if err := WriteJSON(&buf, b, r); err != nil {
 				t.Fatal(err)
 			}
 			var got struct {

@@ -11,20 +11,19 @@ import (
 	"guidepost/advisor"
 )
 
-// maxReasons is how many reasons the result lists, strongest first.
-const maxReasons = 5
-
 // result shows an evaluation in a scrolling viewport, with a status line
 // under it for saving.
 type result struct {
-	res    advisor.Result
+	exp    advisor.Explanation
 	vp     viewport.Model
 	status string // what saving did; empty before a save
 	failed bool
 }
 
+// newResult explains res for the audience and shows it.
 func newResult(res advisor.Result, c *common) result {
-	r := result{res: res, vp: newViewport()}
+	res.Audience = c.audience
+	r := result{exp: advisor.Explain(c.bank, res), vp: newViewport()}
 	r.resize(c)
 	return r
 }
@@ -57,7 +56,7 @@ func scroll(vp viewport.Model, msg tea.KeyPressMsg) viewport.Model {
 func (r *result) resize(c *common) {
 	r.vp.SetWidth(c.lay.text)
 	r.vp.SetHeight(max(c.lay.body-1, 1))
-	r.vp.SetContent(resultText(r.res, c))
+	r.vp.SetContent(resultText(r.exp, c))
 }
 
 func (r result) update(msg tea.KeyPressMsg, c *common) (result, tea.Msg) {
@@ -105,7 +104,7 @@ func scrollHint(vp viewport.Model) string {
 		return ""
 	}
 	if vp.AtBottom() {
-		return "↑ more above (end)"
+		return "↑ more above"
 	}
 	return fmt.Sprintf("↓ more below (%d%%)", int(vp.ScrollPercent()*100))
 }
