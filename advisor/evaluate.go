@@ -234,9 +234,14 @@ const (
 	maxTooFew          = 0.2
 )
 
-// confidence is coverage × (0.4 + 0.6 × separation), capped by status;
-// see the package doc.
+// confidence is coverage × (0.4 + 0.6 × separation), capped by status and
+// rounded to two places; see the package doc.
 func confidence(b *questions.Bank, ch questions.Choices, e evidence, o int, st Status) float64 {
+	return round2(rawConfidence(b, ch, e, o, st))
+}
+
+// rawConfidence is confidence before rounding.
+func rawConfidence(b *questions.Bank, ch questions.Choices, e evidence, o int, st Status) float64 {
 	want := b.Outcomes[o].ID
 	var answered, total, maxC, maxM int32
 	for q := range b.Questions {
@@ -283,7 +288,7 @@ func confidence(b *questions.Bank, ch questions.Choices, e evidence, o int, st S
 	if closeCall(b, s) && want != questions.Combined {
 		c = math.Min(c, maxCloseConfidence)
 	}
-	return round2(c)
+	return c
 }
 
 // pullsAway reports whether weight w pulls away from outcome want: toward
