@@ -544,7 +544,7 @@ func (x *explainer) changes() []Point {
 		}
 		call := clean(x.label(c.Recommendation))
 		if x.r.Status == StatusWellbeing && c.Status != StatusWellbeing {
-			call += ", with no wellbeing concern put first"
+			call += " now, rather than professional support first"
 		}
 		found := false
 		for i := range g.alts {

@@ -1,6 +1,7 @@
 package advisor
 
 import (
+	"encoding/json"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -344,5 +345,39 @@ func TestOutputsInPlainWords(t *testing.T) {
 				t.Errorf("%s: no %q section", sc.ID, TitleAgainst)
 			}
 		}
+	}
+}
+
+// TestFeasibilityIsNotEvidenceOfNeed: what the organisation can offer adds
+// to the scores but never to a clash or to two needs.
+func TestFeasibilityIsNotEvidenceOfNeed(t *testing.T) {
+	b := statusBank(t)
+	ev := evidenceOf(b, choices(t, b, "budget=external"))
+	if ev.total != (questions.Pair{2 * sExternalC, 0}) || ev.single != (questions.Pair{}) || ev.both != (questions.Pair{}) {
+		t.Fatalf("evidence %+v", ev)
+	}
+}
+
+// TestJSONStatusAndAgainst: status and against are in the JSON, against in
+// the shape of reasons.
+func TestJSONStatusAndAgainst(t *testing.T) {
+	b := statusBank(t)
+	r := Evaluate(b, choices(t, b, "need=behaviour", "horizon=long", "goal=broad", "style=advice"))
+	var buf strings.Builder
+	if err := WriteJSON(&buf, b, r); err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Status  string `json:"status"`
+		Against []struct {
+			Question, Option, Text string
+			Sources                []string
+		} `json:"against"`
+	}
+	if err := json.Unmarshal([]byte(buf.String()), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Status != string(StatusMixed) || len(got.Against) != 1 || got.Against[0].Question != "need" || got.Against[0].Option != "behaviour" || len(got.Against[0].Sources) != 2 || got.Against[0].Text == "" {
+		t.Fatalf("json: %+v\n%s", got, buf.String())
 	}
 }
