@@ -40,7 +40,7 @@
 //     own steps assume a work-focused engagement is being arranged now),
 //     and the changes start with the wellbeing answer. Confidence is at
 //     most 0.5.
-//   - too_few_answers: fewer than MinNeedAnswers (three) questions about the
+//   - too_few_answers: fewer than three questions about the
 //     need are answered, or all of them when the rule set has fewer. One or
 //     two answers are opinions nothing else confirms or contradicts; the
 //     third is the first that can. The headline says it is not a

@@ -161,7 +161,7 @@ const (
 	// first and coaching or mentoring is what can follow.
 	StatusWellbeing Status = "wellbeing_first"
 	// StatusTooFew: fewer answers about the need than it takes to
-	// recommend anything (see MinNeedAnswers); the leaning is shown.
+	// recommend anything (see minNeedAnswers); the leaning is shown.
 	StatusTooFew Status = "too_few_answers"
 	// StatusMixed: strong single-direction answers point both ways.
 	StatusMixed Status = "mixed_signals"
@@ -171,12 +171,12 @@ const (
 	StatusClear Status = "clear"
 )
 
-// MinNeedAnswers is how many questions about the person's need (kind
+// minNeedAnswers is how many questions about the person's need (kind
 // "need") must be answered, other than unsure, before Guidepost makes a
 // recommendation: with one or two answers the call rests on one or two
 // opinions that nothing else confirms or contradicts, so the third is the
 // first that can. A rule set with fewer need questions needs all of them.
-const MinNeedAnswers = 3
+const minNeedAnswers = 3
 
 // status decides what kind of call outcome o (with closeCall) is.
 func status(b *questions.Bank, ch questions.Choices, e evidence, o int, closeCall bool) Status {
@@ -209,7 +209,7 @@ func safetyFirst(b *questions.Bank, ch questions.Choices) int {
 }
 
 // tooFew reports whether fewer need questions are answered than
-// MinNeedAnswers (or than the bank has, when it has fewer).
+// minNeedAnswers (or than the bank has, when it has fewer).
 func tooFew(b *questions.Bank, ch questions.Choices) bool {
 	asked, answered := 0, 0
 	for q := range b.Questions {
@@ -221,7 +221,7 @@ func tooFew(b *questions.Bank, ch questions.Choices) bool {
 			answered++
 		}
 	}
-	return answered == 0 || answered < min(MinNeedAnswers, asked)
+	return answered == 0 || answered < min(minNeedAnswers, asked)
 }
 
 // Confidence caps, by status; no confidence ever reaches maxConfidence's
@@ -391,13 +391,13 @@ func answers(b *questions.Bank, ch questions.Choices) ([]Answer, int) {
 	return list, n
 }
 
-// MainNeed is the contract id of the main-need question (CONTRACT §1).
-const MainNeed = "need"
+// mainNeedID is the contract id of the main-need question (CONTRACT §1).
+const mainNeedID = "need"
 
-// mainQuestion is the bank's main need: the question MainNeed, else the
+// mainQuestion is the bank's main need: the question mainNeedID, else the
 // need question whose answers weigh most (the first of equals), or -1.
 func mainQuestion(b *questions.Bank) int {
-	if q := b.Question(MainNeed); q >= 0 {
+	if q := b.Question(mainNeedID); q >= 0 {
 		return q
 	}
 	best := -1

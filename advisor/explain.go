@@ -172,12 +172,12 @@ const (
 	TitleSources  = "Sources"
 )
 
-// RuleLead leads a reason that comes from a rule of the rule set rather
+// ruleLead leads a reason that comes from a rule of the rule set rather
 // than from one answer.
-const RuleLead = "Answers together"
+const ruleLead = "Answers together"
 
-// NoChange is said when no single answer change would alter the call.
-const NoChange = "No single answer change would change this call: several answers point the same way."
+// noChange is said when no single answer change would alter the call.
+const noChange = "No single answer change would change this call: several answers point the same way."
 
 // Explain builds the explanation of r, a result of Evaluate on b, for its
 // audience (r.Audience: "manager", "self", "consultant" or "").
@@ -220,7 +220,7 @@ func (x *explainer) explain() Explanation {
 			Empty: x.noAgainst(e.Label)},
 		{ID: SectionCautions, Title: TitleCautions, Points: x.notes(r.Cautions)},
 		{ID: SectionSteps, Title: TitleSteps, Points: x.steps(e.Label), Numbered: true},
-		{ID: SectionChanges, Title: TitleChanges, Points: x.changes(), Empty: NoChange},
+		{ID: SectionChanges, Title: TitleChanges, Points: x.changes(), Empty: noChange},
 		{ID: SectionAnswers, Title: TitleAnswers, Points: x.answers()},
 	}
 	e.Sources = x.srcs
@@ -342,7 +342,7 @@ func (x *explainer) needAnswered() (n, need int) {
 			n++
 		}
 	}
-	return n, max(min(MinNeedAnswers, asked), 1)
+	return n, max(min(minNeedAnswers, asked), 1)
 }
 
 // clashText names the strongest answers on each side of a mixed call and
@@ -457,7 +457,7 @@ func (x *explainer) evidence(list []Reason) []Point {
 		if r.Question != "" {
 			p.Lead = clean(r.Topic) + ": " + clean(r.Label)
 		} else {
-			p.Lead = RuleLead
+			p.Lead = ruleLead
 		}
 		p.Cites = x.cite(r.Sources)
 		out = append(out, p)

@@ -82,6 +82,10 @@ func TestResultMatchesReports(t *testing.T) {
 					}
 				}
 			}
+			conf := "Confidence: " + e.ConfidenceText
+			if !strings.Contains(screenText(m), conf) || !strings.Contains(text.String(), conf) || !strings.Contains(md.String(), e.ConfidenceText) {
+				t.Errorf("the confidence is not %q everywhere", conf)
+			}
 			if !strings.Contains(screenText(m), e.Headline) && !strings.Contains(flat(screenText(m)), e.Headline) {
 				t.Errorf("the screen does not lead with %q", e.Headline)
 			}
