@@ -28,14 +28,14 @@ import (
 // Screen markers and keys the tests rely on. The UI's wording is its own:
 // adapt these when it changes.
 const (
-	markQuestion  = "Question %d of %d"      // the counter on a question screen
-	markReview    = "Your answers"           // the review after the last question
-	keyResult     = "r"                      // from the review to the result
-	keySave       = "s"                      // on the result: save it as files
-	markTooSmall  = "make the window larger" // below the minimum size
-	markReport    = "Confidence: "           // in the plain-text report printed on exit
-	markQuitSaved = "guidepost --resume"     // the message after ctrl+c with answers
-	markChosen    = "✓"                      // the earlier answer of a question
+	markQuestion  = "Question %d of %d"         // the counter on a question screen
+	markReview    = "Your answers"              // the review after the last question
+	keyResult     = "r"                         // from the review to the result
+	keySave       = "s"                         // on the result: save it as files
+	markTooSmall  = "make the window larger"    // below the minimum size
+	markReport    = "Confidence in this call: " // in the plain-text report printed on exit
+	markQuitSaved = "guidepost --resume"        // the message after ctrl+c with answers
+	markChosen    = "✓"                         // the earlier answer of a question
 )
 
 // e2eTimeout bounds each wait for the screen.

@@ -156,6 +156,10 @@ func points(v float64) string {
 	return FormatScore(v) + " points"
 }
 
+// ConfidenceLabel names the tool's confidence in its call wherever it is
+// shown, so that it is never mistaken for the person's self-confidence.
+const ConfidenceLabel = "Confidence in this call"
+
 // ConfidenceText puts a confidence in words and figures: "moderate (62%)".
 func ConfidenceText(c float64) string {
 	return Band(c) + " (" + strconv.Itoa(int(c*100+0.5)) + "%)"

@@ -381,3 +381,21 @@ func TestJSONStatusAndAgainst(t *testing.T) {
 		t.Fatalf("json: %+v\n%s", got, buf.String())
 	}
 }
+
+func TestWrap(t *testing.T) {
+	tests := []struct {
+		text          string
+		width, indent int
+		want          string
+	}{
+		{"a bb ccc", 4, 0, "a bb\nccc"},
+		{"weight 1.5 points [1,2]", 12, 2, "weight 1.5\n  points\n  [1,2]"},
+		{"see /a/very/long/path", 8, 0, "see\n/a/very/\nlong/pat\nh"},
+		{"one\ntwo", 10, 2, "one\n  two"},
+	}
+	for _, tt := range tests {
+		if got := Wrap(tt.text, tt.width, tt.indent); got != tt.want {
+			t.Errorf("Wrap(%q, %d, %d) = %q, want %q", tt.text, tt.width, tt.indent, got, tt.want)
+		}
+	}
+}

@@ -132,19 +132,29 @@ func newReport(w io.Writer) *report { return &report{w: bufio.NewWriter(w)} }
 
 func (p *report) printf(format string, args ...any) { fmt.Fprintf(p.w, format, args...) }
 
-// Wrap word-wraps text to width columns, breaking only at spaces (so
-// "1.5" and "[1,2]" stay whole), and indents every line after the first
-// by indent spaces; the first line is taken to start at column indent too,
-// after a prefix the caller writes. Every output wraps with it.
+// Wrap word-wraps text to width columns, breaking at spaces (so "1.5" and
+// "[1,2]" stay whole), and indents every line after the first by indent
+// spaces; the first line is taken to start at column indent too, after a
+// prefix the caller writes. Only a word longer than a whole line, such as
+// a long file name, is broken, never cut. Every output wraps with it.
 func Wrap(text string, width, indent int) string {
 	var out strings.Builder
+	room := max(width-indent, 1)
 	for pi, para := range strings.Split(text, "\n") {
 		if pi > 0 {
 			out.WriteString("\n" + strings.Repeat(" ", indent))
 		}
 		col := indent
 		first := true
+		var words []string
 		for _, word := range strings.Split(para, " ") {
+			for r := []rune(word); len(r) > room; r = r[room:] {
+				words = append(words, string(r[:room]))
+				word = string(r[room:])
+			}
+			words = append(words, word)
+		}
+		for _, word := range words {
 			if word == "" {
 				continue
 			}
@@ -187,7 +197,7 @@ func WriteText(w io.Writer, b *questions.Bank, r Result) error {
 		p.printf("%s\n", Wrap(e.Detail, reportWidth, 0))
 	}
 	p.printf("\n%s\n\n", Wrap(e.Summary, reportWidth, 0))
-	p.printf("%s\n\n", Wrap("Confidence: "+e.ConfidenceText+". "+e.Basis, reportWidth, 0))
+	p.printf("%s\n\n", Wrap(ConfidenceLabel+": "+e.ConfidenceText+". "+e.Basis, reportWidth, 0))
 	p.textScores(e)
 	for _, s := range e.Sections {
 		p.textSection(s)
@@ -243,7 +253,7 @@ func WriteMarkdown(w io.Writer, b *questions.Bank, r Result) error {
 	if e.Detail != "" {
 		p.printf("%s\n\n", md(e.Detail))
 	}
-	p.printf("%s\n\n**Confidence:** %s. %s\n\n", md(e.Summary), md(e.ConfidenceText), md(e.Basis))
+	p.printf("%s\n\n**%s:** %s. %s\n\n", md(e.Summary), ConfidenceLabel, md(e.ConfidenceText), md(e.Basis))
 	full := 1.0
 	for _, s := range e.Scores {
 		full = max(full, s.Value)

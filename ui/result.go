@@ -85,17 +85,22 @@ func (r *result) saved(paths []string, err error) {
 	r.status, r.failed = "✓ Saved: "+Sanitize(strings.Join(paths, ", ")), false
 }
 
+// view is the viewport and a status line under it. What saving did is
+// wrapped, never cut, so a saved file's name is always whole; the viewport
+// gives up the lines it needs.
 func (r result) view(c *common) string {
 	s := c.styles
-	status := s.Muted.Render(scrollHint(r.vp))
+	status := truncate(s.Muted.Render(scrollHint(r.vp)), c.lay.text)
 	if r.status != "" {
 		st := s.Notice
 		if r.failed {
 			st = s.Error
 		}
-		status = st.Render(r.status)
+		msg := hangText("", r.status, c.lay.text)
+		r.vp.SetHeight(max(c.lay.body-lines(msg), 1))
+		status = st.Render(msg)
 	}
-	return r.vp.View() + "\n" + truncate(status, c.lay.text)
+	return r.vp.View() + "\n" + status
 }
 
 // scrollHint says where the reader is when the text does not fit.

@@ -82,7 +82,7 @@ func TestResultMatchesReports(t *testing.T) {
 					}
 				}
 			}
-			conf := "Confidence: " + e.ConfidenceText
+			conf := advisor.ConfidenceLabel + ": " + e.ConfidenceText
 			if !strings.Contains(screenText(m), conf) || !strings.Contains(text.String(), conf) || !strings.Contains(md.String(), e.ConfidenceText) {
 				t.Errorf("the confidence is not %q everywhere", conf)
 			}
@@ -158,3 +158,26 @@ func unMarkdown(s string) string {
 
 // flat joins wrapped lines with single spaces.
 func flat(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// TestSavedNamesAreWhole: a long saved file name is wrapped under the
+// result, never cut, and the window keeps its height.
+func TestSavedNamesAreWhole(t *testing.T) {
+	long := "/home/someone/a/rather/deep/folder/guidepost-result-2026-12-01-2159.md"
+	save := func(string, questions.Choices, advisor.Result) ([]string, error) { return []string{long}, nil }
+	for _, w := range []int{45, 80} {
+		m := press(start(t, Config{Audience: "manager", SaveResult: save}, w, 16), "3", "2", "2", "1", "r")
+		m = pressRun(m, "s")
+		v := screenText(m)
+		if !strings.Contains(strings.ReplaceAll(flat(v), " ", ""), strings.ReplaceAll("✓ Saved: "+long, " ", "")) {
+			t.Errorf("%d columns: the saved name is not whole:\n%s", w, v)
+		}
+		if n := len(strings.Split(v, "\n")); n > 16 {
+			t.Errorf("%d columns: %d lines in a 16-line window", w, n)
+		}
+		for _, l := range strings.Split(v, "\n") {
+			if n := len([]rune(l)); n > w {
+				t.Errorf("%d columns: a line of %d: %q", w, n, l)
+			}
+		}
+	}
+}

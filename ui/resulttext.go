@@ -73,7 +73,7 @@ func scores(e advisor.Explanation, c *common) string {
 		label += strings.Repeat(" ", labelW-ansi.StringWidth(label))
 		out = append(out, label+"  "+bar(advisor.Bar(l.Value, full, barW), fill, s)+" "+l.Text)
 	}
-	out = append(out, hangText("", "Confidence: "+e.ConfidenceText, w), s.Muted.Render(hangText("", e.Basis, w)))
+	out = append(out, hangText("", advisor.ConfidenceLabel+": "+e.ConfidenceText, w), s.Muted.Render(hangText("", e.Basis, w)))
 	return strings.Join(out, "\n")
 }
 
