@@ -1,6 +1,7 @@
 package advisor
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -532,6 +533,7 @@ func (x *explainer) changes() []Point {
 	type alt struct {
 		call   string
 		labels []string
+		unsure bool // leaving the question unanswered does it too
 	}
 	type group struct {
 		c    Change
@@ -550,35 +552,38 @@ func (x *explainer) changes() []Point {
 		if x.r.Status == StatusWellbeing && c.Status != StatusWellbeing {
 			call += " now, rather than professional support first"
 		}
-		found := false
-		for i := range g.alts {
-			if g.alts[i].call == call {
-				g.alts[i].labels = append(g.alts[i].labels, "“"+clean(c.ToLabel)+"”")
-				found = true
-			}
+		i := slices.IndexFunc(g.alts, func(a alt) bool { return a.call == call })
+		if i < 0 {
+			g.alts = append(g.alts, alt{call: call})
+			i = len(g.alts) - 1
 		}
-		if !found {
-			g.alts = append(g.alts, alt{call: call, labels: []string{"“" + clean(c.ToLabel) + "”"}})
+		if c.To == questions.UnsureID {
+			g.alts[i].unsure = true
+		} else {
+			g.alts[i].labels = append(g.alts[i].labels, "“"+clean(c.ToLabel)+"”")
 		}
 	}
 	out := []Point{}
 	for _, g := range groups {
-		answered := false
-		for _, a := range x.r.Answers {
-			if a.Question == g.c.Question && a.Option != questions.UnsureID {
-				answered = true
-			}
-		}
+		answered := g.c.From != questions.UnsureID
 		var parts []string
 		for i, a := range g.alts {
-			alts := joinOr(a.labels)
+			cond := "if it were " + joinOr(a.labels)
+			switch {
+			case len(a.labels) == 0:
+				cond = "if it were left unanswered"
+			case a.unsure:
+				cond += " (or left unanswered)"
+			case !answered:
+				cond = "if it were answered " + joinOr(a.labels)
+			}
 			switch {
 			case i > 0:
-				parts = append(parts, "if it were "+alts+", "+a.call)
+				parts = append(parts, cond+", "+a.call)
 			case answered:
-				parts = append(parts, "if it were "+alts+" instead of “"+clean(g.c.FromLabel)+"”, the call would be "+a.call)
+				parts = append(parts, cond+" instead of “"+clean(g.c.FromLabel)+"”, the call would be "+a.call)
 			default:
-				parts = append(parts, "if it were answered "+alts+", the call would be "+a.call)
+				parts = append(parts, cond+", the call would be "+a.call)
 			}
 		}
 		text := strings.Join(parts, "; ") + "."
