@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -67,10 +68,15 @@ func TestJSONContract(t *testing.T) {
 				t.Fatal(err)
 			}
 			var got struct {
-				Recommendation string             `json:"recommendation"`
-				Scores         map[string]float64 `json:"scores"`
-				Confidence     *float64           `json:"confidence"`
-				Reasons        []struct {
+				Recommendation string `json:"recommendation"`
+				Status         string `json:"status"`
+				Against        *[]struct {
+					Question, Option, Text string
+					Sources                []string
+				} `json:"against"`
+				Scores     map[string]float64 `json:"scores"`
+				Confidence *float64           `json:"confidence"`
+				Reasons    []struct {
 					Question, Option, Text string
 					Sources                []string
 				} `json:"reasons"`
@@ -89,6 +95,9 @@ func TestJSONContract(t *testing.T) {
 			}
 			if got.Recommendation != sc.Expect || got.Confidence == nil || *got.Confidence < 0 || *got.Confidence > 1 {
 				t.Fatalf("%s: %+v", sc.ID, got)
+			}
+			if !slices.Contains([]Status{StatusClear, StatusClose, StatusMixed, StatusTooFew, StatusWellbeing}, Status(got.Status)) || got.Against == nil {
+				t.Fatalf("%s: status %q, against %v", sc.ID, got.Status, got.Against)
 			}
 			if _, ok := got.Scores["coaching"]; !ok {
 				t.Fatalf("%s: scores lack coaching", sc.ID)
