@@ -410,7 +410,7 @@ func (x *explainer) basis() string {
 			}
 		}
 		if !answered {
-			s += " The main need (" + clean(x.b.Questions[m].Topic) + ") is not answered."
+			s += " The main need, which weighs most, is not answered."
 		}
 	}
 	return s

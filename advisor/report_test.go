@@ -55,6 +55,34 @@ func TestReportsGolden(t *testing.T) {
 	golden(t, "learn.md", learnMD.Bytes())
 }
 
+// TestStatusReportsGolden writes a text report for each status but clear
+// (which the scenarios cover), wellbeing first in every audience's voice.
+func TestStatusReportsGolden(t *testing.T) {
+	b := load(t, "../rules.toml")
+	b.Name = "rules.toml (embedded)"
+	cases := []struct {
+		name, audience string
+		answers        []string
+	}{
+		{"too-few", "manager", []string{"need=performance_dip", "horizon=short"}},
+		{"nothing", "self", nil},
+		{"mixed", "manager", []string{"need=performance_dip", "awareness=experience_transfer", "horizon=long", "goal_shape=broad", "style=advice", "network=no", "assessment=yes", "manager_involvement=partner"}},
+		{"close", "consultant", []string{"need=skill_development", "horizon=short", "goal_shape=broad", "style=questions"}},
+		{"wellbeing-manager", "manager", []string{"need=career_development", "goal_shape=specific", "horizon=both", "mentor_available=only_line_manager", "wellbeing=yes"}},
+		{"wellbeing-self", "self", []string{"need=career_development", "goal_shape=specific", "horizon=both", "wellbeing=yes"}},
+		{"wellbeing-consultant", "consultant", []string{"need=career_development", "goal_shape=specific", "horizon=both", "wellbeing=yes"}},
+	}
+	for _, tc := range cases {
+		r := Evaluate(b, choices(t, b, tc.answers...))
+		r.Audience = tc.audience
+		var text bytes.Buffer
+		if err := WriteText(&text, b, r); err != nil {
+			t.Fatal(err)
+		}
+		golden(t, "status-"+tc.name+".txt", text.Bytes())
+	}
+}
+
 // TestJSONContract checks CONTRACT §5's fields and types for answers built
 // from contract ids, in every audience.
 func TestJSONContract(t *testing.T) {
