@@ -15,11 +15,11 @@ func Decide(b *questions.Bank, ch questions.Choices) Verdict {
 	if b.Outcomes[o].ID == questions.Combined && !twoNeeds(b, ev) {
 		o, closeCall = lean(b, ev.total)
 	}
-	st := status(b, ch, ev, o, closeCall)
+	st := status(b, &ev, o, closeCall)
 	return Verdict{
 		Outcome:    o,
 		Score:      ev.total,
-		Confidence: confidence(b, ch, ev, o, st),
+		Confidence: confidence(b, ch, &ev, o, st),
 		CloseCall:  closeCall,
 		Status:     st,
 		Cautions:   cautionMask(b, ch, o),
@@ -34,6 +34,17 @@ func Decide(b *questions.Bank, ch questions.Choices) Verdict {
 // in total only: they shape delivery, not the need.
 type evidence struct {
 	total, both, single questions.Pair
+	// safety is the first safety question answered with anything but
+	// "no" or unsure, or -1; needAsked and needAnswered count the need
+	// questions and those answered other than unsure.
+	safety                  int
+	needAsked, needAnswered int
+}
+
+// tooFew reports whether fewer need questions are answered than
+// minNeedAnswers (or than the bank has, when it has fewer).
+func (e *evidence) tooFew() bool {
+	return e.needAnswered == 0 || e.needAnswered < min(minNeedAnswers, e.needAsked)
 }
 
 func (e *evidence) add(w questions.Pair, need bool) {
@@ -52,12 +63,27 @@ func (e *evidence) add(w questions.Pair, need bool) {
 }
 
 // evidenceOf sums the chosen options' weights and the weights of the rules
-// that hold.
+// that hold, in one pass that also counts what the status needs.
 func evidenceOf(b *questions.Bank, ch questions.Choices) evidence {
-	var e evidence
+	e := evidence{safety: -1}
 	for q := range b.Questions {
-		if o := ch[q]; o != questions.NoAnswer {
-			e.add(b.Questions[q].Options[o].Score, b.Questions[q].Kind != questions.KindFeasibility)
+		qq := &b.Questions[q]
+		need := qq.Kind == questions.KindNeed
+		if need {
+			e.needAsked++
+		}
+		o := ch[q]
+		if o == questions.NoAnswer {
+			continue
+		}
+		e.add(qq.Options[o].Score, qq.Kind != questions.KindFeasibility)
+		if int(o) == b.Unsure(q) {
+			continue
+		}
+		if need {
+			e.needAnswered++
+		} else if e.safety < 0 && qq.Kind == questions.KindSafety && qq.Options[o].ID != "no" {
+			e.safety = q
 		}
 	}
 	for i := range b.Rules {
@@ -179,49 +205,19 @@ const (
 const minNeedAnswers = 3
 
 // status decides what kind of call outcome o (with closeCall) is.
-func status(b *questions.Bank, ch questions.Choices, e evidence, o int, closeCall bool) Status {
+func status(b *questions.Bank, e *evidence, o int, closeCall bool) Status {
+	combined := b.Outcomes[o].ID == questions.Combined
 	switch {
-	case safetyFirst(b, ch) >= 0:
+	case e.safety >= 0:
 		return StatusWellbeing
-	case tooFew(b, ch):
+	case e.tooFew():
 		return StatusTooFew
-	case b.Outcomes[o].ID != questions.Combined && clash(b, e):
+	case !combined && clash(b, *e):
 		return StatusMixed
-	case closeCall && b.Outcomes[o].ID != questions.Combined:
+	case closeCall && !combined:
 		return StatusClose
 	}
 	return StatusClear
-}
-
-// safetyFirst returns the first safety question (kind "safety", such as
-// wellbeing) answered with anything but "no" or unsure, or -1.
-func safetyFirst(b *questions.Bank, ch questions.Choices) int {
-	for q := range b.Questions {
-		qq := &b.Questions[q]
-		if qq.Kind != questions.KindSafety || !b.Answered(ch, q) {
-			continue
-		}
-		if qq.Options[ch[q]].ID != "no" {
-			return q
-		}
-	}
-	return -1
-}
-
-// tooFew reports whether fewer need questions are answered than
-// minNeedAnswers (or than the bank has, when it has fewer).
-func tooFew(b *questions.Bank, ch questions.Choices) bool {
-	asked, answered := 0, 0
-	for q := range b.Questions {
-		if b.Questions[q].Kind != questions.KindNeed {
-			continue
-		}
-		asked++
-		if b.Answered(ch, q) {
-			answered++
-		}
-	}
-	return answered == 0 || answered < min(minNeedAnswers, asked)
 }
 
 // Confidence caps, by status; no confidence ever reaches maxConfidence's
@@ -236,20 +232,31 @@ const (
 
 // confidence is coverage × (0.4 + 0.6 × separation), capped by status and
 // rounded to two places; see the package doc.
-func confidence(b *questions.Bank, ch questions.Choices, e evidence, o int, st Status) float64 {
+func confidence(b *questions.Bank, ch questions.Choices, e *evidence, o int, st Status) float64 {
 	return round2(rawConfidence(b, ch, e, o, st))
 }
 
 // rawConfidence is confidence before rounding.
-func rawConfidence(b *questions.Bank, ch questions.Choices, e evidence, o int, st Status) float64 {
+func rawConfidence(b *questions.Bank, ch questions.Choices, e *evidence, o int, st Status) float64 {
 	want := b.Outcomes[o].ID
+	// away is the side that evidence against want adds to (-1: none).
+	away := -1
+	switch want {
+	case questions.Coaching:
+		away = 1
+	case questions.Mentoring:
+		away = 0
+	}
 	var answered, total, maxC, maxM int32
 	for q := range b.Questions {
 		qq := &b.Questions[q]
 		total += qq.Impact
 		maxC += qq.Lead[0]
 		maxM += qq.Lead[1]
-		if b.Answered(ch, q) && !pullsAway(want, qq.Options[ch[q]].Score) {
+		if !b.Answered(ch, q) {
+			continue
+		}
+		if w := qq.Options[ch[q]].Score; away < 0 || w[away] <= w[1-away] {
 			answered += qq.Impact
 		}
 	}
@@ -279,7 +286,7 @@ func rawConfidence(b *questions.Bank, ch questions.Choices, e evidence, o int, s
 		c = math.Min(c, maxTooFew)
 	case StatusWellbeing:
 		c = math.Min(c, maxSafetyFirst)
-		if tooFew(b, ch) {
+		if e.tooFew() {
 			c = math.Min(c, maxTooFew)
 		}
 	case StatusMixed:
@@ -361,8 +368,8 @@ func Evaluate(b *questions.Bank, ch questions.Choices) Result {
 	r.Cautions = cautions(b, v.Cautions)
 	r.NextSteps, r.Steps = steps(out)
 	r.WouldChange = wouldChange(b, ch, v)
-	if q := safetyFirst(b, ch); q >= 0 {
-		r.Safety = b.Questions[q].ID
+	if ev := evidenceOf(b, ch); ev.safety >= 0 {
+		r.Safety = b.Questions[ev.safety].ID
 	}
 	return r
 }

@@ -296,7 +296,8 @@ func checkProperties(t *testing.T, b *questions.Bank, ch questions.Choices) {
 				}
 				// Within the same status (and the same too-few cap), conflict
 				// lowers confidence unless it is held at a cap.
-				sameCap := v.Status == base.Status && tooFew(b, alt) == tooFew(b, ch)
+				ea, eb := evidenceOf(b, alt), evidenceOf(b, ch)
+				sameCap := v.Status == base.Status && ea.tooFew() == eb.tooFew()
 				if sameCap && v.Confidence > base.Confidence {
 					t.Fatalf("conflicting %s=%s raised confidence %v to %v (%v)", qq.ID, qq.Options[o].ID, base.Confidence, v.Confidence, ch)
 				}
@@ -318,7 +319,8 @@ func checkProperties(t *testing.T, b *questions.Bank, ch questions.Choices) {
 // raw is the confidence of ch before rounding.
 func raw(b *questions.Bank, ch questions.Choices) float64 {
 	v := Decide(b, ch)
-	return rawConfidence(b, ch, evidenceOf(b, ch), v.Outcome, v.Status)
+	e := evidenceOf(b, ch)
+	return rawConfidence(b, ch, &e, v.Outcome, v.Status)
 }
 
 func atCap(c float64) bool {
