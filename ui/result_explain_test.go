@@ -181,3 +181,16 @@ func TestSavedNamesAreWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestResultGoldenVoices draws the result (a mixed call, whose advice
+// names the reader) for each audience at 80×24 and 45×15.
+func TestResultGoldenVoices(t *testing.T) {
+	for _, audience := range questions.Audiences {
+		for _, sz := range []struct{ w, h int }{{80, 24}, {45, 15}} {
+			name := "result-voice-" + audience + "-" + strconv.Itoa(sz.w) + "x" + strconv.Itoa(sz.h)
+			t.Run(name, func(t *testing.T) {
+				golden(t, name, press(start(t, Config{Audience: audience}, sz.w, sz.h), "3", "2", "2", "1", "r"))
+			})
+		}
+	}
+}
