@@ -363,7 +363,7 @@ func (p *report) learnMarkdown(c Comparison) {
 		}
 	}
 	if len(notes) > 0 {
-		p.printf("\n## Where the sources disagree\n\n%s\n", strings.Join(notes, "\n"))
+		p.printf("\n## %s\n\n%s\n", TitleDiffer, strings.Join(notes, "\n"))
 	}
 	p.printf("\n")
 	p.mdSources(c.Sources)
