@@ -28,14 +28,14 @@ import (
 // Screen markers and keys the tests rely on. The UI's wording is its own:
 // adapt these when it changes.
 const (
-	markQuestion  = "Question %d of %d"      // the counter on a question screen
-	markReview    = "Your answers"           // the review after the last question
-	keyResult     = "r"                      // from the review to the result
-	keySave       = "s"                      // on the result: save it as files
-	markTooSmall  = "make the window larger" // below the minimum size
-	markReport    = "Guidepost recommends: " // the plain-text report printed on exit
-	markQuitSaved = "guidepost --resume"     // the message after ctrl+c with answers
-	markChosen    = "✓"                      // the earlier answer of a question
+	markQuestion  = "Question %d of %d"         // the counter on a question screen
+	markReview    = "Your answers"              // the review after the last question
+	keyResult     = "r"                         // from the review to the result
+	keySave       = "s"                         // on the result: save it as files
+	markTooSmall  = "make the window larger"    // below the minimum size
+	markReport    = "Confidence in this call: " // in the plain-text report printed on exit
+	markQuitSaved = "guidepost --resume"        // the message after ctrl+c with answers
+	markChosen    = "✓"                         // the earlier answer of a question
 )
 
 // e2eTimeout bounds each wait for the screen.
@@ -247,6 +247,9 @@ func (tm *pane) answer(from, to, n int) {
 
 // finish goes from the review to the result, saves it if asked, quits and
 // checks the report and the exit code.
+// finish goes from the review to the result, waits for label (the
+// headline, which the report in the scrollback may wrap), optionally saves,
+// and quits.
 func (tm *pane) finish(label string, save bool) {
 	tm.t.Helper()
 	tm.waitFor(markReview)
@@ -264,7 +267,7 @@ func (tm *pane) finish(label string, save bool) {
 	if code := tm.exitCode(); code != exitOK {
 		tm.t.Errorf("exit code %d after the result; want 0", code)
 	}
-	if s := tm.screen("-S", "-"); !strings.Contains(s, markReport+label) {
+	if s := tm.screen("-S", "-"); !strings.Contains(s, markReport) || !strings.Contains(strings.Join(strings.Fields(s), " "), label) {
 		tm.t.Errorf("the report is not in the scrollback; the screen:\n%s", s)
 	}
 	if _, err := os.Stat(tm.draft()); err == nil {
@@ -278,10 +281,11 @@ func e2eBank(t *testing.T) (*questions.Bank, int) {
 	return b, len(b.Asked(false))
 }
 
-// expectedLabel returns the label of the outcome for ch.
-func expectedLabel(b *questions.Bank, ch questions.Choices) string {
+// expectedHeadline returns the headline the report leads with for ch.
+func expectedHeadline(b *questions.Bank, audience string, ch questions.Choices) string {
 	r := advisor.Evaluate(b, ch)
-	return b.Outcomes[b.Outcome(r.Recommendation)].Label
+	r.Audience = audience
+	return advisor.Explain(b, r).Headline
 }
 
 // firstChoices answers the first k asked questions with option 1.
@@ -298,7 +302,7 @@ func TestE2EFullRun(t *testing.T) {
 	b, n := e2eBank(t)
 	tm.start("--for", "manager")
 	tm.answer(1, n, n)
-	tm.finish(expectedLabel(b, firstChoices(b, n)), true)
+	tm.finish(expectedHeadline(b, "manager", firstChoices(b, n)), true)
 }
 
 // waitForFiles polls folder until it holds n files matching pattern.
@@ -346,7 +350,7 @@ func TestE2EBackCtrlCResume(t *testing.T) {
 	tm.answer(3, n, n)
 	ch = firstChoices(b, n)
 	ch[q2] = 1
-	tm.finish(expectedLabel(b, ch), false)
+	tm.finish(expectedHeadline(b, "self", ch), false)
 }
 
 // checkDraft checks that the draft is private and valid, and returns its

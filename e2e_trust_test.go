@@ -34,7 +34,7 @@ func TestE2EDumbTerminalIsAccessible(t *testing.T) {
 	if code := tm.exitCode(); code != exitOK {
 		t.Errorf("TERM=dumb: exit code %d after the last answer; want 0", code)
 	}
-	if s := tm.screen("-S", "-"); !strings.Contains(s, markReport+expectedLabel(b, firstChoices(b, n))) {
+	if s := tm.screen("-S", "-"); !strings.Contains(s, markReport) || !strings.Contains(s, expectedHeadline(b, "self", firstChoices(b, n))) {
 		t.Errorf("TERM=dumb: no report; the screen:\n%s", s)
 	}
 }
@@ -69,7 +69,7 @@ func TestE2EHugeWindow(t *testing.T) {
 		}
 		tm.answer(i, i, n)
 	}
-	tm.finish(expectedLabel(b, firstChoices(b, n)), false)
+	tm.finish(expectedHeadline(b, "consultant", firstChoices(b, n)), false)
 }
 
 func TestE2EPaste200Keys(t *testing.T) {
@@ -78,5 +78,5 @@ func TestE2EPaste200Keys(t *testing.T) {
 	tm.start("--for", "manager")
 	tm.waitFor("Question 1 of")
 	tm.keys("-l", strings.Repeat("1", 200))
-	tm.finish(expectedLabel(b, firstChoices(b, n)), false)
+	tm.finish(expectedHeadline(b, "manager", firstChoices(b, n)), false)
 }

@@ -340,7 +340,7 @@ func writeResult(w io.Writer, b *questions.Bank, r advisor.Result, format string
 	case "markdown":
 		return advisor.WriteMarkdown(w, b, r)
 	case "json":
-		return advisor.WriteJSON(w, r)
+		return advisor.WriteJSON(w, b, r)
 	}
 	return advisor.WriteText(w, b, r)
 }

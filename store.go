@@ -231,7 +231,7 @@ func renderResult(b *questions.Bank, r advisor.Result) ([][]byte, error) {
 	if err := advisor.WriteMarkdown(&md, b, r); err != nil {
 		return nil, fmt.Errorf("write the result: %w", err)
 	}
-	if err := advisor.WriteJSON(&js, r); err != nil {
+	if err := advisor.WriteJSON(&js, b, r); err != nil {
 		return nil, fmt.Errorf("write the result: %w", err)
 	}
 	return [][]byte{md.Bytes(), js.Bytes()}, nil

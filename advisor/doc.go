@@ -15,41 +15,90 @@
 //
 // The two scores then decide, in this order:
 //
-//  1. Combined, when both scores reach the rule set's combined_floor and the
-//     weaker is at least combined_balance of the stronger. Combined means two
-//     real needs, one for each kind of support, never a near-tie of weak
-//     signals: two scores of 1 are not a combined need.
+//  1. Combined, when both scores reach the rule set's combined_floor, the
+//     weaker is at least combined_balance of the stronger, and there is
+//     positive evidence of two needs: on each side, at least half the
+//     combined floor comes from answers or rules that say both (an
+//     either-or-both need, a "both" answer, a rule such as two_needs).
+//     Opposite single-direction answers in balance are a clash, never two
+//     needs.
 //  2. Otherwise the higher score wins. When the difference is below the
 //     margin, the recommendation is a close call and says so.
-//  3. An exact tie with too little evidence for combined gives the rule
-//     set's "undecided" outcome, with low confidence.
+//  3. An exact tie gives the rule set's "undecided" outcome, with low
+//     confidence.
+//
+// # Status: what kind of call it is
+//
+// Every result has a status, and every output leads with it in words. The
+// first that applies is the result's:
+//
+//   - wellbeing_first: a safety question (the wellbeing question) is
+//     answered with anything but "no": the person's main concern is their
+//     wellbeing. The headline leads with getting the right professional
+//     support; the recommendation is only what can follow. The next steps
+//     are the referral and a return to the question later (the outcome's
+//     own steps assume a work-focused engagement is being arranged now),
+//     and the changes start with the wellbeing answer. Confidence is at
+//     most 0.5.
+//   - too_few_answers: fewer than three questions about the
+//     need are answered, or all of them when the rule set has fewer. One or
+//     two answers are opinions nothing else confirms or contradicts; the
+//     third is the first that can. The headline says it is not a
+//     recommendation yet and shows the leaning. Confidence is at most 0.2.
+//   - mixed_signals: answers about the need that each point one way only
+//     point strongly both ways: the weaker side's reach half the combined
+//     floor and combined_balance of the stronger side's. The headline names
+//     the answers that clash and suggests clarifying them. Confidence is at
+//     most 0.5. Answers about what the organisation can offer never count
+//     toward a clash.
+//   - close_call: the two scores are within the margin. Confidence is at
+//     most 0.55.
+//   - clear: none of the above.
 //
 // # Confidence
 //
-// Confidence is a number from 0 to 1: coverage × (0.4 + 0.6 × separation).
-// Coverage is the share of the available evidence that was answered: each
-// question counts by its impact, the largest weight any of its options
-// carries, so leaving the main need unanswered costs more than leaving the
-// meeting rhythm. Separation is how clearly the answers point one way: the
-// gap between the scores over half the widest gap the rule set allows (for
-// combined, how balanced the two needs are), scaled down by the share of
-// evidence that points the other way. Answers that pull in opposite
-// directions therefore lower confidence twice: they narrow the gap and they
-// count against it. A close call is never above 0.55; with nothing answered
-// confidence is 0. Bands: below 0.4 low, below 0.7 moderate, else high.
+// Confidence is a number from 0 to 0.95, never certainty: a hand-set
+// weighting of answers cannot know for sure. In plain words it reflects
+// three things: how much of what the questions can tell was answered (the
+// main need counts for more than the meeting rhythm), how far apart the two
+// scores are, and how much the evidence agrees. Answers against the call
+// lower it twice, by narrowing the gap and by counting against it, and add
+// nothing to how much is known for the call; an answer that agrees with the
+// call never lowers it, and "unsure" never raises it. The status caps it as
+// above.
+//
+// As a formula: coverage × (0.4 + 0.6 × separation). Coverage is the share
+// of the bank's evidence that was answered without pulling away from the
+// call, each question counting by its impact (the largest weight any of its
+// options carries). Separation is the gap between the scores over half the
+// widest gap the rule set allows, scaled down by the share of evidence that
+// points the other way; for combined, how balanced the two needs are, scaled
+// by how much of the weaker rests on evidence that says both. Bands: below
+// 0.4 low, below 0.7 moderate, else high. With nothing answered it is 0.
 //
 // # Explanations
 //
-// Reasons are the answers and rules that support the recommendation,
-// strongest first, each with the rule set's rationale and sources. Cautions
-// are raised by the rule set's [[caution]] entries, which may depend on the
+// Evaluate lists the reasons (answers and rules that support the
+// recommendation, strongest first) and the evidence against it (answers
+// that pulled the other way), with the main need's answer first in
+// whichever list it falls, so it is always shown. Cautions are raised by
+// the rule set's [[caution]] entries, which may depend on the
 // recommendation but never change a score. WouldChange lists every single
-// answer change that would change the recommendation, found by re-scoring
-// each alternative (not by estimating), largest shift first; changes to
-// what the organisation can offer (feasibility questions) are marked, since
-// they alter delivery rather than the person's need.
+// answer change that would change the call, found by re-scoring each
+// alternative (not by estimating): the recommendation, or the status out
+// of wellbeing first.
+//
+// Explain words a result once, for its audience, as an Explanation: the
+// headline and status, the reasons for and against, cautions, next steps,
+// the changes grouped by question, the confidence in words and figures
+// (ConfidenceText) and the sources with citation numbers in ascending
+// order. The text, Markdown and JSON reports here, the TUI and the batch
+// summary only render it; Compare does the same for "guidepost learn".
+// Wrap, FormatScore, ConfidenceText and Bar are the one wrap, score,
+// confidence and bar format they share.
 //
 // Decide is the allocation-free core used for batch scoring; Evaluate builds
 // the full Result on top of it. Check proves, by search, that every outcome
-// is reachable by some set of answers.
+// is reachable by some set of answers (on the scores alone: it does not
+// model the two-needs evidence that combined also asks for).
 package advisor

@@ -10,35 +10,109 @@ import (
 // Decide scores ch against b and decides, without allocating: the core of
 // Evaluate, used directly for batch scoring.
 func Decide(b *questions.Bank, ch questions.Choices) Verdict {
-	s := scoreOf(b, ch)
-	o, closeCall := decide(b, s)
+	ev := evidenceOf(b, ch)
+	o, closeCall := decide(b, ev.total)
+	if b.Outcomes[o].ID == questions.Combined && !twoNeeds(b, ev) {
+		o, closeCall = lean(b, ev.total)
+	}
+	st := status(b, &ev, o, closeCall)
 	return Verdict{
 		Outcome:    o,
-		Score:      s,
-		Confidence: confidence(b, ch, s, o),
+		Score:      ev.total,
+		Confidence: confidence(b, ch, &ev, o, st),
 		CloseCall:  closeCall,
+		Status:     st,
 		Cautions:   cautionMask(b, ch, o),
 	}
 }
 
-// scoreOf sums the chosen options' weights and the weights of the rules
-// that hold.
-func scoreOf(b *questions.Bank, ch questions.Choices) questions.Pair {
-	var s questions.Pair
+// evidence is the scores in half points, split by the kind of evidence:
+// total decides; both sums the answers about the need and the rules that
+// add to both sides (an either-or-both need, a "both" answer, a rule such
+// as two needs); single sums, side by side, those that add to one side
+// only. Answers about what the organisation can offer (feasibility) count
+// in total only: they shape delivery, not the need.
+type evidence struct {
+	total, both, single questions.Pair
+	// safety is the first safety question answered with anything but
+	// "no" or unsure, or -1; needAsked and needAnswered count the need
+	// questions and those answered other than unsure.
+	safety                  int
+	needAsked, needAnswered int
+}
+
+// tooFew reports whether fewer need questions are answered than
+// minNeedAnswers (or than the bank has, when it has fewer).
+func (e *evidence) tooFew() bool {
+	return e.needAnswered == 0 || e.needAnswered < min(minNeedAnswers, e.needAsked)
+}
+
+func (e *evidence) add(w questions.Pair, need bool) {
+	e.total[0] += w[0]
+	e.total[1] += w[1]
+	switch {
+	case !need:
+	case w[0] > 0 && w[1] > 0:
+		e.both[0] += w[0]
+		e.both[1] += w[1]
+	case w[0] > 0:
+		e.single[0] += w[0]
+	case w[1] > 0:
+		e.single[1] += w[1]
+	}
+}
+
+// evidenceOf sums the chosen options' weights and the weights of the rules
+// that hold, in one pass that also counts what the status needs.
+func evidenceOf(b *questions.Bank, ch questions.Choices) evidence {
+	e := evidence{safety: -1}
 	for q := range b.Questions {
-		if o := ch[q]; o != questions.NoAnswer {
-			w := b.Questions[q].Options[o].Score
-			s[0] += w[0]
-			s[1] += w[1]
+		qq := &b.Questions[q]
+		need := qq.Kind == questions.KindNeed
+		if need {
+			e.needAsked++
+		}
+		o := ch[q]
+		if o == questions.NoAnswer {
+			continue
+		}
+		e.add(qq.Options[o].Score, qq.Kind != questions.KindFeasibility)
+		if int(o) == b.Unsure(q) {
+			continue
+		}
+		if need {
+			e.needAnswered++
+		} else if e.safety < 0 && qq.Kind == questions.KindSafety && qq.Options[o].ID != "no" {
+			e.safety = q
 		}
 	}
 	for i := range b.Rules {
 		if holds(b, &b.Rules[i].When, ch) {
-			s[0] += b.Rules[i].Score[0]
-			s[1] += b.Rules[i].Score[1]
+			e.add(b.Rules[i].Score, true)
 		}
 	}
-	return s
+	return e
+}
+
+// scoreOf is the two scores, in half points.
+func scoreOf(b *questions.Bank, ch questions.Choices) questions.Pair {
+	return evidenceOf(b, ch).total
+}
+
+// twoNeeds reports whether there is positive evidence of two needs: on each
+// side, evidence of at least half the combined floor from answers or rules
+// that say both. Opposite single-direction answers in balance are a clash
+// of signals, never two needs.
+func twoNeeds(b *questions.Bank, e evidence) bool {
+	return float64(min(e.both[0], e.both[1])) >= b.Decision.CombinedFloor
+}
+
+// clash reports whether single-direction evidence points strongly both
+// ways: the weaker side's reaches half the combined floor and
+// combined_balance of the stronger side's.
+func clash(b *questions.Bank, e evidence) bool {
+	lo, hi := min(e.single[0], e.single[1]), max(e.single[0], e.single[1])
+	return lo > 0 && float64(lo) >= b.Decision.CombinedFloor && float64(lo) >= b.Decision.CombinedBalance*float64(hi)
 }
 
 // holds reports whether the answers satisfy w; an unanswered question is
@@ -78,62 +152,163 @@ func condHolds(b *questions.Bank, c *questions.Cond, ch questions.Choices) bool 
 }
 
 // decide applies the decision step to scores s (half points) and returns
-// the outcome's index in b.Outcomes and whether it was a close call.
+// the outcome's index in b.Outcomes and whether it was a close call. It
+// looks at the scores only: Decide also asks for positive evidence of two
+// needs before it keeps combined.
 func decide(b *questions.Bank, s questions.Pair) (int, bool) {
 	d := b.Decision
 	lo, hi := min(s[0], s[1]), max(s[0], s[1])
 	if lo > 0 && float64(lo) >= 2*d.CombinedFloor && float64(lo) >= d.CombinedBalance*float64(hi) {
 		return b.Outcome(questions.Combined), false
 	}
-	diff := s[0] - s[1]
-	switch {
+	return lean(b, s)
+}
+
+// lean is the higher of the two scores, the rule set's undecided outcome on
+// an exact tie, and whether it was a close call.
+func lean(b *questions.Bank, s questions.Pair) (int, bool) {
+	switch diff := s[0] - s[1]; {
 	case diff > 0:
 		return b.Outcome(questions.Coaching), closeCall(b, s)
 	case diff < 0:
 		return b.Outcome(questions.Mentoring), closeCall(b, s)
 	}
-	return b.Outcome(d.Undecided), true
+	return b.Outcome(b.Decision.Undecided), true
 }
 
-// confidence is coverage × (0.4 + 0.6 × separation); see the package doc.
-func confidence(b *questions.Bank, ch questions.Choices, s questions.Pair, o int) float64 {
+// Status says what kind of call a result is (CONTRACT §5).
+type Status string
+
+// The statuses, in the order they are checked: the first that applies is
+// the result's.
+const (
+	// StatusWellbeing: a safety question (the wellbeing question) says the
+	// main concern is the person's wellbeing: professional support comes
+	// first and coaching or mentoring is what can follow.
+	StatusWellbeing Status = "wellbeing_first"
+	// StatusTooFew: fewer answers about the need than it takes to
+	// recommend anything (see minNeedAnswers); the leaning is shown.
+	StatusTooFew Status = "too_few_answers"
+	// StatusMixed: strong single-direction answers point both ways.
+	StatusMixed Status = "mixed_signals"
+	// StatusClose: the two scores are within the rule set's margin.
+	StatusClose Status = "close_call"
+	// StatusClear: none of the above.
+	StatusClear Status = "clear"
+)
+
+// minNeedAnswers is how many questions about the person's need (kind
+// "need") must be answered, other than unsure, before Guidepost makes a
+// recommendation: with one or two answers the call rests on one or two
+// opinions that nothing else confirms or contradicts, so the third is the
+// first that can. A rule set with fewer need questions needs all of them.
+const minNeedAnswers = 3
+
+// status decides what kind of call outcome o (with closeCall) is.
+func status(b *questions.Bank, e *evidence, o int, closeCall bool) Status {
+	combined := b.Outcomes[o].ID == questions.Combined
+	switch {
+	case e.safety >= 0:
+		return StatusWellbeing
+	case e.tooFew():
+		return StatusTooFew
+	case !combined && clash(b, *e):
+		return StatusMixed
+	case closeCall && !combined:
+		return StatusClose
+	}
+	return StatusClear
+}
+
+// Confidence caps, by status; no confidence ever reaches maxConfidence's
+// ceiling, since a hand-set weighting never knows for certain.
+const (
+	maxConfidence      = 0.95
+	maxCloseConfidence = 0.55
+	maxMixedConfidence = 0.5
+	maxSafetyFirst     = 0.5
+	maxTooFew          = 0.2
+)
+
+// confidence is coverage × (0.4 + 0.6 × separation), capped by status and
+// rounded to two places; see the package doc.
+func confidence(b *questions.Bank, ch questions.Choices, e *evidence, o int, st Status) float64 {
+	return round2(rawConfidence(b, ch, e, o, st))
+}
+
+// rawConfidence is confidence before rounding.
+func rawConfidence(b *questions.Bank, ch questions.Choices, e *evidence, o int, st Status) float64 {
+	want := b.Outcomes[o].ID
+	// away is the side that evidence against want adds to (-1: none).
+	away := -1
+	switch want {
+	case questions.Coaching:
+		away = 1
+	case questions.Mentoring:
+		away = 0
+	}
 	var answered, total, maxC, maxM int32
 	for q := range b.Questions {
 		qq := &b.Questions[q]
 		total += qq.Impact
 		maxC += qq.Lead[0]
 		maxM += qq.Lead[1]
-		if b.Answered(ch, q) {
+		if !b.Answered(ch, q) {
+			continue
+		}
+		if w := qq.Options[ch[q]].Score; away < 0 || w[away] <= w[1-away] {
 			answered += qq.Impact
 		}
 	}
 	if answered == 0 || total == 0 {
 		return 0
 	}
+	s := e.total
 	coverage := float64(answered) / float64(total)
 	lo, hi := min(s[0], s[1]), max(s[0], s[1])
 	var sep float64
 	switch {
-	case b.Outcomes[o].ID == questions.Combined && hi > 0:
-		sep = float64(lo) / float64(hi)
-	default:
+	case want == questions.Combined && lo > 0:
+		// Two needs: how balanced they are, and how much of the weaker
+		// one rests on evidence that says both.
+		sep = float64(lo) / float64(hi) * math.Min(1, float64(min(e.both[0], e.both[1]))/float64(lo))
+	case want != questions.Combined:
 		scale := float64(max(maxC, maxM)) / 2
 		if scale > 0 && hi > 0 {
-			// Evidence against the winner narrows the gap and also counts
+			// Evidence against the call narrows the gap and also counts
 			// on its own: 18 to 2.5 is less certain than 18 to 0.
 			sep = math.Min(1, math.Abs(float64(s[0]-s[1]))/scale) * (1 - float64(max(lo, 0))/float64(hi))
 		}
 	}
-	c := coverage * (0.4 + 0.6*sep)
-	if closeCall(b, s) && b.Outcomes[o].ID != questions.Combined {
+	c := math.Min(coverage*(0.4+0.6*sep), maxConfidence)
+	switch st {
+	case StatusTooFew:
+		c = math.Min(c, maxTooFew)
+	case StatusWellbeing:
+		c = math.Min(c, maxSafetyFirst)
+		if e.tooFew() {
+			c = math.Min(c, maxTooFew)
+		}
+	case StatusMixed:
+		c = math.Min(c, maxMixedConfidence)
+	}
+	if closeCall(b, s) && want != questions.Combined {
 		c = math.Min(c, maxCloseConfidence)
 	}
-	return round2(c)
+	return c
 }
 
-// maxCloseConfidence caps the confidence of a close call: it is never
-// "high".
-const maxCloseConfidence = 0.55
+// pullsAway reports whether weight w pulls away from outcome want: toward
+// the other side more than toward want's (never for combined).
+func pullsAway(want string, w questions.Pair) bool {
+	switch want {
+	case questions.Coaching:
+		return w[1] > w[0]
+	case questions.Mentoring:
+		return w[0] > w[1]
+	}
+	return false
+}
 
 func closeCall(b *questions.Bank, s questions.Pair) bool {
 	return math.Abs(float64(s[0]-s[1])) < 2*b.Decision.Margin
@@ -177,6 +352,7 @@ func Evaluate(b *questions.Bank, ch questions.Choices) Result {
 	out := b.Outcomes[v.Outcome]
 	r := Result{
 		Recommendation: out.ID,
+		Status:         v.Status,
 		Label:          out.Label,
 		Summary:        out.Summary,
 		Scores:         scores(v.Score),
@@ -188,10 +364,13 @@ func Evaluate(b *questions.Bank, ch questions.Choices) Result {
 		Verdict:        v,
 	}
 	r.Answers, r.Answered = answers(b, ch)
-	r.Reasons = reasons(b, ch, v)
+	r.Reasons, r.Against = evidenceLists(b, ch, v)
 	r.Cautions = cautions(b, v.Cautions)
 	r.NextSteps, r.Steps = steps(out)
 	r.WouldChange = wouldChange(b, ch, v)
+	if ev := evidenceOf(b, ch); ev.safety >= 0 {
+		r.Safety = b.Questions[ev.safety].ID
+	}
 	return r
 }
 
@@ -219,32 +398,75 @@ func answers(b *questions.Bank, ch questions.Choices) ([]Answer, int) {
 	return list, n
 }
 
-// reasons lists the answers and rules that support the recommendation,
-// strongest first, ties in rule-set order.
-func reasons(b *questions.Bank, ch questions.Choices, v Verdict) []Reason {
+// mainNeedID is the contract id of the main-need question (CONTRACT §1).
+const mainNeedID = "need"
+
+// mainQuestion is the bank's main need: the question mainNeedID, else the
+// need question whose answers weigh most (the first of equals), or -1.
+func mainQuestion(b *questions.Bank) int {
+	if q := b.Question(mainNeedID); q >= 0 {
+		return q
+	}
+	best := -1
+	for q := range b.Questions {
+		qq := &b.Questions[q]
+		if qq.Kind == questions.KindNeed && (best < 0 || qq.Impact > b.Questions[best].Impact) {
+			best = q
+		}
+	}
+	return best
+}
+
+// evidenceLists lists the answers and rules that support the
+// recommendation (reasons) and those that pulled away from it (against),
+// each strongest first, ties in rule-set order, with the main need's
+// answer first in whichever list it falls: it is always shown.
+func evidenceLists(b *questions.Bank, ch questions.Choices, v Verdict) (reasons, against []Reason) {
 	want := b.Outcomes[v.Outcome].ID
-	list := []Reason{}
+	reasons, against = []Reason{}, []Reason{}
+	place := func(r Reason, w questions.Pair) {
+		if pullsAway(want, w) {
+			r.Toward, r.Weight = awayFrom(want), float64(max(w[0], w[1]))/2
+			against = append(against, r)
+		} else if toward, weight, ok := support(want, w); ok {
+			r.Toward, r.Weight = toward, weight
+			reasons = append(reasons, r)
+		}
+	}
+	main := mainQuestion(b)
 	for q, o := range ch {
 		if o == questions.NoAnswer {
 			continue
 		}
 		qq, opt := &b.Questions[q], &b.Questions[q].Options[o]
-		if toward, w, ok := support(want, opt.Score); ok {
-			list = append(list, Reason{Question: qq.ID, Option: opt.ID, Topic: qq.Topic, Label: opt.Label,
-				Text: opt.Rationale, Sources: ids(opt.Sources), Toward: toward, Weight: w})
-		}
+		place(Reason{Question: qq.ID, Option: opt.ID, Topic: qq.Topic, Label: opt.Label,
+			Text: opt.Rationale, Sources: ids(opt.Sources), Score: opt.Score, Main: q == main}, opt.Score)
 	}
 	for i := range b.Rules {
 		r := &b.Rules[i]
-		if !holds(b, &r.When, ch) {
-			continue
-		}
-		if toward, w, ok := support(want, r.Score); ok {
-			list = append(list, Reason{Rule: r.ID, Text: r.Reason, Sources: ids(r.Sources), Toward: toward, Weight: w})
+		if holds(b, &r.When, ch) {
+			place(Reason{Rule: r.ID, Text: r.Reason, Sources: ids(r.Sources), Score: r.Score}, r.Score)
 		}
 	}
-	sort.SliceStable(list, func(i, j int) bool { return list[i].Weight > list[j].Weight })
-	return list
+	order := func(list []Reason) {
+		sort.SliceStable(list, func(i, j int) bool {
+			if list[i].Main != list[j].Main {
+				return list[i].Main
+			}
+			return list[i].Weight > list[j].Weight
+		})
+	}
+	order(reasons)
+	order(against)
+	return reasons, against
+}
+
+// awayFrom is the side evidence against want points to.
+func awayFrom(want string) string {
+	if want == questions.Coaching {
+		return questions.Mentoring
+	}
+	return questions.Coaching
 }
 
 // support says whether weight w supports outcome want, toward which side,
@@ -296,11 +518,14 @@ func steps(o questions.Outcome) ([]string, []Note) {
 }
 
 // wouldChange re-scores every single answer change and keeps those that
-// change the recommendation, largest shift in the scores first.
+// change the call: the recommendation, or the status into or out of
+// wellbeing first. Changes out of wellbeing first come first, then the
+// largest shift in the scores.
 func wouldChange(b *questions.Bank, ch questions.Choices, v Verdict) []Change {
 	type found struct {
-		c     Change
-		shift int32
+		c      Change
+		safety bool
+		shift  int32
 	}
 	var list []found
 	alt := append(questions.Choices(nil), ch...)
@@ -316,19 +541,25 @@ func wouldChange(b *questions.Bank, ch questions.Choices, v Verdict) []Change {
 			}
 			alt[q] = int8(o)
 			w := Decide(b, alt)
-			if w.Outcome != v.Outcome {
+			safety := v.Status == StatusWellbeing && w.Status != StatusWellbeing
+			if w.Outcome != v.Outcome || safety {
 				shift := abs32((w.Score[0] - w.Score[1]) - (v.Score[0] - v.Score[1]))
 				list = append(list, found{Change{
 					Question: qq.ID, From: qq.Options[cur].ID, To: qq.Options[o].ID,
-					Recommendation: b.Outcomes[w.Outcome].ID, Topic: qq.Topic,
+					Recommendation: b.Outcomes[w.Outcome].ID, Status: w.Status, Topic: qq.Topic,
 					FromLabel: qq.Options[cur].Label, ToLabel: qq.Options[o].Label,
 					Feasibility: qq.Kind == questions.KindFeasibility,
-				}, shift})
+				}, safety, shift})
 			}
 		}
 		alt[q] = ch[q]
 	}
-	sort.SliceStable(list, func(i, j int) bool { return list[i].shift > list[j].shift })
+	sort.SliceStable(list, func(i, j int) bool {
+		if list[i].safety != list[j].safety {
+			return list[i].safety
+		}
+		return list[i].shift > list[j].shift
+	})
 	out := make([]Change, len(list))
 	for i, f := range list {
 		out[i] = f.c

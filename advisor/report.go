@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"guidepost/questions"
@@ -16,70 +15,160 @@ const reportWidth = 78
 
 // MarshalJSON writes the scores as an object in a fixed order.
 func (s Scores) MarshalJSON() ([]byte, error) {
-	return []byte(`{"coaching":` + num(s.Coaching) + `,"mentoring":` + num(s.Mentoring) +
-		`,"combined":` + num(s.Combined) + `}`), nil
+	return []byte(`{"coaching":` + FormatScore(s.Coaching) + `,"mentoring":` + FormatScore(s.Mentoring) +
+		`,"combined":` + FormatScore(s.Combined) + `}`), nil
 }
 
-func num(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+// jsonReport is the JSON form of a result (CONTRACT §5): the contract's
+// fields, with their texts taken from the explanation, and more.
+type jsonReport struct {
+	Recommendation string       `json:"recommendation"`
+	Status         Status       `json:"status"`
+	StatusText     string       `json:"status_text"`
+	Headline       string       `json:"headline"`
+	Detail         string       `json:"detail,omitempty"`
+	Label          string       `json:"label"`
+	Summary        string       `json:"summary"`
+	Scores         Scores       `json:"scores"`
+	Confidence     float64      `json:"confidence"`
+	ConfidenceText string       `json:"confidence_text"`
+	Band           string       `json:"confidence_band"`
+	CloseCall      bool         `json:"close_call"`
+	Answered       int          `json:"answered"`
+	Questions      int          `json:"questions"`
+	Reasons        []jsonReason `json:"reasons"`
+	Against        []jsonReason `json:"against"`
+	Cautions       []Note       `json:"cautions"`
+	NextSteps      []string     `json:"next_steps"`
+	Steps          []Note       `json:"next_steps_sourced"`
+	WouldChange    []jsonChange `json:"would_change"`
+	Audience       string       `json:"audience,omitempty"`
+	Answers        []Answer     `json:"answers"`
+	RuleSet        string       `json:"rule_set"`
+}
+
+type jsonReason struct {
+	Question   string   `json:"question,omitempty"`
+	Option     string   `json:"option,omitempty"`
+	Rule       string   `json:"rule,omitempty"`
+	Topic      string   `json:"topic,omitempty"`
+	Label      string   `json:"label,omitempty"`
+	Text       string   `json:"text"`
+	Sources    []string `json:"sources"`
+	Toward     string   `json:"toward"`
+	Weight     float64  `json:"weight"`
+	WeightText string   `json:"weight_text"`
+}
+
+type jsonChange struct {
+	Change
+	// Text is the change's question group in words, as the other outputs
+	// say it.
+	Text string `json:"text"`
+}
 
 // WriteJSON writes r as one JSON object (CONTRACT §5), indented.
-func WriteJSON(w io.Writer, r Result) error {
+func WriteJSON(w io.Writer, b *questions.Bank, r Result) error {
+	e := Explain(b, r)
+	j := jsonReport{
+		Recommendation: r.Recommendation, Status: e.Status, StatusText: e.StatusText,
+		Headline: e.Headline, Detail: e.Detail, Label: e.Label, Summary: e.Summary,
+		Scores: r.Scores, Confidence: e.Confidence, ConfidenceText: e.ConfidenceText,
+		Band: Band(e.Confidence), CloseCall: r.CloseCall, Answered: r.Answered, Questions: r.Questions,
+		Reasons:  jsonReasons(r.Reasons, e.Section(SectionFor).Points),
+		Against:  jsonReasons(r.Against, e.Section(SectionAgainst).Points),
+		Cautions: []Note{}, NextSteps: []string{}, Steps: []Note{}, WouldChange: []jsonChange{},
+		Audience: r.Audience, Answers: r.Answers, RuleSet: r.RuleSet,
+	}
+	for i, p := range e.Section(SectionCautions).Points {
+		j.Cautions = append(j.Cautions, Note{ID: r.Cautions[i].ID, Text: p.Text, Sources: sourceIDs(e, p.Cites)})
+	}
+	for _, p := range e.Section(SectionSteps).Points {
+		j.NextSteps = append(j.NextSteps, p.Text)
+		j.Steps = append(j.Steps, Note{Text: p.Text, Sources: sourceIDs(e, p.Cites)})
+	}
+	groups := map[string]string{}
+	for _, p := range e.Section(SectionChanges).Points {
+		groups[p.Question] = p.Line()
+	}
+	for _, c := range r.WouldChange {
+		j.WouldChange = append(j.WouldChange, jsonChange{c, groups[c.Question]})
+	}
+	if j.Answers == nil {
+		j.Answers = []Answer{}
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	return enc.Encode(r)
+	return enc.Encode(j)
+}
+
+func jsonReasons(rs []Reason, ps []Point) []jsonReason {
+	out := make([]jsonReason, len(rs))
+	for i, r := range rs {
+		out[i] = jsonReason{Question: r.Question, Option: r.Option, Rule: r.Rule, Topic: clean(r.Topic), Label: clean(r.Label),
+			Text: ps[i].Text, Sources: ids(r.Sources), Toward: r.Toward, Weight: r.Weight, WeightText: ps[i].Weight}
+	}
+	return out
+}
+
+// sourceIDs maps citation numbers back to source ids.
+func sourceIDs(e Explanation, nums []int) []string {
+	out := []string{}
+	for _, n := range nums {
+		if n >= 1 && n <= len(e.Sources) {
+			out = append(out, e.Sources[n-1].ID)
+		}
+	}
+	return out
 }
 
 // report writes through a bufio.Writer and keeps the first error, so the
 // formatting code reads straight through.
 type report struct {
-	w   *bufio.Writer
-	b   *questions.Bank
-	cit map[string]int // source id → number in the reference list
-	ord []string
+	w *bufio.Writer
 }
 
-func newReport(w io.Writer, b *questions.Bank) *report {
-	return &report{w: bufio.NewWriter(w), b: b, cit: map[string]int{}}
-}
+func newReport(w io.Writer) *report { return &report{w: bufio.NewWriter(w)} }
 
 func (p *report) printf(format string, args ...any) { fmt.Fprintf(p.w, format, args...) }
 
-// cite returns "[1, 3]" for source ids, numbering sources as first cited.
-func (p *report) cite(ids []string) string {
-	nums := make([]string, 0, len(ids))
-	for _, id := range ids {
-		n, ok := p.cit[id]
-		if !ok {
-			p.ord = append(p.ord, id)
-			n = len(p.ord)
-			p.cit[id] = n
-		}
-		nums = append(nums, strconv.Itoa(n))
-	}
-	if len(nums) == 0 {
-		return ""
-	}
-	return "[" + strings.Join(nums, ",") + "]" // no space: wrap never splits it
-}
-
-// wrap word-wraps text to width, indenting every line after the first by
-// indent spaces.
-func wrap(text string, width, indent int) string {
+// Wrap word-wraps text to width columns, breaking at spaces (so "1.5" and
+// "[1,2]" stay whole), and indents every line after the first by indent
+// spaces; the first line is taken to start at column indent too, after a
+// prefix the caller writes. Only a word longer than a whole line, such as
+// a long file name, is broken, never cut. Every output wraps with it.
+func Wrap(text string, width, indent int) string {
 	var out strings.Builder
+	room := max(width-indent, 1)
 	for pi, para := range strings.Split(text, "\n") {
 		if pi > 0 {
 			out.WriteString("\n" + strings.Repeat(" ", indent))
 		}
 		col := indent
-		for i, word := range strings.Fields(para) {
+		first := true
+		var words []string
+		for _, word := range strings.Split(para, " ") {
+			for r := []rune(word); len(r) > room; r = r[room:] {
+				words = append(words, string(r[:room]))
+				word = string(r[room:])
+			}
+			words = append(words, word)
+		}
+		for _, word := range words {
+			if word == "" {
+				continue
+			}
 			n := len([]rune(word))
-			if i > 0 && col+1+n > width {
+			switch {
+			case first:
+			case col+1+n > width:
 				out.WriteString("\n" + strings.Repeat(" ", indent))
 				col = indent
-			} else if i > 0 {
+			default:
 				out.WriteByte(' ')
 				col++
 			}
+			first = false
 			out.WriteString(word)
 			col += n
 		}
@@ -88,7 +177,7 @@ func wrap(text string, width, indent int) string {
 }
 
 // Bar draws a bar of width cells for value out of full, with glyphs only
-// (meaning never rests on colour).
+// (meaning never rests on colour): filled cells █, the rest ░.
 func Bar(value, full float64, width int) string {
 	n := 0
 	if full > 0 && value > 0 {
@@ -98,218 +187,184 @@ func Bar(value, full float64, width int) string {
 	return strings.Repeat("█", n) + strings.Repeat("░", width-n)
 }
 
-// Headline describes the confidence and coverage in one sentence.
-func Headline(r Result) string {
-	s := fmt.Sprintf("Confidence: %s (%.2f), from %d of %d questions answered.", r.Band, r.Confidence, r.Answered, r.Questions)
-	switch {
-	case r.Answered == 0:
-		s += " Nothing was answered, so this is not a recommendation yet: answer at least the main need."
-	case r.CloseCall:
-		s += " This is a close call: the answers lean only slightly one way."
-	}
-	return s
-}
-
-// ChangeText describes one answer change for people.
-func ChangeText(c Change, b *questions.Bank) string {
-	label := c.Recommendation
-	if i := b.Outcome(c.Recommendation); i >= 0 {
-		label = b.Outcomes[i].Label
-	}
-	s := fmt.Sprintf("If %s were “%s” instead of “%s”: %s.", strings.ToLower(c.Topic), c.ToLabel, c.FromLabel, label)
-	if c.Feasibility {
-		s += " (This is about what can be offered, not about the need: it changes how support is delivered.)"
-	}
-	return s
-}
-
 // WriteText writes r as a plain-text report for someone who has never seen
 // the tool.
 func WriteText(w io.Writer, b *questions.Bank, r Result) error {
-	p := newReport(w, b)
-	p.printf("Guidepost recommends: %s\n\n", clean(r.Label))
-	p.printf("%s\n\n%s\n\n", wrap(clean(r.Summary), reportWidth, 0), wrap(Headline(r), reportWidth, 0))
-	p.textScores(r)
-	p.textList("Why", reasonLines(p, r.Reasons, 6))
-	p.textList("Watch out", noteLines(p, r.Cautions))
-	p.textList("Next steps", noteLines(p, r.Steps))
-	p.textList("What would change this", changeLines(b, r.WouldChange, 6))
-	p.textList("Answers", answerLines(r.Answers))
-	p.textSources()
-	p.printf("Rule set: %s (%s)\n", clean(b.Title), clean(b.Name))
-	return p.w.Flush()
-}
-
-func (p *report) textScores(r Result) {
-	full := max(r.Scores.Coaching, r.Scores.Mentoring, 1)
-	p.printf("Scores\n")
-	p.printf("  Coaching   %s %s\n", Bar(r.Scores.Coaching, full, 24), num(r.Scores.Coaching))
-	p.printf("  Mentoring  %s %s\n\n", Bar(r.Scores.Mentoring, full, 24), num(r.Scores.Mentoring))
-}
-
-func (p *report) textList(title string, lines []string) {
-	if len(lines) == 0 {
-		return
+	e := Explain(b, r)
+	p := newReport(w)
+	p.printf("%s\n", Wrap(e.Headline, reportWidth, 0))
+	if e.Detail != "" {
+		p.printf("%s\n", Wrap(e.Detail, reportWidth, 0))
 	}
-	p.printf("%s\n", title)
-	for i, l := range lines {
-		p.printf("  %d. %s\n", i+1, wrap(l, reportWidth, 5))
+	p.printf("\n%s\n\n", Wrap(e.Summary, reportWidth, 0))
+	p.printf("%s\n\n", Wrap(ConfidenceLabel+": "+e.ConfidenceText+". "+e.Basis, reportWidth, 0))
+	p.textScores(e)
+	for _, s := range e.Sections {
+		p.textSection(s)
 	}
-	p.printf("\n")
-}
-
-func (p *report) textSources() {
-	if len(p.ord) == 0 {
-		return
-	}
-	p.printf("Sources\n")
-	for i, id := range p.ord {
-		if s, ok := p.b.Source(id); ok {
-			p.printf("  [%d] %s\n", i+1, wrap(clean(s.Cite()), reportWidth, 6))
-		}
-	}
-	p.printf("\n")
-}
-
-func reasonLines(p *report, rs []Reason, most int) []string {
-	var out []string
-	for i, r := range rs {
-		if i == most {
-			break
-		}
-		head := ""
-		if r.Topic != "" {
-			head = clean(r.Topic) + ": " + clean(r.Label) + ". "
-		}
-		out = append(out, head+clean(r.Text)+" "+p.cite(r.Sources))
-	}
-	return out
-}
-
-func noteLines(p *report, ns []Note) []string {
-	var out []string
-	for _, n := range ns {
-		out = append(out, clean(n.Text)+" "+p.cite(n.Sources))
-	}
-	return out
-}
-
-// NoChange is said when no single answer change would alter the
-// recommendation.
-const NoChange = "No single answer change would change this recommendation: several answers point the same way."
-
-func changeLines(b *questions.Bank, cs []Change, most int) []string {
-	if len(cs) == 0 {
-		return []string{NoChange}
-	}
-	var out []string
-	for i, c := range cs {
-		if i == most {
-			out = append(out, fmt.Sprintf("… and %d more single changes.", len(cs)-most))
-			break
-		}
-		out = append(out, clean(ChangeText(c, b)))
-	}
-	return out
-}
-
-func answerLines(as []Answer) []string {
-	var out []string
-	for _, a := range as {
-		out = append(out, clean(a.Topic)+": "+clean(a.Label))
-	}
-	return out
-}
-
-func clean(s string) string { return questions.Clean(s) }
-
-// WriteMarkdown writes r as a Markdown report.
-func WriteMarkdown(w io.Writer, b *questions.Bank, r Result) error {
-	p := newReport(w, b)
-	p.printf("# Guidepost recommends: %s\n\n%s\n\n%s\n\n", md(r.Label), md(r.Summary), md(Headline(r)))
-	full := max(r.Scores.Coaching, r.Scores.Mentoring, 1)
-	p.printf("| Outcome | Score | |\n|---|---:|---|\n")
-	p.printf("| Coaching | %s | `%s` |\n", num(r.Scores.Coaching), Bar(r.Scores.Coaching, full, 20))
-	p.printf("| Mentoring | %s | `%s` |\n\n", num(r.Scores.Mentoring), Bar(r.Scores.Mentoring, full, 20))
-	p.mdList("Why", reasonLines(p, r.Reasons, 6), true)
-	p.mdList("Watch out", noteLines(p, r.Cautions), false)
-	p.mdList("Next steps", noteLines(p, r.Steps), true)
-	p.mdList("What would change this", changeLines(b, r.WouldChange, 6), false)
-	p.mdList("Answers", answerLines(r.Answers), false)
-	if len(p.ord) > 0 {
-		p.printf("## Sources\n\n")
-		for i, id := range p.ord {
-			s, _ := b.Source(id)
-			p.printf("%d. %s\n", i+1, md(s.Cite()))
+	if len(e.Sources) > 0 {
+		p.printf("%s\n", TitleSources)
+		for _, c := range e.Sources {
+			lead := fmt.Sprintf("  [%d] ", c.N)
+			p.printf("%s%s\n", lead, Wrap(c.Text, reportWidth, len(lead)))
 		}
 		p.printf("\n")
 	}
-	p.printf("---\nRule set: %s (%s)\n", md(b.Title), md(b.Name))
+	p.printf("%s\n", Wrap("Rule set: "+e.RuleSet, reportWidth, 0))
 	return p.w.Flush()
 }
 
-func (p *report) mdList(title string, lines []string, numbered bool) {
-	if len(lines) == 0 {
+func (p *report) textScores(e Explanation) {
+	full := 1.0
+	for _, s := range e.Scores {
+		full = max(full, s.Value)
+	}
+	p.printf("Scores\n")
+	for _, s := range e.Scores {
+		p.printf("  %-10s %s %s\n", s.Label, Bar(s.Value, full, 24), s.Text)
+	}
+	p.printf("\n")
+}
+
+func (p *report) textSection(s Section) {
+	if len(s.Points) == 0 && s.Empty == "" {
 		return
 	}
-	p.printf("## %s\n\n", title)
-	for i, l := range lines {
-		if numbered {
-			p.printf("%d. %s\n", i+1, md(l))
-		} else {
-			p.printf("- %s\n", md(l))
+	p.printf("%s\n", s.Title)
+	if len(s.Points) == 0 {
+		p.printf("  %s\n\n", Wrap(s.Empty, reportWidth, 2))
+		return
+	}
+	for i, pt := range s.Points {
+		lead := "  - "
+		if s.Numbered {
+			lead = fmt.Sprintf("  %d. ", i+1)
 		}
+		p.printf("%s%s\n", lead, Wrap(pt.Line(), reportWidth, len(lead)))
+	}
+	p.printf("\n")
+}
+
+// WriteMarkdown writes r as a Markdown report.
+func WriteMarkdown(w io.Writer, b *questions.Bank, r Result) error {
+	e := Explain(b, r)
+	p := newReport(w)
+	p.printf("# %s\n\n", md(e.Headline))
+	if e.Detail != "" {
+		p.printf("%s\n\n", md(e.Detail))
+	}
+	p.printf("%s\n\n**%s:** %s. %s\n\n", md(e.Summary), ConfidenceLabel, md(e.ConfidenceText), md(e.Basis))
+	full := 1.0
+	for _, s := range e.Scores {
+		full = max(full, s.Value)
+	}
+	p.printf("| Outcome | Points | |\n|---|---:|---|\n")
+	for _, s := range e.Scores {
+		p.printf("| %s | %s | `%s` |\n", md(s.Label), FormatScore(s.Value), Bar(s.Value, full, 20))
+	}
+	p.printf("\n")
+	for _, s := range e.Sections {
+		if len(s.Points) == 0 && s.Empty == "" {
+			continue
+		}
+		p.printf("## %s\n\n", md(s.Title))
+		if len(s.Points) == 0 {
+			p.printf("%s\n\n", md(s.Empty))
+			continue
+		}
+		for i, pt := range s.Points {
+			if s.Numbered {
+				p.printf("%d. %s\n", i+1, mdLine(pt))
+			} else {
+				p.printf("- %s\n", mdLine(pt))
+			}
+		}
+		p.printf("\n")
+	}
+	p.mdSources(e.Sources)
+	p.printf("---\nRule set: %s\n", md(e.RuleSet))
+	return p.w.Flush()
+}
+
+func (p *report) mdSources(cs []Citation) {
+	if len(cs) == 0 {
+		return
+	}
+	p.printf("## %s\n\n", TitleSources)
+	for _, c := range cs {
+		p.printf("%d. %s\n", c.N, md(c.Text))
 	}
 	p.printf("\n")
 }
 
 // md cleans s and escapes the characters Markdown would read as markup.
 func md(s string) string {
-	r := strings.NewReplacer("\\", "\\\\", "*", "\\*", "_", "\\_", "`", "\\`", "<", "&lt;", "|", "\\|", "\n", " ")
+	r := strings.NewReplacer("\\", "\\\\", "*", "\\*", "_", "\\_", "`", "\\`", "<", "&lt;", "|", "\\|", "[", "\\[", "]", "\\]", "\n", " ")
 	return r.Replace(clean(s))
 }
 
-// Learn writes the comparison of coaching and mentoring, dimension by
-// dimension, each side sourced, with the places where the sources disagree.
+// mdLine is a point's line in Markdown: the sentence escaped, the
+// citations as they are.
+func mdLine(pt Point) string {
+	if c := CiteText(pt.Cites); c != "" {
+		return md(pt.Sentence()) + " " + c
+	}
+	return md(pt.Sentence())
+}
+
+// Learn writes the comparison of coaching and mentoring (see Compare), as
+// text or Markdown.
 func Learn(w io.Writer, b *questions.Bank, markdown bool) error {
-	p := newReport(w, b)
+	c := Compare(b)
+	p := newReport(w)
 	if markdown {
-		p.learnMarkdown()
+		p.learnMarkdown(c)
 	} else {
-		p.learnText()
+		p.learnText(c)
 	}
 	return p.w.Flush()
 }
 
-func (p *report) learnText() {
-	p.printf("Coaching and mentoring compared\n\n")
-	for _, d := range p.b.Dimensions {
-		p.printf("%s\n", clean(d.Label))
-		p.printf("  Coaching:  %s\n", wrap(clean(d.Coaching.Text)+" "+p.cite(d.Coaching.Sources), reportWidth, 13))
-		p.printf("  Mentoring: %s\n", wrap(clean(d.Mentoring.Text)+" "+p.cite(d.Mentoring.Sources), reportWidth, 13))
-		if d.Disagreement.Text != "" {
-			p.printf("  ≠ The sources differ:\n    %s\n", wrap(clean(d.Disagreement.Text)+" "+p.cite(d.Disagreement.Sources), reportWidth, 4))
+func (p *report) learnText(c Comparison) {
+	p.printf("%s\n%s\n\n", c.Title, Wrap(c.Intro, reportWidth, 0))
+	width := 0
+	for _, s := range []string{TitleCoaching, TitleMentoring} {
+		width = max(width, len([]rune(s)))
+	}
+	for _, row := range c.Rows {
+		p.printf("%s\n", row.Label)
+		for _, side := range row.Sides() {
+			if side.Name == TitleDiffer {
+				p.printf("  ≠ %s:\n    %s\n", side.Name, Wrap(side.Point.Line(), reportWidth, 4))
+				continue
+			}
+			lead := "  " + side.Name + ":" + strings.Repeat(" ", width-len([]rune(side.Name))) + " "
+			p.printf("%s%s\n", lead, Wrap(side.Point.Line(), reportWidth, len([]rune(lead))))
 		}
 		p.printf("\n")
 	}
-	p.textSources()
+	if len(c.Sources) > 0 {
+		p.printf("%s\n", TitleSources)
+		for _, s := range c.Sources {
+			lead := fmt.Sprintf("  [%d] ", s.N)
+			p.printf("%s%s\n", lead, Wrap(s.Text, reportWidth, len(lead)))
+		}
+		p.printf("\n")
+	}
 }
 
-func (p *report) learnMarkdown() {
-	p.printf("# Coaching and mentoring compared\n\n| | Coaching | Mentoring |\n|---|---|---|\n")
+func (p *report) learnMarkdown(c Comparison) {
+	p.printf("# %s\n\n%s\n\n| | %s | %s |\n|---|---|---|\n", md(c.Title), md(c.Intro), TitleCoaching, TitleMentoring)
 	var notes []string
-	for _, d := range p.b.Dimensions {
-		p.printf("| **%s** | %s %s | %s %s |\n", md(d.Label), md(d.Coaching.Text), p.cite(d.Coaching.Sources), md(d.Mentoring.Text), p.cite(d.Mentoring.Sources))
-		if d.Disagreement.Text != "" {
-			notes = append(notes, fmt.Sprintf("- **%s:** %s %s", md(d.Label), md(d.Disagreement.Text), p.cite(d.Disagreement.Sources)))
+	for _, row := range c.Rows {
+		p.printf("| **%s** | %s | %s |\n", md(row.Label), mdLine(row.Coaching), mdLine(row.Mentoring))
+		if row.Differ != nil {
+			notes = append(notes, fmt.Sprintf("- **%s:** %s", md(row.Label), mdLine(*row.Differ)))
 		}
 	}
 	if len(notes) > 0 {
-		p.printf("\n## Where the sources disagree\n\n%s\n", strings.Join(notes, "\n"))
+		p.printf("\n## %s\n\n%s\n", TitleDiffer, strings.Join(notes, "\n"))
 	}
-	p.printf("\n## Sources\n\n")
-	for i, id := range p.ord {
-		s, _ := p.b.Source(id)
-		p.printf("%d. %s\n", i+1, md(s.Cite()))
-	}
+	p.printf("\n")
+	p.mdSources(c.Sources)
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -42,7 +43,7 @@ func TestReportsGolden(t *testing.T) {
 			t.Fatal(err)
 		}
 		WriteMarkdown(&md, b, r)
-		WriteJSON(&js, r)
+		WriteJSON(&js, b, r)
 		golden(t, sc.ID+".txt", text.Bytes())
 		golden(t, sc.ID+".md", md.Bytes())
 		golden(t, sc.ID+".json", js.Bytes())
@@ -54,6 +55,34 @@ func TestReportsGolden(t *testing.T) {
 	golden(t, "learn.md", learnMD.Bytes())
 }
 
+// TestStatusReportsGolden writes a text report for each status but clear
+// (which the scenarios cover), wellbeing first in every audience's voice.
+func TestStatusReportsGolden(t *testing.T) {
+	b := load(t, "../rules.toml")
+	b.Name = "rules.toml (embedded)"
+	cases := []struct {
+		name, audience string
+		answers        []string
+	}{
+		{"too-few", "manager", []string{"need=performance_dip", "horizon=short"}},
+		{"nothing", "self", nil},
+		{"mixed", "manager", []string{"need=performance_dip", "awareness=experience_transfer", "horizon=long", "goal_shape=broad", "style=advice", "network=no", "assessment=yes", "manager_involvement=partner"}},
+		{"close", "consultant", []string{"need=skill_development", "horizon=short", "goal_shape=broad", "style=questions"}},
+		{"wellbeing-manager", "manager", []string{"need=career_development", "goal_shape=specific", "horizon=both", "mentor_available=only_line_manager", "wellbeing=yes"}},
+		{"wellbeing-self", "self", []string{"need=career_development", "goal_shape=specific", "horizon=both", "wellbeing=yes"}},
+		{"wellbeing-consultant", "consultant", []string{"need=career_development", "goal_shape=specific", "horizon=both", "wellbeing=yes"}},
+	}
+	for _, tc := range cases {
+		r := Evaluate(b, choices(t, b, tc.answers...))
+		r.Audience = tc.audience
+		var text bytes.Buffer
+		if err := WriteText(&text, b, r); err != nil {
+			t.Fatal(err)
+		}
+		golden(t, "status-"+tc.name+".txt", text.Bytes())
+	}
+}
+
 // TestJSONContract checks CONTRACT §5's fields and types for answers built
 // from contract ids, in every audience.
 func TestJSONContract(t *testing.T) {
@@ -63,14 +92,19 @@ func TestJSONContract(t *testing.T) {
 			r := Evaluate(b, scenarioChoices(t, b, sc))
 			r.Audience = audience
 			var buf bytes.Buffer
-			if err := WriteJSON(&buf, r); err != nil {
+			if err := WriteJSON(&buf, b, r); err != nil {
 				t.Fatal(err)
 			}
 			var got struct {
-				Recommendation string             `json:"recommendation"`
-				Scores         map[string]float64 `json:"scores"`
-				Confidence     *float64           `json:"confidence"`
-				Reasons        []struct {
+				Recommendation string `json:"recommendation"`
+				Status         string `json:"status"`
+				Against        *[]struct {
+					Question, Option, Text string
+					Sources                []string
+				} `json:"against"`
+				Scores     map[string]float64 `json:"scores"`
+				Confidence *float64           `json:"confidence"`
+				Reasons    []struct {
 					Question, Option, Text string
 					Sources                []string
 				} `json:"reasons"`
@@ -89,6 +123,9 @@ func TestJSONContract(t *testing.T) {
 			}
 			if got.Recommendation != sc.Expect || got.Confidence == nil || *got.Confidence < 0 || *got.Confidence > 1 {
 				t.Fatalf("%s: %+v", sc.ID, got)
+			}
+			if !slices.Contains([]Status{StatusClear, StatusClose, StatusMixed, StatusTooFew, StatusWellbeing}, Status(got.Status)) || got.Against == nil {
+				t.Fatalf("%s: status %q, against %v", sc.ID, got.Status, got.Against)
 			}
 			if _, ok := got.Scores["coaching"]; !ok {
 				t.Fatalf("%s: scores lack coaching", sc.ID)

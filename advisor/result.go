@@ -5,11 +5,14 @@ import "guidepost/questions"
 // Result is a full evaluation of one set of answers: the recommendation and
 // everything a report explains about it. Its JSON form is CONTRACT §5.
 type Result struct {
-	Recommendation string  `json:"recommendation"`
-	Label          string  `json:"label"`
-	Summary        string  `json:"summary"`
-	Scores         Scores  `json:"scores"`
-	Confidence     float64 `json:"confidence"`
+	Recommendation string `json:"recommendation"`
+	// Status says what kind of call this is; Recommendation is then the
+	// leaning (see Status).
+	Status     Status  `json:"status"`
+	Label      string  `json:"label"`
+	Summary    string  `json:"summary"`
+	Scores     Scores  `json:"scores"`
+	Confidence float64 `json:"confidence"`
 	// Band is the confidence in words: "low", "moderate" or "high".
 	Band string `json:"confidence_band"`
 	// CloseCall is true when the scores are within the decision margin and
@@ -17,9 +20,11 @@ type Result struct {
 	CloseCall bool `json:"close_call"`
 	// Answered and Asked count the questions answered (other than unsure)
 	// out of all the bank's questions.
-	Answered    int      `json:"answered"`
-	Questions   int      `json:"questions"`
-	Reasons     []Reason `json:"reasons"`
+	Answered  int      `json:"answered"`
+	Questions int      `json:"questions"`
+	Reasons   []Reason `json:"reasons"`
+	// Against is the evidence that pulled away from the recommendation.
+	Against     []Reason `json:"against"`
 	Cautions    []Note   `json:"cautions"`
 	NextSteps   []string `json:"next_steps"`
 	Steps       []Note   `json:"next_steps_sourced"`
@@ -27,7 +32,10 @@ type Result struct {
 	Audience    string   `json:"audience,omitempty"`
 	Answers     []Answer `json:"answers"`
 	RuleSet     string   `json:"rule_set"`
-	Verdict     Verdict  `json:"-"`
+	// Safety is the id of the safety question (wellbeing) that put the
+	// person's wellbeing first, or "".
+	Safety  string  `json:"-"`
+	Verdict Verdict `json:"-"`
 }
 
 // Scores maps outcome ids to scores; it marshals in a fixed order
@@ -54,6 +62,10 @@ type Reason struct {
 	Toward string `json:"toward"`
 	// Weight is the evidence's strength toward Toward, in points.
 	Weight float64 `json:"weight"`
+	// Score is the evidence's full weight toward coaching and mentoring,
+	// in half points; Main marks the answer to the main need.
+	Score questions.Pair `json:"-"`
+	Main  bool           `json:"-"`
 }
 
 // Note is a sourced text: a caution or a next step.
@@ -69,6 +81,8 @@ type Change struct {
 	From           string `json:"from"`
 	To             string `json:"to"`
 	Recommendation string `json:"recommendation"`
+	// Status is the kind of call the change would lead to.
+	Status Status `json:"status"`
 	// Topic, FromLabel and ToLabel are for people; Feasibility marks a
 	// change to what the organisation can offer rather than to the need.
 	Topic       string `json:"topic"`
@@ -94,5 +108,6 @@ type Verdict struct {
 	Score      questions.Pair
 	Confidence float64
 	CloseCall  bool
+	Status     Status
 	Cautions   uint64
 }

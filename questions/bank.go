@@ -15,14 +15,14 @@ const (
 
 // Question kinds: what a question's answer is evidence of.
 const (
-	kindNeed        = "need"        // the person's need: decides the kind of support
+	KindNeed        = "need"        // the person's need: decides the kind of support
 	KindFeasibility = "feasibility" // what the organisation can offer: shapes delivery
-	kindSafety      = "safety"      // a concern outside coaching and mentoring
+	KindSafety      = "safety"      // a concern outside coaching and mentoring
 )
 
-// unsureID is the option id every question must define and that never
+// UnsureID is the option id every question must define and that never
 // carries weight.
-const unsureID = "unsure"
+const UnsureID = "unsure"
 
 // Bank is a loaded, validated rule set: the question bank, the scoring rules,
 // the outcomes and the comparison shown by "learn". Build one with Parse; the

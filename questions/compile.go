@@ -85,7 +85,7 @@ func compileQuestion(fq *fileQuestion) Question {
 		q.Options[j] = Option{ID: o.ID.str(), Label: o.Label.text(), Description: o.Description.text(),
 			Rationale: o.Rationale.text(), Sources: o.Sources.ids(), Score: pairOf(&o.Weights)}
 		q.oindex[o.ID.str()] = j
-		if o.ID.str() == unsureID {
+		if o.ID.str() == UnsureID {
 			q.unsure = j
 		}
 	}

@@ -41,7 +41,7 @@ func (v *validator) checkQuestionTexts(p string, q *fileQuestion) {
 	v.need(p+".why", "why", q.Why.str(), hardText)
 	v.cite(p+".sources", q.Sources)
 	switch k := q.Kind.str(); k {
-	case kindNeed, KindFeasibility, kindSafety:
+	case KindNeed, KindFeasibility, KindSafety:
 	default:
 		if q.Kind.fits() {
 			v.add(p+".kind", "%skind %q must be one of need, feasibility, safety", v.where(p), k)
@@ -78,17 +78,17 @@ func (v *validator) checkOptions(p string, q *fileQuestion) map[string]int {
 		labels[strings.ToLower(label)] = true
 		v.need(op+".description", "description", o.Description.str(), hardPrompt)
 		v.checkOption(op, o)
-		unsure = unsure || o.ID.str() == unsureID
+		unsure = unsure || o.ID.str() == UnsureID
 	}
 	if !unsure {
-		v.add(p, "%shas no %q option: every question offers it, with no weights", v.where(p), unsureID)
+		v.add(p, "%shas no %q option: every question offers it, with no weights", v.where(p), UnsureID)
 	}
 	return ids
 }
 
 func (v *validator) checkOption(op string, o *fileOption) {
 	weighted := v.checkWeights(op+".weights", &o.Weights)
-	if o.ID.str() == unsureID {
+	if o.ID.str() == UnsureID {
 		if weighted {
 			v.add(op+".weights", "%sunsure carries no evidence: remove its weights", v.where(op))
 		}

@@ -6,7 +6,9 @@ import (
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
-	"guidepost/questions"
+	"github.com/charmbracelet/x/ansi"
+
+	"guidepost/advisor"
 )
 
 // learn is the comparison of coaching and mentoring, one section a
@@ -39,40 +41,39 @@ func (l learn) view(c *common) string {
 	return l.vp.View() + "\n" + truncate(c.styles.Muted.Render(scrollHint(l.vp)), c.lay.text)
 }
 
+// learnText lays out advisor.Compare, the comparison "guidepost learn"
+// prints too: the same rows, sides and numbered sources.
 func learnText(c *common) string {
 	s, w := c.styles, c.lay.text
-	out := []string{s.Prompt.Render(wrap("Coaching and mentoring compared", w)) + "\n" +
-		s.Muted.Render(wrap("What the sources say, point by point. Press esc to return.", w))}
-	for _, d := range c.bank.Dimensions {
-		out = append(out, dimension(c, d))
+	cmp := advisor.Compare(c.bank)
+	out := []string{s.Prompt.Render(hangText("", cmp.Title, w)) + "\n" +
+		s.Muted.Render(hangText("", cmp.Intro+" Press esc to return.", w))}
+	for _, row := range cmp.Rows {
+		out = append(out, dimension(c, row))
 	}
-	out = append(out, allSources(c))
-	return strings.Join(compact(out), "\n\n")
-}
-
-func dimension(c *common, d questions.Dimension) string {
-	s, w := c.styles, c.lay.text
-	out := []string{s.Heading.Render(wrap(Sanitize(d.Label), w))}
-	side := func(name string, st questions.Step) {
-		if st.Text == "" {
-			return
+	out = append(out, sourceList(cmp.Sources, c))
+	var parts []string
+	for _, p := range out {
+		if p != "" {
+			parts = append(parts, p)
 		}
-		out = append(out, hang(name+": ", Sanitize(st.Text), w), sources(c, st.Sources, "  ", w))
 	}
-	side("Coaching", d.Coaching)
-	side("Mentoring", d.Mentoring)
-	side("Where the sources differ", d.Disagreement)
-	return strings.Join(compact(out), "\n")
+	return strings.Join(parts, "\n\n")
 }
 
-// allSources cites every source of the bank in full.
-func allSources(c *common) string {
-	if len(c.bank.Sources) == 0 {
-		return ""
-	}
-	out := []string{c.styles.Heading.Render("Sources")}
-	for _, src := range c.bank.Sources {
-		out = append(out, citeLine(c, src))
+// dimension is one row: the coaching and mentoring sides with their labels
+// aligned, then where the sources differ.
+func dimension(c *common, row advisor.Row) string {
+	s, w := c.styles, c.lay.text
+	out := []string{s.Heading.Render(hangText("", row.Label, w))}
+	width := max(ansi.StringWidth(advisor.TitleCoaching), ansi.StringWidth(advisor.TitleMentoring))
+	for _, side := range row.Sides() {
+		if side.Name == advisor.TitleDiffer {
+			out = append(out, s.Muted.Render("≠ "+side.Name+":"), hangText("  ", side.Point.Line(), w))
+			continue
+		}
+		lead := side.Name + ":" + strings.Repeat(" ", width-ansi.StringWidth(side.Name)) + " "
+		out = append(out, hangText(lead, side.Point.Line(), w))
 	}
 	return strings.Join(out, "\n")
 }

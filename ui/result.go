@@ -11,20 +11,19 @@ import (
 	"guidepost/advisor"
 )
 
-// maxReasons is how many reasons the result lists, strongest first.
-const maxReasons = 5
-
 // result shows an evaluation in a scrolling viewport, with a status line
 // under it for saving.
 type result struct {
-	res    advisor.Result
+	exp    advisor.Explanation
 	vp     viewport.Model
 	status string // what saving did; empty before a save
 	failed bool
 }
 
+// newResult explains res for the audience and shows it.
 func newResult(res advisor.Result, c *common) result {
-	r := result{res: res, vp: newViewport()}
+	res.Audience = c.audience
+	r := result{exp: advisor.Explain(c.bank, res), vp: newViewport()}
 	r.resize(c)
 	return r
 }
@@ -57,7 +56,7 @@ func scroll(vp viewport.Model, msg tea.KeyPressMsg) viewport.Model {
 func (r *result) resize(c *common) {
 	r.vp.SetWidth(c.lay.text)
 	r.vp.SetHeight(max(c.lay.body-1, 1))
-	r.vp.SetContent(resultText(r.res, c))
+	r.vp.SetContent(resultText(r.exp, c))
 }
 
 func (r result) update(msg tea.KeyPressMsg, c *common) (result, tea.Msg) {
@@ -86,17 +85,22 @@ func (r *result) saved(paths []string, err error) {
 	r.status, r.failed = "✓ Saved: "+Sanitize(strings.Join(paths, ", ")), false
 }
 
+// view is the viewport and a status line under it. What saving did is
+// wrapped, never cut, so a saved file's name is always whole; the viewport
+// gives up the lines it needs.
 func (r result) view(c *common) string {
 	s := c.styles
-	status := s.Muted.Render(scrollHint(r.vp))
+	status := truncate(s.Muted.Render(scrollHint(r.vp)), c.lay.text)
 	if r.status != "" {
 		st := s.Notice
 		if r.failed {
 			st = s.Error
 		}
-		status = st.Render(r.status)
+		msg := hangText("", r.status, c.lay.text)
+		r.vp.SetHeight(max(c.lay.body-lines(msg), 1))
+		status = st.Render(msg)
 	}
-	return r.vp.View() + "\n" + truncate(status, c.lay.text)
+	return r.vp.View() + "\n" + status
 }
 
 // scrollHint says where the reader is when the text does not fit.
@@ -105,7 +109,7 @@ func scrollHint(vp viewport.Model) string {
 		return ""
 	}
 	if vp.AtBottom() {
-		return "↑ more above (end)"
+		return "↑ more above"
 	}
 	return fmt.Sprintf("↓ more below (%d%%)", int(vp.ScrollPercent()*100))
 }

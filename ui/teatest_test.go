@@ -17,7 +17,7 @@ func TestProgramSmoke(t *testing.T) {
 	tm.Type("11111")
 	waitFor(t, tm, "See the result")
 	tm.Type("r")
-	waitFor(t, tm, "We recommend")
+	waitFor(t, tm, "Confidence in this call")
 	tm.Type("q")
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(3*time.Second)).(Model)
 	o := final.Outcome()

@@ -1,0 +1,613 @@
+package advisor
+
+import (
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"guidepost/questions"
+)
+
+// Explanation is a result told for people: everything every output shows,
+// in the order it shows it, worded once. The text, Markdown and JSON
+// reports, the TUI's result screen and the batch summary only lay it out;
+// none words a result on its own. Every text in it is clean (see
+// questions.Clean); a renderer only escapes for its format.
+type Explanation struct {
+	// Status is the kind of call; StatusText names it in words and
+	// Headline, which every output leads with, starts with it.
+	Status     Status
+	StatusText string
+	Headline   string
+	// Detail says what the status means for this result and what to do
+	// about it; empty for a clear call.
+	Detail string
+
+	Recommendation string // the outcome id: the recommendation, or the leaning
+	Label          string // the outcome's label
+	Summary        string
+
+	Confidence float64
+	// ConfidenceText is the confidence in words and figures, the one
+	// formatting every output uses: "moderate (62%)".
+	ConfidenceText string
+	// Basis says how much was answered.
+	Basis string
+
+	Scores []ScoreLine
+
+	// Sections are the lists, in the order every output shows them: why,
+	// what pulled the other way, watch out, next steps, what would change
+	// this, the answers.
+	Sections []Section
+
+	// Sources lists every source cited, numbered in the order of first
+	// citation through the sections.
+	Sources []Citation
+	// RuleSet names the rule set and the file it was read from.
+	RuleSet string
+}
+
+// ScoreLine is one outcome's score.
+type ScoreLine struct {
+	Outcome string  // outcome id
+	Label   string  // outcome label
+	Value   float64 // points
+	Text    string  // "13.5 points"
+}
+
+// Section ids, for renderers that treat one specially.
+const (
+	SectionFor      = "for"
+	SectionAgainst  = "against"
+	SectionCautions = "cautions"
+	SectionSteps    = "next_steps"
+	SectionChanges  = "changes"
+	SectionAnswers  = "answers"
+)
+
+// Section is one titled list of an explanation.
+type Section struct {
+	ID    string
+	Title string
+	// Points are the section's items, in order.
+	Points []Point
+	// Empty is said when Points is empty; a section with neither is left
+	// out.
+	Empty string
+	// Numbered sections are ordered lists (steps, reasons); others are
+	// bullets.
+	Numbered bool
+}
+
+// Point is one item of a section.
+type Point struct {
+	// Lead is what the item is about: the question and the answer
+	// ("Main need: A drop in performance"), or the question alone for a
+	// change; empty for a rule's reason, a caution or a step.
+	Lead string
+	Text string
+	// Weight says how much the evidence counts, in plain words: "4 points
+	// toward Coaching". Empty where nothing is counted.
+	Weight string
+	// Cites are the numbers of the point's sources in Explanation.Sources,
+	// in ascending order.
+	Cites []int
+	// Question and Option are the ids behind the point, where there are.
+	Question string
+	Option   string
+}
+
+// Citation is one numbered source.
+type Citation struct {
+	N    int
+	ID   string
+	Name string // short name for passing mentions
+	Text string // publisher, title and year
+}
+
+// Line is the point on one line: lead, text, weight and citations, for
+// reports that print each point as a sentence.
+func (p Point) Line() string {
+	if c := CiteText(p.Cites); c != "" {
+		return p.Sentence() + " " + c
+	}
+	return p.Sentence()
+}
+
+// Sentence is Line without the citations.
+func (p Point) Sentence() string {
+	var b strings.Builder
+	switch {
+	case p.Lead != "" && p.Weight != "":
+		b.WriteString(p.Lead + " (" + p.Weight + "). " + p.Text)
+	case p.Lead != "":
+		b.WriteString(p.Lead + ": " + p.Text)
+	case p.Weight != "":
+		b.WriteString(p.Text + " (" + p.Weight + ")")
+	default:
+		b.WriteString(p.Text)
+	}
+	return b.String()
+}
+
+// CiteText writes citation numbers as "[1,2,3]", without spaces so that no
+// wrap splits them; "" for none.
+func CiteText(nums []int) string {
+	if len(nums) == 0 {
+		return ""
+	}
+	s := make([]string, len(nums))
+	for i, n := range nums {
+		s[i] = strconv.Itoa(n)
+	}
+	return "[" + strings.Join(s, ",") + "]"
+}
+
+// FormatScore writes a score or a weight in points: "4", "1.5". Every
+// output formats points with it.
+func FormatScore(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// points is "1 point" or "2.5 points".
+func points(v float64) string {
+	if v == 1 {
+		return "1 point"
+	}
+	return FormatScore(v) + " points"
+}
+
+// ConfidenceLabel names the tool's confidence in its call wherever it is
+// shown, so that it is never mistaken for the person's self-confidence.
+const ConfidenceLabel = "Confidence in this call"
+
+// ConfidenceText puts a confidence in words and figures: "moderate (62%)".
+func ConfidenceText(c float64) string {
+	return Band(c) + " (" + strconv.Itoa(int(c*100+0.5)) + "%)"
+}
+
+// Section titles, the same in every output.
+const (
+	TitleFor      = "Why"
+	TitleAgainst  = "What pulled the other way"
+	TitleCautions = "Watch out"
+	TitleSteps    = "Next steps"
+	TitleChanges  = "What would change this"
+	TitleAnswers  = "Answers"
+	TitleSources  = "Sources"
+)
+
+// ruleLead leads a reason that comes from a rule of the rule set rather
+// than from one answer.
+const ruleLead = "Answers together"
+
+// noChange is said when no single answer change would alter the call.
+const noChange = "No single answer change would change this call: several answers point the same way."
+
+// Explain builds the explanation of r, a result of Evaluate on b, for its
+// audience (r.Audience: "manager", "self", "consultant" or "").
+func Explain(b *questions.Bank, r Result) Explanation {
+	x := explainer{b: b, r: r, voice: voiceOf(r.Audience), cit: map[string]int{}}
+	return x.explain()
+}
+
+type explainer struct {
+	b     *questions.Bank
+	r     Result
+	voice voice
+	cit   map[string]int
+	srcs  []Citation
+}
+
+func (x *explainer) explain() Explanation {
+	r := x.r
+	e := Explanation{
+		Status:         r.Status,
+		StatusText:     statusText(r.Status),
+		Recommendation: r.Recommendation,
+		Label:          clean(x.label(r.Recommendation)),
+		Summary:        clean(r.Summary),
+		Confidence:     r.Confidence,
+		ConfidenceText: ConfidenceText(r.Confidence),
+		Basis:          x.basis(),
+	}
+	e.Headline, e.Detail = x.headline(e.Label)
+	for _, s := range []struct {
+		id string
+		v  float64
+	}{{questions.Coaching, r.Scores.Coaching}, {questions.Mentoring, r.Scores.Mentoring}} {
+		e.Scores = append(e.Scores, ScoreLine{Outcome: s.id, Label: clean(x.label(s.id)), Value: s.v, Text: points(s.v)})
+	}
+	e.Sections = []Section{
+		{ID: SectionFor, Title: TitleFor, Points: x.evidence(r.Reasons), Numbered: true,
+			Empty: "No answer points toward " + e.Label + " yet."},
+		{ID: SectionAgainst, Title: TitleAgainst, Points: x.evidence(r.Against),
+			Empty: x.noAgainst(e.Label)},
+		{ID: SectionCautions, Title: TitleCautions, Points: x.notes(r.Cautions)},
+		{ID: SectionSteps, Title: TitleSteps, Points: x.steps(e.Label), Numbered: true},
+		{ID: SectionChanges, Title: TitleChanges, Points: x.changes(), Empty: noChange},
+		{ID: SectionAnswers, Title: TitleAnswers, Points: x.answers()},
+	}
+	e.Sources = x.srcs
+	e.RuleSet = clean(x.b.Title)
+	if x.b.Name != "" {
+		e.RuleSet += ", read from " + clean(x.b.Name)
+	}
+	return e
+}
+
+// Section returns the section with id, or an empty one.
+func (e Explanation) Section(id string) Section {
+	for _, s := range e.Sections {
+		if s.ID == id {
+			return s
+		}
+	}
+	return Section{ID: id}
+}
+
+// voice is how texts written by the engine name the person.
+type voice struct {
+	who, whose string // "this person", "this person's"
+}
+
+func voiceOf(audience string) voice {
+	switch audience {
+	case "self":
+		return voice{"you", "your"}
+	case "consultant":
+		return voice{"the participant", "the participant's"}
+	case "manager":
+		return voice{"this person", "this person's"}
+	}
+	return voice{"the person", "the person's"}
+}
+
+func statusText(s Status) string {
+	switch s {
+	case StatusWellbeing:
+		return "Wellbeing first"
+	case StatusTooFew:
+		return "Too few answers"
+	case StatusMixed:
+		return "Mixed signals"
+	case StatusClose:
+		return "Close call"
+	}
+	return "Clear call"
+}
+
+func (x *explainer) label(id string) string {
+	if i := x.b.Outcome(id); i >= 0 && x.b.Outcomes[i].Label != "" {
+		return x.b.Outcomes[i].Label
+	}
+	return id
+}
+
+// headline is the call in one sentence led by the status, and the detail
+// that says what to do about the status.
+func (x *explainer) headline(label string) (string, string) {
+	r, v := x.r, x.voice
+	switch r.Status {
+	case StatusWellbeing:
+		h := "Wellbeing first: help " + v.who + " find the right professional support before anything else."
+		if v.who == "you" {
+			h = "Wellbeing first: find the right professional support for yourself before anything else."
+		}
+		return h, "Coaches and mentors pay attention to how someone feels, but they are not therapists. Once that support is in place, " +
+			label + " is what the other answers point to, and it can follow."
+	case StatusTooFew:
+		n, need := x.needAnswered()
+		d := "Only " + countWord(n, "question") + " about the need " + isAre(n) + " answered."
+		if n == 0 {
+			d = "Nothing about the need is answered yet."
+		}
+		return "Too few answers: not a recommendation yet, leaning toward " + label + ".",
+			d + " Answer at least " + strconv.Itoa(need) + ", starting with the main need, for a recommendation."
+	case StatusMixed:
+		return "Mixed signals: leaning toward " + label + ".", x.clashText()
+	case StatusClose:
+		return "Close call: leaning toward " + label + ".",
+			"The two scores are near each other (" + x.scorePair() + "): read what pulled the other way and what would change this before deciding."
+	}
+	return "Clear call: Guidepost recommends " + label + ".", ""
+}
+
+func (x *explainer) scorePair() string {
+	return clean(x.label(questions.Coaching)) + " " + points(x.r.Scores.Coaching) + ", " +
+		clean(x.label(questions.Mentoring)) + " " + points(x.r.Scores.Mentoring)
+}
+
+func countWord(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}
+
+func isAre(n int) string {
+	if n == 1 {
+		return "is"
+	}
+	return "are"
+}
+
+// needAnswered counts the need questions answered and how many it takes.
+func (x *explainer) needAnswered() (n, need int) {
+	kind := map[string]bool{}
+	asked := 0
+	for _, q := range x.b.Questions {
+		if q.Kind == questions.KindNeed {
+			kind[q.ID] = true
+			asked++
+		}
+	}
+	for _, a := range x.r.Answers {
+		if kind[a.Question] && a.Option != questions.UnsureID {
+			n++
+		}
+	}
+	return n, max(min(minNeedAnswers, asked), 1)
+}
+
+// clashText names the strongest answers on each side of a mixed call and
+// says what to clarify.
+func (x *explainer) clashText() string {
+	pick := func(list []Reason) (names []string, side string) {
+		for _, r := range list {
+			if r.Question == "" || len(names) == 2 || (r.Score[0] > 0 && r.Score[1] > 0) || x.feasibility(r.Question) {
+				continue
+			}
+			names = append(names, clean(r.Topic)+" (“"+clean(r.Label)+"”)")
+			side = r.Toward
+		}
+		return names, side
+	}
+	f, fs := pick(x.r.Reasons)
+	a, as := pick(x.r.Against)
+	if len(f) == 0 || len(a) == 0 {
+		return "Strong answers point both ways: clarify what matters most before deciding."
+	}
+	s := joinAnd(f) + " " + pointVerb(len(f)) + " to " + strings.ToLower(clean(x.label(fs))) +
+		", while " + joinAnd(a) + " " + pointVerb(len(a)) + " to " + strings.ToLower(clean(x.label(as))) + "."
+	if x.voice.who == "you" {
+		return s + " Decide which of these matters most to you, then answer them again."
+	}
+	return s + " Clarify with " + x.voice.who + " which of these matters most, then answer them again."
+}
+
+// feasibility reports whether question id is about what can be offered.
+func (x *explainer) feasibility(id string) bool {
+	q := x.b.Question(id)
+	return q >= 0 && x.b.Questions[q].Kind == questions.KindFeasibility
+}
+
+func pointVerb(n int) string {
+	if n == 1 {
+		return "points"
+	}
+	return "point"
+}
+
+func joinAnd(s []string) string {
+	switch len(s) {
+	case 0:
+		return ""
+	case 1:
+		return s[0]
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+}
+
+func (x *explainer) basis() string {
+	r := x.r
+	s := "From " + strconv.Itoa(r.Answered) + " of " + strconv.Itoa(r.Questions) + " questions answered (unsure counts as no answer)."
+	if m := mainQuestion(x.b); m >= 0 {
+		answered := false
+		for _, a := range r.Answers {
+			if a.Question == x.b.Questions[m].ID && a.Option != questions.UnsureID {
+				answered = true
+			}
+		}
+		if !answered {
+			s += " The main need, which weighs most, is not answered."
+		}
+	}
+	return s
+}
+
+func (x *explainer) noAgainst(label string) string {
+	if x.r.Recommendation == questions.Combined {
+		return "Nothing pulled away from " + label + ": every answer with weight supports one of the two needs or both."
+	}
+	return "Nothing pulled the other way: no answer points away from " + label + "."
+}
+
+// cite numbers source ids in order of first citation and returns the
+// point's numbers in ascending order.
+func (x *explainer) cite(ids []string) []int {
+	var nums []int
+	for _, id := range ids {
+		n, ok := x.cit[id]
+		if !ok {
+			src, found := x.b.Source(id)
+			if !found {
+				continue
+			}
+			n = len(x.srcs) + 1
+			x.cit[id] = n
+			x.srcs = append(x.srcs, Citation{N: n, ID: id, Name: clean(src.Name()), Text: clean(src.Cite())})
+		}
+		if !containsInt(nums, n) {
+			nums = append(nums, n)
+		}
+	}
+	sort.Ints(nums)
+	return nums
+}
+
+func containsInt(list []int, n int) bool {
+	for _, v := range list {
+		if v == n {
+			return true
+		}
+	}
+	return false
+}
+
+func (x *explainer) evidence(list []Reason) []Point {
+	out := []Point{}
+	for _, r := range list {
+		p := Point{Text: clean(r.Text), Weight: x.weight(r.Score), Question: r.Question, Option: r.Option}
+		if r.Question != "" {
+			p.Lead = clean(r.Topic) + ": " + clean(r.Label)
+		} else {
+			p.Lead = ruleLead
+		}
+		p.Cites = x.cite(r.Sources)
+		out = append(out, p)
+	}
+	return out
+}
+
+// weight says how much evidence w (half points) counts, in plain words.
+func (x *explainer) weight(w questions.Pair) string {
+	c, m := float64(w[0])/2, float64(w[1])/2
+	cl, ml := clean(x.label(questions.Coaching)), clean(x.label(questions.Mentoring))
+	side := func(v float64, label string) string {
+		if v < 0 {
+			return points(-v) + " away from " + label
+		}
+		return points(v) + " toward " + label
+	}
+	switch {
+	case c != 0 && m != 0 && c == m:
+		return points(c) + " each toward " + cl + " and " + ml
+	case c != 0 && m != 0:
+		return side(c, cl) + " and " + side(m, ml)
+	case c != 0:
+		return side(c, cl)
+	case m != 0:
+		return side(m, ml)
+	}
+	return ""
+}
+
+func (x *explainer) notes(list []Note) []Point {
+	out := []Point{}
+	for _, n := range list {
+		out = append(out, Point{Text: clean(n.Text), Cites: x.cite(n.Sources)})
+	}
+	return out
+}
+
+// steps are the outcome's next steps; when wellbeing comes first, the
+// referral and a return to the leaning instead, since every outcome step
+// assumes a work-focused engagement is being arranged now.
+func (x *explainer) steps(label string) []Point {
+	if x.r.Status != StatusWellbeing {
+		return x.notes(x.r.Steps)
+	}
+	var srcs []string
+	if q := x.b.Question(x.r.Safety); q >= 0 {
+		qq := &x.b.Questions[q]
+		srcs = qq.Sources
+		for _, a := range x.r.Answers {
+			if a.Question == qq.ID {
+				if o := x.b.Option(q, a.Option); o >= 0 && len(qq.Options[o].Sources) > 0 {
+					srcs = qq.Options[o].Sources
+				}
+			}
+		}
+	}
+	first := "Start with professional support for " + x.voice.whose + " wellbeing: coaches and mentors pay attention to feelings but are not therapists, so arrange that support before any coaching or mentoring."
+	return []Point{
+		{Text: first, Cites: x.cite(srcs)},
+		{Text: "Come back to " + label + " once that support is in place: answer the questions again then, and the steps for it will follow."},
+	}
+}
+
+// changes groups the answer changes by question, in the order of the first
+// change of each, in plain words.
+func (x *explainer) changes() []Point {
+	type alt struct {
+		call   string
+		labels []string
+		unsure bool // leaving the question unanswered does it too
+	}
+	type group struct {
+		c    Change
+		alts []alt
+	}
+	var groups []*group
+	byQ := map[string]*group{}
+	for _, c := range x.r.WouldChange {
+		g := byQ[c.Question]
+		if g == nil {
+			g = &group{c: c}
+			byQ[c.Question] = g
+			groups = append(groups, g)
+		}
+		call := clean(x.label(c.Recommendation))
+		if x.r.Status == StatusWellbeing && c.Status != StatusWellbeing {
+			call += " now, rather than professional support first"
+		}
+		i := slices.IndexFunc(g.alts, func(a alt) bool { return a.call == call })
+		if i < 0 {
+			g.alts = append(g.alts, alt{call: call})
+			i = len(g.alts) - 1
+		}
+		if c.To == questions.UnsureID {
+			g.alts[i].unsure = true
+		} else {
+			g.alts[i].labels = append(g.alts[i].labels, "“"+clean(c.ToLabel)+"”")
+		}
+	}
+	out := []Point{}
+	for _, g := range groups {
+		answered := g.c.From != questions.UnsureID
+		var parts []string
+		for i, a := range g.alts {
+			cond := "if it were " + joinOr(a.labels)
+			switch {
+			case len(a.labels) == 0:
+				cond = "if it were left unanswered"
+			case a.unsure:
+				cond += " (or left unanswered)"
+			case !answered:
+				cond = "if it were answered " + joinOr(a.labels)
+			}
+			switch {
+			case i > 0:
+				parts = append(parts, cond+", "+a.call)
+			case answered:
+				parts = append(parts, cond+" instead of “"+clean(g.c.FromLabel)+"”, the call would be "+a.call)
+			default:
+				parts = append(parts, cond+", the call would be "+a.call)
+			}
+		}
+		text := strings.Join(parts, "; ") + "."
+		if g.c.Feasibility {
+			text += " This is about what can be offered, not about the need: it changes how support is delivered."
+		}
+		out = append(out, Point{Lead: clean(g.c.Topic), Text: text, Question: g.c.Question})
+	}
+	return out
+}
+
+func joinOr(s []string) string {
+	if len(s) <= 1 {
+		return strings.Join(s, "")
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " or " + s[len(s)-1]
+}
+
+func (x *explainer) answers() []Point {
+	out := []Point{}
+	for _, a := range x.r.Answers {
+		out = append(out, Point{Lead: clean(a.Topic), Text: clean(a.Label), Question: a.Question, Option: a.Option})
+	}
+	return out
+}
+
+func clean(s string) string { return questions.Clean(s) }
