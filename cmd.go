@@ -1,0 +1,173 @@
+package main
+
+// The command tree: one cobra command per file (cmd_*.go), put together
+// here, styled by fang (help, version, completions) in run.
+
+import (
+	"io"
+	"os"
+	"strings"
+
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+)
+
+// app carries the process and the flags to every command, and the error
+// the run ends with.
+type app struct {
+	process
+	opt    options
+	failed error
+}
+
+// options are the flags of the root command (the interactive advisor),
+// and --rules, which every command takes.
+type options struct {
+	audience, theme, rules    string
+	quick, resume, accessible bool
+	lean                      bool
+}
+
+func newApp(p process) *app { return &app{process: p, opt: options{theme: "auto"}} }
+
+// Valid values of the flags that take one of a list.
+var (
+	themes    = []string{"auto", "dark", "light", "high-contrast"}
+	textFmts  = []string{"text", "markdown"}
+	scoreFmts = []string{"text", "markdown", "json"}
+	rowFmts   = []string{"csv", "jsonl"}
+)
+
+// fail records err as the outcome of the run and returns nil to cobra.
+// Errors never travel through cobra and fang: fang would style them and,
+// on a terminal, query its background colour first (a round trip on the
+// terminal after the TUI has ended). run prints the recorded error.
+func (a *app) fail(err error) error {
+	if a.failed == nil {
+		a.failed = err
+	}
+	return nil
+}
+
+// action returns a cobra RunE that refuses more than maxArgs arguments
+// and otherwise runs body, recording its error.
+func (a *app) action(maxArgs int, body func(cmd *cobra.Command, args []string) error) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) > maxArgs {
+			return a.fail(usagef("%s: unexpected argument %q", cmd.Name(), args[maxArgs]))
+		}
+		return a.fail(body(cmd, args))
+	}
+}
+
+// rootCommand builds the command tree on the app's streams.
+func (a *app) rootCommand() *cobra.Command {
+	root := a.advisorCommand()
+	root.SetIn(a.in)
+	root.SetOut(a.styled(a.out))
+	root.SetErr(a.styled(a.err))
+	root.SetVersionTemplate("guidepost {{.Version}}\n")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return a.fail(usageError{err.Error()}) })
+	root.PersistentFlags().StringVar(&a.opt.rules, "rules", "", "use the rule set in this file (any command)")
+	root.MarkPersistentFlagFilename("rules", "toml")
+	root.AddCommand(a.checkCommand(), a.scoreCommand(), a.learnCommand(), a.forgetCommand(), a.manCommand())
+	root.InitDefaultCompletionCmd()
+	a.completionCommand(root)
+	usageArgs(root)
+	return root
+}
+
+// completionCommand makes cobra's completion command refuse a missing or
+// unknown shell as a usage error (cobra would print its help, exit 0).
+func (a *app) completionCommand(root *cobra.Command) {
+	for _, c := range root.Commands() {
+		if c.Name() != "completion" {
+			continue
+		}
+		c.Args = cobra.ArbitraryArgs
+		c.RunE = func(_ *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return a.fail(usagef("completion needs a shell: bash, zsh, fish or powershell"))
+			}
+			return a.fail(usagef("completion: unknown shell %q: use bash, zsh, fish or powershell", args[0]))
+		}
+	}
+}
+
+// usageArgs makes the argument errors of cobra's own commands (completion
+// and its shells) usage errors, exit 2.
+func usageArgs(c *cobra.Command) {
+	if check := c.Args; check != nil {
+		c.Args = func(cmd *cobra.Command, args []string) error {
+			if err := check(cmd, args); err != nil {
+				return usageError{err.Error()}
+			}
+			return nil
+		}
+	}
+	for _, sub := range c.Commands() {
+		usageArgs(sub)
+	}
+}
+
+// oneOf reports whether s is in list.
+func oneOf(s string, list []string) bool {
+	for _, x := range list {
+		if s == x {
+			return true
+		}
+	}
+	return false
+}
+
+// checkOneOf returns a usage error when the flag's value is not in list.
+func checkOneOf(flag, value string, list []string) error {
+	if !oneOf(value, list) {
+		return usagef("--%s %q: use %s", flag, value, strings.Join(list, ", "))
+	}
+	return nil
+}
+
+// completeList completes a flag's value from list.
+func completeList(list []string) cobra.CompletionFunc {
+	return cobra.FixedCompletions(list, cobra.ShellCompDirectiveNoFileComp)
+}
+
+// isTerminal reports whether stream is a terminal.
+func isTerminal(stream any) bool {
+	f, ok := stream.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
+}
+
+// environ returns the variables of the environment that decide colours,
+// read through the seam.
+func (a *app) environ() []string {
+	var env []string
+	for _, k := range []string{"TERM", "COLORTERM", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE"} {
+		if v := a.getenv(k); v != "" {
+			env = append(env, k+"="+v)
+		}
+	}
+	return env
+}
+
+// styled returns the stream fang writes help and versions to. Where it is
+// a terminal, fang sees a terminal whose colours are limited by the
+// environment the seam gives (NO_COLOR, TERM=dumb); elsewhere, a plain
+// writer, which fang never styles.
+func (a *app) styled(w io.Writer) io.Writer {
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(f.Fd()) {
+		return w
+	}
+	return terminal{File: f, limit: colorprofile.NewWriter(f, a.environ())}
+}
+
+// terminal is a terminal stream whose writes go through a colour profile.
+type terminal struct {
+	*os.File
+	limit *colorprofile.Writer
+}
+
+func (t terminal) Write(p []byte) (int, error) { return t.limit.Write(p) }

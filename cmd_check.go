@@ -1,0 +1,98 @@
+package main
+
+// guidepost check [FILE]: validate a rule set.
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"guidepost/questions"
+)
+
+func (a *app) checkCommand() *cobra.Command {
+	c := &cobra.Command{
+		Use:   "check [FILE]",
+		Short: "Validate a rule set (default: the one in use)",
+		Long: "Check validates a rule set: FILE, else the one in use (--rules, else " +
+			"$XDG_CONFIG_HOME/guidepost/rules.toml where it exists, else the built-in one). " +
+			"It prints a summary and every warning: questionable texts, what the engine " +
+			"found about the weights, and each id of the public contract a custom rule set " +
+			"lacks (answer files and spreadsheets that use it would stop working). " +
+			"A rule set with errors exits 1, naming the file and line of each.",
+		Example: `
+guidepost check
+guidepost check mine.toml`,
+		ValidArgsFunction: cobra.FixedCompletions(nil, cobra.ShellCompDirectiveDefault),
+		RunE: a.action(1, func(_ *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				a.opt.rules = args[0]
+			}
+			b, warnings, err := a.loadBank()
+			if err != nil {
+				return err
+			}
+			printCheck(a.out, b, append(append(b.Warnings, warnings...), contractGaps(b)...))
+			return nil
+		}),
+	}
+	return c
+}
+
+// printCheck reports a valid rule set and its warnings, one a line, each
+// placed where its text says (the rule set, or the rule set and a line).
+func printCheck(w io.Writer, b *questions.Bank, warnings []string) {
+	name := questions.Clean(b.Name)
+	core := len(b.Asked(true))
+	fmt.Fprintf(w, "%s: ok (%d questions, %d core; %d rules, %d cautions, %d sources)\n",
+		name, len(b.Questions), core, len(b.Rules), len(b.Cautions), len(b.Sources))
+	for _, warning := range warnings {
+		where, what := name, questions.Clean(warning)
+		if rest, ok := strings.CutPrefix(what, name); ok {
+			line, text, found := strings.Cut(strings.TrimPrefix(rest, ":"), ": ")
+			if found && (line == "" || isDigits(line)) {
+				where, what = name+strings.TrimSuffix(":"+line, ":"), text
+			}
+		}
+		fmt.Fprintf(w, "%s: warning: %s\n", where, what)
+	}
+}
+
+// isDigits reports whether s is a line number.
+func isDigits(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
+}
+
+// contractGaps returns, for a custom rule set, one warning for each id of
+// the public contract (CONTRACT §1: question, option or caution) it lacks.
+// The embedded rule set is held to the whole contract by its tests.
+//
+// This is the one place that calls questions.CheckContract: when its API
+// changes, adapt this function.
+func contractGaps(b *questions.Bank) []string {
+	if b.Name == embeddedName {
+		return nil
+	}
+	err := questions.CheckContract(b)
+	if err == nil {
+		return nil
+	}
+	var list []error
+	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+		list = joined.Unwrap()
+	} else {
+		list = []error{err}
+	}
+	gaps := make([]string, 0, len(list))
+	for _, e := range list {
+		msg := strings.TrimPrefix(e.Error(), b.Name+": ")
+		stops := "answer files, drafts and CSV rows written for the default rule set that use it are refused with this one"
+		if strings.HasPrefix(msg, "caution") {
+			stops = "scripts that look for it in JSON reports will never see it"
+		}
+		gaps = append(gaps, fmt.Sprintf("%s: outside the public contract: %s (%s)", b.Name, msg, stops))
+	}
+	return gaps
+}
