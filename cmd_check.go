@@ -44,25 +44,29 @@ guidepost check mine.toml`,
 // printCheck reports a valid rule set and its warnings, one a line, each
 // placed where its text says (the rule set, or the rule set and a line).
 func printCheck(w io.Writer, b *questions.Bank, warnings []string) {
-	name := questions.Clean(b.Name)
 	core := len(b.Asked(true))
 	fmt.Fprintf(w, "%s: ok (%d questions, %d core; %d rules, %d cautions, %d sources)\n",
-		name, len(b.Questions), core, len(b.Rules), len(b.Cautions), len(b.Sources))
+		questions.Clean(b.Name), len(b.Questions), core, len(b.Rules), len(b.Cautions), len(b.Sources))
 	for _, warning := range warnings {
-		where, what := name, questions.Clean(warning)
-		if rest, ok := strings.CutPrefix(what, name); ok {
-			line, text, found := strings.Cut(strings.TrimPrefix(rest, ":"), ": ")
-			if found && (line == "" || isDigits(line)) {
-				where, what = name+strings.TrimSuffix(":"+line, ":"), text
-			}
-		}
-		fmt.Fprintf(w, "%s: warning: %s\n", where, what)
+		where, what := placeWarning(b.Name, warning)
+		fmt.Fprintf(w, "%s: warning: %s\n", questions.Clean(where), questions.Clean(what))
 	}
 }
 
-// isDigits reports whether s is a line number.
-func isDigits(s string) bool {
-	return s != "" && strings.Trim(s, "0123456789") == ""
+// placeWarning splits a warning that starts with the rule set's name (and
+// perhaps a line number) into that place and the text.
+func placeWarning(name, warning string) (where, what string) {
+	rest, ok := strings.CutPrefix(warning, name+":")
+	if !ok {
+		return name, warning
+	}
+	if text, ok := strings.CutPrefix(rest, " "); ok {
+		return name, text
+	}
+	if line, text, ok := strings.Cut(rest, ": "); ok && line != "" && strings.Trim(line, "0123456789") == "" {
+		return name + ":" + line, text
+	}
+	return name, warning
 }
 
 // contractGaps returns, for a custom rule set, one warning for each id of
