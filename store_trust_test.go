@@ -141,3 +141,23 @@ func TestFullDiskAtQuit(t *testing.T) {
 		t.Errorf("quitting on a full disk says:\n%s\nwant the failure and no claim that the answers are saved", s)
 	}
 }
+
+// TestLinkedParentIsFollowed: only the guidepost folder itself is checked,
+// so a state home that is a link (dotfiles managers make them) works.
+func TestLinkedParentIsFollowed(t *testing.T) {
+	isolate(t)
+	t.Chdir(t.TempDir())
+	real := t.TempDir()
+	link := filepath.Join(t.TempDir(), "state")
+	if err := os.Symlink(real, link); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("XDG_STATE_HOME", link)
+	r := runCLI(t, "1\n", "--for", "self")
+	if r.code != exitAborted || !strings.Contains(r.stderr, "Your answers are saved") {
+		t.Errorf("a linked XDG_STATE_HOME = %d, stderr %q; want 130 and the draft saved", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(real, "guidepost", "draft.toml")); err != nil {
+		t.Errorf("the draft is not under the linked state home: %v", err)
+	}
+}
