@@ -5,6 +5,8 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"testing"
@@ -134,5 +136,57 @@ func TestUsageErrors(t *testing.T) {
 			}
 			assertClean(t, "stderr", r.stderr)
 		})
+	}
+}
+
+// TestContractCommandLine runs every form of CONTRACT §2 through run and
+// checks its exit code: each flag and each value it lists is accepted.
+func TestContractCommandLine(t *testing.T) {
+	isolate(t)
+	answers, csv, unknown := testdata(t, "self-mentoring.toml"), testdata(t, "batch.csv"), testdata(t, "unknown-option.toml")
+	stdin, _ := firstOptions(t, "manager")
+	t.Chdir(t.TempDir())
+	rules := filepath.Join(t.TempDir(), "rules.toml")
+	os.WriteFile(rules, embeddedRules, 0o600)
+	tests := []struct {
+		stdin string
+		args  []string
+		code  int
+	}{
+		{"", nil, exitAborted}, // end of input before an answer
+		{stdin, []string{"--for", "manager"}, exitOK},
+		{"", []string{"--for", "self"}, exitAborted},
+		{"", []string{"--for", "consultant"}, exitAborted},
+		{"", []string{"--quick", "--for", "self"}, exitAborted},
+		{"", []string{"--accessible", "--for", "self"}, exitAborted},
+		{"", []string{"--lean", "--for", "self"}, exitAborted},
+		{"", []string{"--theme", "auto"}, exitAborted},
+		{"", []string{"--theme", "dark"}, exitAborted},
+		{"", []string{"--theme", "light"}, exitAborted},
+		{"", []string{"--theme", "high-contrast"}, exitAborted},
+		{"", []string{"--resume"}, exitInvalid}, // no draft yet
+		{"", []string{"--rules", rules, "check"}, exitOK},
+		{"", []string{"--rules", rules, "learn"}, exitOK},
+		{"", []string{"--rules", rules, "score", "--answers", answers}, exitOK},
+		{"", []string{"check"}, exitOK},
+		{"", []string{"check", rules}, exitOK},
+		{"", []string{"score", "--answers", answers, "--format", "text"}, exitOK},
+		{"", []string{"score", "--answers", answers, "--format", "markdown"}, exitOK},
+		{"", []string{"score", "--answers", answers, "--format", "json"}, exitOK},
+		{"", []string{"score", "--csv", csv, "--format", "csv"}, exitOK},
+		{"", []string{"score", "--csv", csv, "--format", "jsonl"}, exitOK},
+		{"", []string{"score", "--csv", csv, "--summary"}, exitOK},
+		{"", []string{"learn", "--format", "text"}, exitOK},
+		{"", []string{"learn", "--format", "markdown"}, exitOK},
+		{"", []string{"--version"}, exitOK},
+		{"", []string{"--theme", "neon"}, exitUsage},
+		{"", []string{"score", "--answers", unknown}, exitInvalid},
+	}
+	for _, tt := range tests {
+		r := runCLI(t, tt.stdin, tt.args...)
+		if r.code != tt.code {
+			t.Errorf("%q = exit %d; want %d\nstderr: %s", tt.args, r.code, tt.code, r.stderr)
+		}
+		assertClean(t, fmt.Sprintf("%q", tt.args), r.stdout+r.stderr)
 	}
 }
