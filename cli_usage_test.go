@@ -100,7 +100,9 @@ func TestUsageErrors(t *testing.T) {
 	}{
 		{"unknown flag", []string{"--bogus"}, "unknown flag: --bogus"},
 		{"unknown command flag", []string{"check", "--bogus"}, "unknown flag: --bogus"},
-		{"advisor flag on a command", []string{"--quick", "learn"}, "unknown flag: --quick"},
+		{"advisor flag after a command", []string{"learn", "--quick"}, "unknown flag: --quick"},
+		{"bad audience before a command", []string{"--for", "boss", "check"}, `--for "boss": use manager, self, consultant`},
+		{"unknown flag before a command", []string{"--bogus", "check"}, "unknown flag: --bogus"},
 		{"typo of a command", []string{"chek"}, `unknown command "chek" (did you mean check?)`},
 		{"bad flag value", []string{"--quick=maybe"}, `invalid argument "maybe" for "--quick" flag`},
 		{"completion of another shell", []string{"completion", "tcsh"}, `completion: unknown shell "tcsh"`},
@@ -110,6 +112,7 @@ func TestUsageErrors(t *testing.T) {
 		{"unknown command", []string{"frobnicate"}, `unknown command "frobnicate"`},
 		{"bad audience", []string{"--for", "boss"}, `--for "boss": use manager, self, consultant`},
 		{"bad theme", []string{"--theme", "neon"}, `--theme "neon": use auto, dark, light, high-contrast`},
+		{"bad theme before a command", []string{"--theme", "neon", "learn"}, `--theme "neon"`},
 		{"flag without value", []string{"--rules"}, "flag needs an argument: --rules"},
 		{"command flag without value", []string{"score", "--csv"}, "flag needs an argument: --csv"},
 		{"score without input", []string{"score"}, "score needs --answers FILE or --csv FILE"},
@@ -179,6 +182,8 @@ func TestContractCommandLine(t *testing.T) {
 		{"", []string{"learn", "--format", "text"}, exitOK},
 		{"", []string{"learn", "--format", "markdown"}, exitOK},
 		{"", []string{"--version"}, exitOK},
+		{"", []string{"--for", "self", "--quick", "check"}, exitOK}, // the advisor's flags before a command, as always
+		{"", []string{"--theme", "high-contrast", "learn"}, exitOK},
 		{"", []string{"--theme", "neon"}, exitUsage},
 		{"", []string{"score", "--answers", unknown}, exitInvalid},
 	}

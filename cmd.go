@@ -4,6 +4,7 @@ package main
 // here, styled by fang (help, version, completions) in run.
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -26,7 +27,7 @@ type app struct {
 type options struct {
 	audience, theme, rules    string
 	quick, resume, accessible bool
-	lean                      bool
+	lean, version             bool
 }
 
 func newApp(p process) *app { return &app{process: p, opt: options{theme: "auto"}} }
@@ -50,10 +51,17 @@ func (a *app) fail(err error) error {
 	return nil
 }
 
-// action returns a cobra RunE that refuses more than maxArgs arguments
-// and otherwise runs body, recording its error.
+// action returns a cobra RunE for a command: the root's flags given
+// before it are checked (and --version honoured) as for the advisor, more
+// than maxArgs arguments are refused, and body runs, its error recorded.
 func (a *app) action(maxArgs int, body func(cmd *cobra.Command, args []string) error) func(*cobra.Command, []string) error {
 	return func(cmd *cobra.Command, args []string) error {
+		if err := a.opt.validate(); err != nil {
+			return a.fail(err)
+		}
+		if a.opt.version {
+			return a.fail(printVersion(cmd))
+		}
 		if len(args) > maxArgs {
 			return a.fail(usagef("%s: unexpected argument %q", cmd.Name(), args[maxArgs]))
 		}
@@ -61,9 +69,18 @@ func (a *app) action(maxArgs int, body func(cmd *cobra.Command, args []string) e
 	}
 }
 
+// printVersion prints the version as --version on the root does.
+func printVersion(cmd *cobra.Command) error {
+	_, err := fmt.Fprintf(cmd.OutOrStdout(), "guidepost %s\n", cmd.Root().Version)
+	return err
+}
+
 // rootCommand builds the command tree on the app's streams.
 func (a *app) rootCommand() *cobra.Command {
 	root := a.advisorCommand()
+	// The root's flags may come before a command, as they always could
+	// (guidepost --for self check); a command's own flags come after it.
+	root.TraverseChildren = true
 	root.SetIn(a.in)
 	root.SetOut(a.styled(a.out))
 	root.SetErr(a.styled(a.err))

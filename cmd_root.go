@@ -52,7 +52,7 @@ guidepost --rules mine.toml check`,
 	f.BoolVar(&a.opt.accessible, "accessible", false, "plain numbered prompts, no full-screen interface and no colour")
 	f.StringVar(&a.opt.theme, "theme", "auto", "colours: auto, dark, light or high-contrast (NO_COLOR is honoured)")
 	f.BoolVar(&a.opt.lean, "lean", false, "show the lean gauge from the start")
-	f.BoolP("version", "v", false, "print the version")
+	f.BoolVarP(&a.opt.version, "version", "v", false, "print the version")
 	c.RegisterFlagCompletionFunc("for", completeList(questions.Audiences))
 	c.RegisterFlagCompletionFunc("theme", completeList(themes))
 	return c
