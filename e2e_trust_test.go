@@ -102,3 +102,22 @@ func TestE2EHelpStyling(t *testing.T) {
 		})
 	}
 }
+
+// TestE2EPipedHelpIsPlain: with stdout a pipe in a real terminal, the
+// help has no escape sequence; a usage error on the terminal is one plain
+// message with exit 2.
+func TestE2EPipedHelpIsPlain(t *testing.T) {
+	tm := newPane(t, false)
+	tm.run("clear-history", "-t", tm.name)
+	script := guidepostBin(t) + ` score --help | od -c | grep -c 033; echo PIPED; ` +
+		guidepostBin(t) + ` --bogus check; echo EXIT=$?`
+	tm.run("respawn-pane", "-k", "-t", tm.name, "-c", tm.folder, clearScreen+" exec sh -c '"+script+"'")
+	tm.waitFor("EXIT=")
+	s := tm.screen("-S", "-")
+	if !strings.Contains(s, "0\nPIPED") {
+		t.Errorf("piped help carries escape sequences (the count before PIPED):\n%s", s)
+	}
+	if !strings.Contains(s, "guidepost: unknown flag: --bogus\nRun 'guidepost --help' for usage.\nEXIT=2") {
+		t.Errorf("a usage error on the terminal:\n%s", s)
+	}
+}
