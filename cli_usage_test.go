@@ -109,6 +109,7 @@ func TestUsageErrors(t *testing.T) {
 		{"completion without a shell", []string{"completion"}, "completion needs a shell"},
 		{"completion with two shells", []string{"completion", "bash", "zsh"}, `unknown command "zsh"`},
 		{"man argument", []string{"man", "page"}, `man: unexpected argument "page"`},
+		{"help on an unknown command", []string{"help", "nonsense"}, `unknown command "nonsense"`},
 		{"unknown command", []string{"frobnicate"}, `unknown command "frobnicate"`},
 		{"bad audience", []string{"--for", "boss"}, `--for "boss": use manager, self, consultant`},
 		{"bad theme", []string{"--theme", "neon"}, `--theme "neon": use auto, dark, light, high-contrast`},

@@ -89,10 +89,37 @@ func (a *app) rootCommand() *cobra.Command {
 	root.PersistentFlags().StringVar(&a.opt.rules, "rules", "", "use the rule set in this file (any command)")
 	root.MarkPersistentFlagFilename("rules", "toml")
 	root.AddCommand(a.checkCommand(), a.scoreCommand(), a.learnCommand(), a.forgetCommand(), a.manCommand())
+	root.SetHelpCommand(a.helpCommand())
 	root.InitDefaultCompletionCmd()
 	a.completionCommand(root)
 	usageArgs(root)
 	return root
+}
+
+// helpCommand is "guidepost help [COMMAND]": cobra's, except that an
+// unknown command is a usage error rather than the root's help.
+func (a *app) helpCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [command]",
+		Short: "Help about any command",
+		ValidArgsFunction: func(c *cobra.Command, _ []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			var names []cobra.Completion
+			for _, sub := range c.Root().Commands() {
+				if sub.IsAvailableCommand() {
+					names = append(names, sub.Name())
+				}
+			}
+			return names, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(c *cobra.Command, args []string) error {
+			target, rest, err := c.Root().Find(args)
+			if err != nil || len(rest) > 0 {
+				return a.fail(unknownCommand(c.Root(), strings.Join(args, " ")))
+			}
+			target.InitDefaultHelpFlag() // as cobra's own help does: list -h too
+			return a.fail(target.Help())
+		},
+	}
 }
 
 // completionCommand makes cobra's completion command refuse a missing or
