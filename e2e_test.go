@@ -14,10 +14,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -123,9 +121,11 @@ func newPane(t *testing.T, noColor bool) *pane {
 		"-e", "XDG_CONFIG_HOME="+t.TempDir(), "-e", "NO_COLOR="+nc, "-e", "COLORTERM=truecolor")
 	socketPath := strings.TrimSpace(tm.run("display", "-p", "-t", tm.name, "#{socket_path}"))
 	t.Cleanup(func() {
+		pids := tm.panePIDs()
 		exec.Command("tmux", "-L", tm.socket, "kill-session", "-t", tm.name).Run()
 		exec.Command("tmux", "-L", tm.socket, "kill-server").Run()
 		os.Remove(socketPath)
+		waitGone(pids) // a guidepost saves its draft on the hang-up: let it finish before the folders go
 	})
 	tm.run("set-option", "-t", tm.name, "remain-on-exit", "on")
 	return tm
@@ -185,51 +185,6 @@ func (tm *pane) waitUntil(what string, ok func(string) bool) string {
 		}
 		time.Sleep(40 * time.Millisecond)
 	}
-}
-
-// exitCode waits for guidepost to exit and returns its exit code.
-func (tm *pane) exitCode() int {
-	tm.t.Helper()
-	deadline := time.Now().Add(e2eTimeout)
-	for {
-		out := tm.run("display", "-p", "-t", tm.name, "#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}")
-		dead, status, signal := parseDead(out)
-		if dead && signal != "" {
-			tm.t.Fatalf("guidepost was killed by signal %s; the screen:\n%s", signal, tm.screen())
-		}
-		if code, err := strconv.Atoi(status); dead && err == nil {
-			return code
-		}
-		if dead && signal == "" {
-			tm.nudge()
-		}
-		if time.Now().After(deadline) {
-			pid := strings.TrimSpace(tm.run("display", "-p", "-t", tm.name, "#{pane_pid}"))
-			ps, _ := exec.Command("ps", "-o", "pid,ppid,stat,wchan:20,cmd", "-p", pid).CombinedOutput()
-			tm.t.Fatalf("guidepost did not exit (%q)\n%s\nthe screen:\n%s", out, ps, tm.screen())
-		}
-		time.Sleep(40 * time.Millisecond)
-	}
-}
-
-// nudge sends SIGCHLD to the test's tmux server. Under load tmux 3.3
-// sometimes marks a pane dead (its terminal closed) but misses the child's
-// exit, leaving it a zombie with no status; the signal makes it reap it.
-func (tm *pane) nudge() {
-	pid, err := strconv.Atoi(strings.TrimSpace(tm.run("display", "-p", "#{pid}")))
-	if err == nil && pid > 0 {
-		syscall.Kill(pid, syscall.SIGCHLD)
-	}
-}
-
-// parseDead splits "dead:status:signal" as display prints it. A pane can
-// be dead before tmux has collected the status: wait for one of the two.
-func parseDead(out string) (dead bool, status, signal string) {
-	f := strings.Split(strings.TrimSpace(out), ":")
-	if len(f) != 3 {
-		return false, "", ""
-	}
-	return f[0] == "1", f[1], f[2]
 }
 
 // draft returns the path of the session's draft.

@@ -7,6 +7,7 @@ package main
 // of e2e_test.go.
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -79,4 +80,44 @@ func TestE2EPaste200Keys(t *testing.T) {
 	tm.waitFor("Question 1 of")
 	tm.keys("-l", strings.Repeat("1", 200))
 	tm.finish(expectedHeadline(b, "manager", firstChoices(b, n)), false)
+}
+
+// TestE2EHelpStyling: fang styles the help on a terminal, without colour
+// under NO_COLOR; piped, the help has no escape at all (see TestHelp).
+func TestE2EHelpStyling(t *testing.T) {
+	for _, noColor := range []bool{false, true} {
+		t.Run(fmt.Sprintf("NO_COLOR=%v", noColor), func(t *testing.T) {
+			tm := newPane(t, noColor)
+			tm.start("score", "--help")
+			tm.waitFor("--answers")
+			if code := tm.exitCode(); code != exitOK {
+				t.Errorf("score --help: exit code %d; want 0", code)
+			}
+			got := sgrColour.FindString(tm.screen("-e"))
+			if noColor && got != "" {
+				t.Errorf("NO_COLOR: the help sets a colour with %q", got)
+			} else if !noColor && got == "" {
+				t.Error("on a terminal the help has no colour: fang's styling is lost")
+			}
+		})
+	}
+}
+
+// TestE2EPipedHelpIsPlain: with stdout a pipe in a real terminal, the
+// help has no escape sequence; a usage error on the terminal is one plain
+// message with exit 2.
+func TestE2EPipedHelpIsPlain(t *testing.T) {
+	tm := newPane(t, false)
+	tm.run("clear-history", "-t", tm.name)
+	script := guidepostBin(t) + ` score --help | od -c | grep -c 033; echo PIPED; ` +
+		guidepostBin(t) + ` --bogus check; echo EXIT=$?`
+	tm.run("respawn-pane", "-k", "-t", tm.name, "-c", tm.folder, clearScreen+" exec sh -c '"+script+"'")
+	tm.waitFor("EXIT=")
+	s := tm.screen("-S", "-")
+	if !strings.Contains(s, "0\nPIPED") {
+		t.Errorf("piped help carries escape sequences (the count before PIPED):\n%s", s)
+	}
+	if !strings.Contains(s, "guidepost: unknown flag: --bogus\nRun 'guidepost --help' for usage.\nEXIT=2") {
+		t.Errorf("a usage error on the terminal:\n%s", s)
+	}
 }

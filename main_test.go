@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"guidepost/questions"
 )
@@ -18,11 +19,19 @@ type cliResult struct {
 	stdout, stderr string
 }
 
-// runCLI runs guidepost with args and stdin (never a terminal).
+// runCLI runs guidepost with args and stdin (never a terminal), in the
+// test process's environment (see isolate) and at the real time.
 func runCLI(t *testing.T, stdin string, args ...string) cliResult {
 	t.Helper()
+	return runWith(t, os.Getenv, time.Now, stdin, args...)
+}
+
+// runWith runs guidepost with args and stdin in the environment getenv at
+// the time now gives.
+func runWith(t *testing.T, getenv func(string) string, now func() time.Time, stdin string, args ...string) cliResult {
+	t.Helper()
 	var out, errw bytes.Buffer
-	code := run(args, bytes.NewReader([]byte(stdin)), &out, &errw)
+	code := run(args, bytes.NewReader([]byte(stdin)), &out, &errw, getenv, now)
 	return cliResult{code, out.String(), errw.String()}
 }
 
@@ -56,63 +65,6 @@ func assertClean(t *testing.T, what, s string) {
 		if strings.Contains(s, bad) {
 			t.Errorf("%s contains %q:\n%s", what, bad, s)
 		}
-	}
-}
-
-func TestVersion(t *testing.T) {
-	isolate(t)
-	r := runCLI(t, "", "--version")
-	if r.code != exitOK || r.stdout != "guidepost dev\n" || r.stderr != "" {
-		t.Errorf("--version = %d, %q, %q; want 0, %q, no stderr", r.code, r.stdout, r.stderr, "guidepost dev\n")
-	}
-}
-
-func TestHelp(t *testing.T) {
-	isolate(t)
-	for _, args := range [][]string{{"--help"}, {"-h"}, {"help"}, {"score", "--help"}, {"--for", "self", "-h"}} {
-		r := runCLI(t, "", args...)
-		if r.code != exitOK || !strings.Contains(r.stdout, "Usage:") || r.stderr != "" {
-			t.Errorf("%q = %d, stdout %.40q, stderr %q; want 0 and the usage on stdout", args, r.code, r.stdout, r.stderr)
-		}
-	}
-}
-
-func TestUsageErrors(t *testing.T) {
-	isolate(t)
-	tests := []struct {
-		name string
-		args []string
-		want string
-	}{
-		{"unknown flag", []string{"--bogus"}, "unknown flag --bogus"},
-		{"unknown command", []string{"frobnicate"}, `unknown command "frobnicate"`},
-		{"bad audience", []string{"--for", "boss"}, `--for "boss": use manager, self, consultant`},
-		{"bad theme", []string{"--theme", "neon", "learn"}, `--theme "neon"`},
-		{"flag without value", []string{"--rules"}, "flag needs an argument: -rules"},
-		{"score without input", []string{"score"}, "score needs --answers FILE or --csv FILE"},
-		{"score with both", []string{"score", "--answers", "a", "--csv", "b"}, "score takes --answers or --csv, not both"},
-		{"answers format", []string{"score", "--answers", "a", "--format", "csv"}, `--format "csv": use text, markdown, json`},
-		{"csv format", []string{"score", "--csv", "a", "--format", "json"}, `--format "json": use csv, jsonl`},
-		{"summary format", []string{"score", "--csv", "a", "--summary", "--format", "csv"}, `--format "csv": use text, markdown`},
-		{"summary with answers", []string{"score", "--answers", "a", "--summary"}, "--summary and --by work with --csv"},
-		{"by without summary", []string{"score", "--csv", "a", "--by", "team"}, "--by works with --summary"},
-		{"score argument", []string{"score", "--answers", "a", "extra"}, `score: unexpected argument "extra"`},
-		{"learn format", []string{"learn", "--format", "html"}, `--format "html"`},
-		{"check two files", []string{"check", "a", "b"}, `check: unexpected argument "b"`},
-		{"forget argument", []string{"forget", "now"}, `forget: unexpected argument "now"`},
-		{"escape in argument", []string{"\x1b[2Jboom"}, `unknown command "\x1b[2Jboom"`},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			r := runCLI(t, "", tt.args...)
-			want := "guidepost: " + tt.want
-			lines := strings.Split(strings.TrimSuffix(r.stderr, "\n"), "\n")
-			if r.code != exitUsage || len(lines) != 2 || !strings.HasPrefix(lines[0], want) ||
-				lines[1] != "Run 'guidepost --help' for usage." || r.stdout != "" {
-				t.Errorf("%q = %d, stdout %q, stderr:\n%s\nwant exit 2 and %q", tt.args, r.code, r.stdout, r.stderr, want)
-			}
-			assertClean(t, "stderr", r.stderr)
-		})
 	}
 }
 
@@ -379,99 +331,5 @@ func TestForget(t *testing.T) {
 	r = runCLI(t, "", "forget")
 	if _, err := os.Stat(draft); r.code != exitOK || !strings.Contains(r.stdout, "Removed the draft "+draft) || err == nil {
 		t.Errorf("forget with a draft = %d, %q; draft still there: %v", r.code, r.stdout, err == nil)
-	}
-}
-
-// firstOptions returns stdin answering every question with option 1, and
-// the same answers as an answers file.
-func firstOptions(t *testing.T, audience string) (string, string) {
-	b := testBank(t)
-	var in, file strings.Builder
-	fmt.Fprintf(&file, "audience = %q\n[answers]\n", audience)
-	for _, q := range b.Asked(false) {
-		in.WriteString("1\n")
-		fmt.Fprintf(&file, "%s = %q\n", b.Questions[q].ID, b.Questions[q].Options[0].ID)
-	}
-	return in.String(), file.String()
-}
-
-func TestAccessibleMatchesScore(t *testing.T) {
-	draft := isolate(t)
-	t.Chdir(t.TempDir())
-	stdin, answers := firstOptions(t, "manager")
-	os.WriteFile("answers.toml", []byte(answers), 0o600)
-	want := runCLI(t, "", "score", "--answers", "answers.toml")
-	r := runCLI(t, stdin, "--for", "manager")
-	if r.code != exitOK || want.code != exitOK || !strings.HasSuffix(r.stdout, want.stdout) {
-		t.Errorf("accessible run = %d, stdout:\n%s\nstderr: %s\nwant exit 0 ending with score's report:\n%s", r.code, r.stdout, r.stderr, want.stdout)
-	}
-	assertClean(t, "stdout", r.stdout)
-	if _, err := os.Stat(draft); err == nil {
-		t.Error("the draft is still there after a result")
-	}
-}
-
-func TestAccessibleEOFKeepsDraft(t *testing.T) {
-	draft := isolate(t)
-	t.Chdir(t.TempDir())
-	r := runCLI(t, "1\n1\n", "--for", "self")
-	if r.code != exitAborted || !strings.Contains(r.stderr, "saved in "+draft) {
-		t.Fatalf("EOF midway = %d, stderr %q; want 130 and the draft's path", r.code, r.stderr)
-	}
-	if p := perm(t, draft); p != fileMode {
-		t.Errorf("draft mode %v; want %v", p, os.FileMode(fileMode))
-	}
-	score := runCLI(t, "", "score", "--answers", draft, "--format", "json")
-	if score.code != exitOK {
-		t.Fatalf("score --answers DRAFT = %d, %s", score.code, score.stderr)
-	}
-	m := contractJSON(t, []byte(score.stdout))
-	if m["audience"] != "self" || m["answered"] == 0.0 {
-		t.Errorf("draft scored as audience %v with %v answered", m["audience"], m["answered"])
-	}
-	stdin, _ := firstOptions(t, "self")
-	rest := stdin[len("1\n1\n"):]
-	r = runCLI(t, rest, "--resume")
-	if r.code != exitOK {
-		t.Errorf("--resume = %d, stderr %q", r.code, r.stderr)
-	}
-}
-
-func TestAccessibleNothingAnswered(t *testing.T) {
-	draft := isolate(t)
-	r := runCLI(t, "", "--for", "manager")
-	if r.code != exitAborted || !strings.Contains(r.stderr, "Nothing was answered.") {
-		t.Errorf("EOF at once = %d, stderr %q; want 130 and Nothing was answered.", r.code, r.stderr)
-	}
-	if _, err := os.Stat(draft); err == nil {
-		t.Error("a draft was written with nothing answered")
-	}
-}
-
-func TestResume(t *testing.T) {
-	draft := isolate(t)
-	r := runCLI(t, "", "--resume")
-	if r.code != exitInvalid || !strings.Contains(r.stderr, "no saved draft") {
-		t.Errorf("--resume without a draft = %d, %q", r.code, r.stderr)
-	}
-	os.MkdirAll(filepath.Dir(draft), 0o700)
-	os.WriteFile(draft, []byte("audience = \"manager\"\n[answers]\nneed = \"networking\"\nretired = \"x\"\n"), 0o600)
-	r = runCLI(t, "", "--resume")
-	if r.code != exitAborted || !strings.Contains(r.stdout, "retired") {
-		t.Errorf("--resume with a stale answer = %d, stdout %q; want 130 and the dropped id shown", r.code, r.stdout)
-	}
-	data, _ := os.ReadFile(draft)
-	if !strings.Contains(string(data), `need = "networking"`) {
-		t.Errorf("the draft lost its answers:\n%s", data)
-	}
-}
-
-func TestAccessibleQuick(t *testing.T) {
-	isolate(t)
-	t.Chdir(t.TempDir())
-	n := len(testBank(t).Asked(true))
-	r := runCLI(t, strings.Repeat("1\n", n), "--quick", "--accessible", "--for", "consultant")
-	if r.code != exitOK || !strings.Contains(r.stdout, fmt.Sprintf("of %d", n)) {
-		t.Errorf("--quick with %d answers = %d, stderr %q", n, r.code, r.stderr)
 	}
 }

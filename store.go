@@ -34,33 +34,54 @@ const (
 const maxResultSuffix = 999
 
 // xdgDir returns the folder named by the environment variable env when it
-// holds an absolute path (the XDG rule), else fallback under the home folder.
-func xdgDir(env, fallback string) (string, error) {
-	if d := os.Getenv(env); filepath.IsAbs(d) {
+// holds an absolute path (the XDG rule), else fallback under $HOME.
+func xdgDir(getenv func(string) string, env, fallback string) (string, error) {
+	if d := getenv(env); filepath.IsAbs(d) {
 		return d, nil
 	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "", fmt.Errorf("cannot find the home folder (set %s): %w", env, err)
+	home := getenv("HOME")
+	if !filepath.IsAbs(home) {
+		return "", fmt.Errorf("cannot find the home folder: set HOME or %s to an absolute path", env)
 	}
 	return filepath.Join(home, fallback), nil
 }
 
 // draftPath returns $XDG_STATE_HOME/guidepost/draft.toml.
-func draftPath() (string, error) {
-	dir, err := xdgDir("XDG_STATE_HOME", filepath.Join(".local", "state"))
+func draftPath(getenv func(string) string) (string, error) {
+	dir, err := xdgDir(getenv, "XDG_STATE_HOME", filepath.Join(".local", "state"))
 	return filepath.Join(dir, "guidepost", "draft.toml"), err
 }
 
 // userRulesPath returns $XDG_CONFIG_HOME/guidepost/rules.toml.
-func userRulesPath() (string, error) {
-	dir, err := xdgDir("XDG_CONFIG_HOME", ".config")
+func userRulesPath(getenv func(string) string) (string, error) {
+	dir, err := xdgDir(getenv, "XDG_CONFIG_HOME", ".config")
 	return filepath.Join(dir, "guidepost", "rules.toml"), err
 }
 
-// saveDraft writes the answers file for c to path atomically.
-func saveDraft(path string, b *questions.Bank, audience string, c questions.Choices) error {
-	if err := writeAtomic(path, questions.FormatAnswers(b, audience, c)); err != nil {
+// checkStateDir refuses a state folder that is a symbolic link or something
+// else than a folder: following a link would put the answers (and mode 0700) wherever
+// it points. A folder that does not exist yet is fine; it is created on
+// the first save. Only the folder itself is checked, not its parents, so
+// a linked home or ~/.local keeps working.
+func checkStateDir(dir string) error {
+	st, err := os.Lstat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return nil // not a link; saving reports what is wrong
+	case st.Mode()&fs.ModeSymlink != 0:
+		return fmt.Errorf("the state folder %s is a symbolic link; Guidepost does not follow it: replace it with a real folder", dir)
+	case !st.IsDir():
+		return fmt.Errorf("the state folder %s is not a folder", dir)
+	}
+	return nil
+}
+
+// saveDraft writes the answers file for c to path atomically; now is the
+// clock, write writes the temporary file (nil: a plain write).
+func saveDraft(path string, b *questions.Bank, audience string, c questions.Choices, now time.Time, write writeFunc) error {
+	if err := writeAtomic(path, questions.FormatAnswers(b, audience, c), now, write); err != nil {
 		return fmt.Errorf("save the draft: %w", err)
 	}
 	return nil
@@ -75,6 +96,8 @@ type drafts struct {
 	mu    sync.Mutex
 	path  string
 	bank  *questions.Bank
+	now   func() time.Time
+	write writeFunc // nil: a plain write; tests simulate a full disk
 	ended bool
 }
 
@@ -85,7 +108,12 @@ func (d *drafts) save(audience string, c questions.Choices) error {
 	if d.ended {
 		return nil
 	}
-	return saveDraft(d.path, d.bank, audience, c)
+	return d.saveLocked(audience, c)
+}
+
+// saveLocked writes the draft; d.mu is held.
+func (d *drafts) saveLocked(audience string, c questions.Choices) error {
+	return saveDraft(d.path, d.bank, audience, c, d.now(), d.write)
 }
 
 // end stops further saves and runs last (the final write or the removal)
@@ -98,7 +126,11 @@ func (d *drafts) end(last func() error) error {
 }
 
 // removeDraft removes the draft at path and reports whether there was one.
+// It refuses a state folder that is a symbolic link.
 func removeDraft(path string) (bool, error) {
+	if err := checkStateDir(filepath.Dir(path)); err != nil {
+		return false, err
+	}
 	err := os.Remove(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return false, nil
@@ -109,15 +141,28 @@ func removeDraft(path string) (bool, error) {
 	return true, nil
 }
 
+// writeFunc writes data to f, a new temporary file.
+type writeFunc func(f *os.File, data []byte) error
+
+// plainWrite is the writeFunc of every real run.
+func plainWrite(f *os.File, data []byte) error {
+	_, err := f.Write(data)
+	return err
+}
+
 // writeAtomic replaces path with data: a private temporary file in the same
-// folder is written, synced and renamed over path. On any error the
-// temporary file is removed and path is left as it was.
-func writeAtomic(path string, data []byte) (err error) {
+// folder is written (by write; nil is plainWrite), synced and renamed over
+// path. On any error (a full disk among them) the temporary file is
+// removed and path is left as it was. now dates leftover temporary files.
+func writeAtomic(path string, data []byte, now time.Time, write writeFunc) (err error) {
 	dir := filepath.Dir(path)
 	if err := ensureDir(dir); err != nil {
 		return err
 	}
-	removeStaleTemps(path, time.Now().Add(-staleTempAge))
+	if write == nil {
+		write = plainWrite
+	}
+	removeStaleTemps(path, now.Add(-staleTempAge))
 	f, err := os.CreateTemp(dir, tempPattern(path))
 	if err != nil {
 		return err
@@ -127,7 +172,7 @@ func writeAtomic(path string, data []byte) (err error) {
 			os.Remove(f.Name())
 		}
 	}()
-	if err := writeClose(f, data); err != nil {
+	if err := writeClose(f, data, write); err != nil {
 		return err
 	}
 	if err := os.Rename(f.Name(), path); err != nil {
@@ -163,14 +208,21 @@ func removeStaleTemps(path string, cutoff time.Time) {
 }
 
 // ensureDir creates dir (and its parents) private to the user, and narrows
-// the permissions of an existing dir that others can read.
+// the permissions of an existing dir that others can read. A dir that is
+// a symbolic link is refused, never followed (see checkStateDir).
 func ensureDir(dir string) error {
+	if err := checkStateDir(dir); err != nil {
+		return err
+	}
 	if err := os.MkdirAll(dir, dirMode); err != nil {
 		return err
 	}
-	st, err := os.Stat(dir)
+	st, err := os.Lstat(dir)
 	if err != nil {
 		return err
+	}
+	if st.Mode()&fs.ModeSymlink != 0 {
+		return checkStateDir(dir) // replaced by a link since the first check
 	}
 	if st.Mode().Perm()&0o077 != 0 {
 		return os.Chmod(dir, dirMode)
@@ -178,11 +230,11 @@ func ensureDir(dir string) error {
 	return nil
 }
 
-// writeClose makes f private, writes data, syncs and closes f.
-func writeClose(f *os.File, data []byte) error {
+// writeClose makes f private, writes data with write, syncs and closes f.
+func writeClose(f *os.File, data []byte, write writeFunc) error {
 	err := f.Chmod(fileMode)
 	if err == nil {
-		_, err = f.Write(data)
+		err = write(f, data)
 	}
 	if err == nil {
 		err = f.Sync()
@@ -263,7 +315,7 @@ func createAll(paths []string, data [][]byte) (err error) {
 			return err
 		}
 		created = append(created, p)
-		if err := writeClose(f, data[i]); err != nil {
+		if err := writeClose(f, data[i], plainWrite); err != nil {
 			return err
 		}
 	}

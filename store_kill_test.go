@@ -51,7 +51,7 @@ func TestHelperWriter(t *testing.T) {
 	}
 	variants := draftVariants(t, 16)
 	for i := 0; ; i++ {
-		if err := writeAtomic(path, variants[i%len(variants)]); err != nil {
+		if err := writeAtomic(path, variants[i%len(variants)], time.Now(), nil); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -152,7 +152,7 @@ func TestStaleTempsKeepAWriteInFlight(t *testing.T) {
 	old := time.Now().Add(-2 * staleTempAge)
 	os.Chtimes(stale, old, old)
 	os.Chtimes(other, old, old)
-	if err := writeAtomic(path, []byte("x")); err != nil {
+	if err := writeAtomic(path, []byte("x"), time.Now(), nil); err != nil {
 		t.Fatal(err)
 	}
 	got := dirNames(t, dir)
@@ -174,7 +174,7 @@ func TestTwoWritersNeverTear(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for i := 0; i < 100 && errs[w] == nil; i++ {
-				errs[w] = writeAtomic(path, variants[w])
+				errs[w] = writeAtomic(path, variants[w], time.Now(), nil)
 			}
 		}()
 	}
@@ -252,9 +252,9 @@ func TestDraftUnwritable(t *testing.T) {
 		t.Cleanup(func() { os.Chmod(state, 0o700) })
 	}
 	t.Setenv("XDG_STATE_HOME", state)
-	path, _ := draftPath()
+	path, _ := draftPath(os.Getenv)
 	b := testBank(t)
-	err := saveDraft(path, b, "self", b.NewChoices())
+	err := saveDraft(path, b, "self", b.NewChoices(), time.Now(), nil)
 	if err == nil || !strings.Contains(err.Error(), "save the draft") || !strings.Contains(err.Error(), state) {
 		t.Errorf("saveDraft into an unwritable folder = %v; want an error naming %s", err, state)
 	}

@@ -53,15 +53,15 @@ func dirNames(t *testing.T, dir string) []string {
 func TestDraftPathFollowsXDG(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv("XDG_STATE_HOME", dir)
-	got, err := draftPath()
+	got, err := draftPath(os.Getenv)
 	if want := filepath.Join(dir, "guidepost", "draft.toml"); err != nil || got != want {
-		t.Errorf("draftPath() = %q, %v; want %q", got, err, want)
+		t.Errorf("draftPath(os.Getenv) = %q, %v; want %q", got, err, want)
 	}
 	t.Setenv("XDG_STATE_HOME", "relative/ignored")
 	t.Setenv("HOME", dir)
-	got, _ = draftPath()
+	got, _ = draftPath(os.Getenv)
 	if want := filepath.Join(dir, ".local", "state", "guidepost", "draft.toml"); got != want {
-		t.Errorf("draftPath() with a relative XDG_STATE_HOME = %q; want %q", got, want)
+		t.Errorf("draftPath(os.Getenv) with a relative XDG_STATE_HOME = %q; want %q", got, want)
 	}
 }
 
@@ -71,7 +71,7 @@ func TestSaveDraftIsPrivateAndAtomic(t *testing.T) {
 	ch := b.NewChoices()
 	for i := 0; i < 2; i++ {
 		ch[i] = 0
-		if err := saveDraft(path, b, "self", ch); err != nil {
+		if err := saveDraft(path, b, "self", ch, time.Now(), nil); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -96,7 +96,7 @@ func TestSaveDraftNarrowsAnOpenFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	b := testBank(t)
-	if err := saveDraft(filepath.Join(dir, "draft.toml"), b, "", b.NewChoices()); err != nil {
+	if err := saveDraft(filepath.Join(dir, "draft.toml"), b, "", b.NewChoices(), time.Now(), nil); err != nil {
 		t.Fatal(err)
 	}
 	if p := perm(t, dir); p != dirMode {
@@ -111,7 +111,7 @@ func TestWriteAtomicFailureLeavesNoTemporaryFile(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(target, "x"), 0o700); err != nil {
 		t.Fatal(err)
 	}
-	if err := writeAtomic(target, []byte("x")); err == nil {
+	if err := writeAtomic(target, []byte("x"), time.Now(), nil); err == nil {
 		t.Fatal("writeAtomic over a folder succeeded")
 	}
 	if names := dirNames(t, dir); !slices.Equal(names, []string{"draft.toml"}) {
@@ -207,7 +207,7 @@ func TestCreateAllRemovesPartialFiles(t *testing.T) {
 
 func TestDraftsIgnoreSavesAfterEnd(t *testing.T) {
 	b := testBank(t)
-	d := &drafts{path: filepath.Join(t.TempDir(), "guidepost", "draft.toml"), bank: b}
+	d := &drafts{path: filepath.Join(t.TempDir(), "guidepost", "draft.toml"), bank: b, now: time.Now}
 	ch := b.NewChoices()
 	ch[0] = 0
 	if err := d.save("self", ch); err != nil {

@@ -226,17 +226,26 @@ func (m Model) Outcome() Outcome {
 }
 
 // Run runs the TUI on in and out until the person quits or ends with a
-// result.
+// result. The Outcome holds the answers given up to the end, also when the
+// program ends with an error (a SIGINT gives one wrapping
+// tea.ErrInterrupted).
 func Run(cfg Config, in io.Reader, out io.Writer) (Outcome, error) {
 	if err := checkConfig(cfg); err != nil {
 		return Outcome{Quit: true}, err
 	}
 	p := tea.NewProgram(New(cfg), tea.WithInput(in), tea.WithOutput(out))
 	final, err := p.Run()
-	if err != nil {
-		return Outcome{Audience: cfg.Audience, Choices: cfg.Choices, Quit: true}, fmt.Errorf("run the interface: %w", err)
+	o := Outcome{Audience: cfg.Audience, Choices: cfg.Choices, Quit: true}
+	if m, ok := final.(Model); ok {
+		o = m.Outcome()
 	}
-	return final.(Model).Outcome(), nil
+	if err != nil {
+		// Ended by a signal (SIGINT) or a failure: the answers given so far
+		// are the final model's, never the start-up ones.
+		o.Result, o.Quit = nil, true
+		return o, fmt.Errorf("run the interface: %w", err)
+	}
+	return o, nil
 }
 
 func checkConfig(cfg Config) error {

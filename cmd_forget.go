@@ -1,0 +1,36 @@
+package main
+
+// guidepost forget: remove the saved draft.
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"guidepost/questions"
+)
+
+func (a *app) forgetCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "forget",
+		Short: "Remove the saved draft",
+		Long: "Forget removes the draft the advisor saves after every answer " +
+			"($XDG_STATE_HOME/guidepost/draft.toml, default ~/.local/state/guidepost/draft.toml).",
+		RunE: a.action(0, func(*cobra.Command, []string) error {
+			path, err := draftPath(a.getenv)
+			if err != nil {
+				return err
+			}
+			removed, err := removeDraft(path)
+			if err != nil {
+				return err
+			}
+			msg := "There is no draft to remove (%s).\n"
+			if removed {
+				msg = "Removed the draft %s.\n"
+			}
+			fmt.Fprintf(a.out, msg, questions.Clean(path))
+			return nil
+		}),
+	}
+}
