@@ -138,6 +138,8 @@ func (a *app) command(name string, args []string) error {
 		return a.learn(args)
 	case "forget":
 		return a.forget(args)
+	case "workshop":
+		return a.workshop(args)
 	case "help":
 		fmt.Fprint(a.out, usage)
 		return nil
@@ -696,6 +698,10 @@ Usage:
   guidepost [flags] learn [--format text|markdown]
                                     the coaching-vs-mentoring comparison, sourced
   guidepost forget                  remove the saved draft
+  guidepost [flags] workshop [--addr HOST:PORT] [--min-group N]
+                    [--max-participants N] [--resume]
+                                    a live room: participants answer on their
+                                    phones, the terminal shows the room
 
 Flags:
   --for manager|self|consultant     skip the audience screen
