@@ -197,7 +197,7 @@ func TestHeaders(t *testing.T) {
 		want := map[string]string{
 			"Content-Security-Policy": csp,
 			"X-Content-Type-Options":  "nosniff",
-			"Referrer-Policy":         "no-referrer",
+			"Referrer-Policy":         "same-origin",
 			"X-Frame-Options":         "DENY",
 		}
 		for k, v := range want {

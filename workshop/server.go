@@ -99,7 +99,7 @@ func secure(next http.Handler) http.Handler {
 		h.Set("Content-Security-Policy", csp)
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("X-Frame-Options", "DENY")
-		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("Referrer-Policy", "same-origin") // no-referrer would make browsers send Origin: null
 		h.Set("Cache-Control", "no-store")
 		h.Set("Cross-Origin-Opener-Policy", "same-origin")
 		h.Set("Cross-Origin-Resource-Policy", "same-origin")
@@ -434,11 +434,12 @@ func (s *Server) readForm(w http.ResponseWriter, r *http.Request) bool {
 }
 
 // sameOrigin refuses a request whose Origin header names another site.
-// Browsers send Origin on every POST; a missing one (an old browser, a
-// test client) is left to the form token.
+// Browsers send Origin on every POST; a missing or opaque one ("null":
+// an old browser, a privacy setting, a test client) is left to the form
+// token, which no other site can read.
 func sameOrigin(r *http.Request) bool {
 	o := r.Header.Get("Origin")
-	if o == "" {
+	if o == "" || o == "null" {
 		return true
 	}
 	u, err := url.Parse(o)
