@@ -235,8 +235,8 @@ func (s Screen) waiting() string {
 func (s Screen) help() string {
 	st := s.styles
 	if s.confirm {
-		return st.Warn.Render(markConfirm) + " Phones can no longer answer once it stops; the finished answers stay in the room file. " +
-			st.Header.Render("y") + " quit · " + st.Header.Render("n") + " keep going"
+		return wrapText(st.Warn.Render(markConfirm)+" Phones can no longer answer once it stops; the finished answers stay in the room file. "+
+			st.Header.Render("y")+" quit · "+st.Header.Render("n")+" keep going", s.textWidth())
 	}
 	keys := [][2]string{{"r", "reveal"}, {"q", "quit"}}
 	if s.snap.Picture != nil {

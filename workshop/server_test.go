@@ -100,6 +100,9 @@ func TestParticipantRun(t *testing.T) {
 			t.Errorf("room file %s = %q, want %q", b.Questions[i].ID, cells[i+1], want)
 		}
 	}
+	if data, _ := os.ReadFile(room.Path()); strings.Contains(string(data), "127.0.0.1") {
+		t.Error("the room file holds a client address")
+	}
 	if s := room.Snapshot(); s.Joined != 1 || s.Finished != 1 {
 		t.Errorf("snapshot %+v", s)
 	}
