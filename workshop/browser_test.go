@@ -288,6 +288,13 @@ func TestBrowserRun(t *testing.T) {
 	if rows := roomRows(t, room.Path()); len(rows) != 2 {
 		t.Errorf("room file: %d lines", len(rows))
 	}
+	// The result page, the longest, fits a 360-pixel phone too.
+	c.call("Emulation.setDeviceMetricsOverride", map[string]any{"width": 360, "height": 740, "deviceScaleFactor": 1, "mobile": true}, nil)
+	var wide int
+	c.eval(`document.documentElement.scrollWidth`, &wide)
+	if wide > 360 {
+		t.Errorf("the result page is %d px wide on a 360 px phone", wide)
+	}
 	// A reload (a phone that lost the connection) shows the result again.
 	c.call("Page.reload", map[string]any{}, nil)
 	time.Sleep(200 * time.Millisecond)

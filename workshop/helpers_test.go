@@ -94,6 +94,9 @@ func (p *participant) do(req *http.Request) fetched {
 			break
 		}
 	}
+	if strings.Contains(strings.ToLower(b.String()), "<script") {
+		p.t.Errorf("%s carries a script: the pages must work without JavaScript", res.Request.URL.Path)
+	}
 	return fetched{status: res.StatusCode, path: res.Request.URL.Path, body: b.String(), header: res.Header}
 }
 

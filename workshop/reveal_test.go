@@ -89,6 +89,9 @@ func TestRevealRules(t *testing.T) {
 	}
 	scr = sendMsg(scr, tickMsg{})
 	text = screenText(scr)
+	if strings.Contains(text, markRefused) {
+		t.Errorf("the refusal stays up once enough have finished:\n%s", text)
+	}
 	if strings.Contains(text, markPicture+" (") || strings.Contains(text, "Coaching  ") {
 		t.Fatalf("the screen shows a tally before r:\n%s", text)
 	}
@@ -185,6 +188,23 @@ func TestQuitConfirm(t *testing.T) {
 	next, cmd = scr.Update(keyPress("y"))
 	if !next.(Screen).Quit() || cmd == nil {
 		t.Fatal("y did not quit")
+	}
+}
+
+// TestSmallScreen: on 80×24 the QR code gives way to a note; the address
+// and the counts stay.
+func TestSmallScreen(t *testing.T) {
+	room, _ := newTestRoom(t, 3, 10)
+	scr := NewScreen(ScreenConfig{Room: room, JoinURL: "http://192.0.2.10:8765/ROOMCD", Base: "http://192.0.2.10:8765", Theme: "light"})
+	scr = sendMsg(scr, tea.WindowSizeMsg{Width: 80, Height: 24})
+	text := screenText(scr)
+	for _, want := range []string{"http://192.0.2.10:8765/ROOMCD", "Joined 0 · Finished 0", "larger to show a QR code", "unencrypted", "r reveal"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("80x24 lacks %q:\n%s", want, text)
+		}
+	}
+	if n := len(strings.Split(text, "\n")); n > 24 {
+		t.Errorf("80x24 view is %d lines", n)
 	}
 }
 

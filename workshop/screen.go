@@ -85,6 +85,9 @@ func (s Screen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tickMsg:
 		s.snap = s.cfg.Room.Snapshot()
+		if s.snap.Finished >= s.snap.MinGroup {
+			s.refused = "" // no longer true: the screen now says r reveals
+		}
 		return s, tick()
 	case tea.WindowSizeMsg:
 		s.w, s.h = msg.Width, msg.Height
