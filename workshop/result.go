@@ -48,6 +48,8 @@ func resultView(b *questions.Bank, r advisor.Result) resultData {
 		d.StatusNote = "look after how you are first; see the caution below"
 	case StatusMixed:
 		d.StatusNote = "your answers lean only slightly one way"
+	default:
+		d.StatusNote = "your answers point clearly one way"
 	}
 	var cited []string
 	cite := func(ids []string) string {

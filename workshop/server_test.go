@@ -68,7 +68,7 @@ func TestParticipantRun(t *testing.T) {
 		ch[q] = int8(b.Option(q, pick(q)))
 	}
 	res := advisor.Evaluate(b, ch)
-	for _, want := range []string{res.Label, res.Band, "Next steps", "What would change this"} {
+	for _, want := range []string{res.Label, res.Band, "Status: <strong>" + statusOf(b, res.Verdict), "Next steps", "What would change this"} {
 		if !strings.Contains(page.body, want) {
 			t.Errorf("result page lacks %q", want)
 		}
