@@ -72,7 +72,7 @@ func (a *app) runWorkshop(o workshopOptions) error {
 		Bank: b, Addr: o.addr, MinGroup: o.minGroup, MaxParticipants: o.maxParticipants,
 		Resume: o.resume, StateDir: filepath.Join(state, "guidepost"),
 		Theme: a.opt.theme, NoColor: os.Getenv("NO_COLOR") != "",
-		In: a.in, Out: a.out, Err: a.err,
+		In: a.in, Out: a.out,
 	})
 	if errors.Is(err, workshop.ErrInterrupted) {
 		return errAborted

@@ -46,6 +46,7 @@ func TestBadRequests(t *testing.T) {
 		{"bad form token", "POST", q1, form("0123", q0.Options[0].ID), "", 403, "did not come from your current page"},
 		{"another session's token", "POST", q1, form(csrf(t, bq.body), q0.Options[0].ID), "", 403, "did not come from your current page"},
 		{"2 MB body", "POST", q1, "csrf=" + token + "&option=" + big, "", 413, "larger than any answer"},
+		{"2 MB body, no length", "POST", q1, "csrf=" + token + "&option=" + big, "chunked", 413, "larger than any answer"},
 		{"unknown option", "POST", q1, form(token, "no_such_option"), "", 400, "not one of this question"},
 		{"option of another question", "POST", q1, form(token, b.Questions[asked[len(asked)-1]].Options[0].ID+"_x"), "", 400, "nothing was recorded"},
 		{"no option", "POST", q1, form(token, ""), "", 422, "Choose one answer"},
@@ -59,6 +60,9 @@ func TestBadRequests(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			req, _ := http.NewRequest(tc.method, ts.URL+tc.path, strings.NewReader(tc.body))
 			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			if tc.ctype == "chunked" {
+				req.ContentLength = -1 // sent chunked: only the MaxBytesReader stops it
+			}
 			if tc.ctype == "origin" {
 				req.Header.Set("Origin", "http://evil.example")
 			}

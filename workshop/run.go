@@ -27,7 +27,7 @@ type Options struct {
 	Theme           string
 	NoColor         bool
 	In              io.Reader
-	Out, Err        io.Writer
+	Out             io.Writer
 }
 
 // ErrInterrupted is returned when the facilitator pressed ctrl+c; the room
