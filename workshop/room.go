@@ -47,6 +47,7 @@ var ErrFull = errors.New("the room is full")
 // broken participant never holds up another.
 type session struct {
 	mu       sync.Mutex
+	key      string // sessionKey of the cookie
 	csrf     string
 	token    string // the participant's id in the room file
 	choices  questions.Choices
@@ -82,6 +83,7 @@ type Room struct {
 	asked []int
 	code  string
 	file  *roomFile
+	log   *journal
 
 	minGroup, maxParticipants int
 	now                       func() time.Time
@@ -133,6 +135,10 @@ func OpenRoom(cfg RoomConfig) (*Room, string, error) {
 			return nil, "", err
 		}
 		r.file = f
+		if r.log, err = openJournal(journalPath(f.path)); err != nil {
+			f.close()
+			return nil, "", err
+		}
 		return r, "", nil
 	}
 	path, err := lastRoom(dir)
@@ -145,11 +151,48 @@ func OpenRoom(cfg RoomConfig) (*Room, string, error) {
 		return nil, "", err
 	}
 	r.code, r.file = code, f
+	if err := r.restore(rows); err != nil {
+		f.close()
+		return nil, "", err
+	}
+	return r, notice, nil
+}
+
+// restore brings back the finished participants from the room file and
+// every session from the progress journal, so that phones half-way
+// through continue where they were and finished ones see their result.
+func (r *Room) restore(rows []finishedRow) error {
+	jp := journalPath(r.file.path)
+	sessions, order, err := replayJournal(jp, r.bank, r.asked)
+	if err != nil {
+		return err
+	}
+	if r.log, err = openJournal(jp); err != nil {
+		return err
+	}
+	inFile := map[string]questions.Choices{}
 	for _, row := range rows {
 		r.finished = append(r.finished, row.choices)
+		inFile[row.token] = row.choices
 	}
-	r.joined = len(rows)
-	return r, notice, nil
+	known := 0
+	for _, key := range order {
+		s := sessions[key]
+		s.key = key
+		if ch, ok := inFile[s.token]; ok {
+			s.choices, s.finished = append(questions.Choices(nil), ch...), true
+			known++
+		} else {
+			s.finished = false // not in the room file: let them finish again
+		}
+		if s.finished {
+			res := advisor.Evaluate(r.bank, s.choices)
+			s.result = &res
+		}
+		r.sessions[key] = s
+	}
+	r.joined = len(order) + len(rows) - known
+	return nil
 }
 
 // roomDir is the folder of the room files.
@@ -164,8 +207,16 @@ func (r *Room) Path() string { return r.file.path }
 // MinGroup is the number who must finish before the picture can be shown.
 func (r *Room) MinGroup() int { return r.minGroup }
 
-// Close closes the room file.
-func (r *Room) Close() error { return r.file.close() }
+// Close closes the room file and the progress journal.
+func (r *Room) Close() error {
+	err := r.file.close()
+	if r.log != nil {
+		if jerr := r.log.close(); err == nil {
+			err = jerr
+		}
+	}
+	return err
+}
 
 // Snapshot is what the facilitator's screen shows: counts, and the picture
 // only once revealed. Nothing in it is per person.
@@ -208,17 +259,36 @@ func (r *Room) join() (string, *session, error) {
 		return "", nil, ErrFull
 	}
 	id := randomToken(32)
-	s := &session{csrf: randomToken(32), token: randomToken(8), choices: r.bank.NewChoices()}
-	r.sessions[id] = s
+	s := &session{key: sessionKey(id), csrf: randomToken(32), token: randomToken(8), choices: r.bank.NewChoices()}
+	r.sessions[s.key] = s
 	r.joined++
+	r.note(r.log.add("j", s.key, s.csrf, s.token))
 	return id, s, nil
+}
+
+// note keeps a failure to write the journal for the facilitator's screen;
+// the participant carries on (the journal only helps a resume). The caller
+// holds r.mu.
+func (r *Room) note(err error) {
+	if err != nil {
+		r.problem = err.Error()
+	}
 }
 
 // session returns the session with cookie value id.
 func (r *Room) session(id string) *session {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return r.sessions[id]
+	return r.sessions[sessionKey(id)]
+}
+
+// answer records s's answer o to question q. The caller holds s.mu.
+func (r *Room) answer(s *session, q, o int) {
+	s.choices[q] = int8(o)
+	err := r.log.add("a", s.key, r.bank.Questions[q].ID, r.bank.Questions[q].Options[o].ID)
+	r.mu.Lock()
+	r.note(err)
+	r.mu.Unlock()
 }
 
 // finish records s's answers: appended and synced to the room file first,
@@ -236,9 +306,11 @@ func (r *Room) finish(s *session) error {
 		return err
 	}
 	s.finished, s.result = true, &res
+	err := r.log.add("f", s.key)
 	r.mu.Lock()
 	r.finished = append(r.finished, append(questions.Choices(nil), s.choices...))
 	r.problem = ""
+	r.note(err)
 	r.mu.Unlock()
 	return nil
 }

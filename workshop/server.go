@@ -383,7 +383,7 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, ss *session) {
 			"That answer is not one of this question's options, so nothing was recorded. Go back to the question and choose again.", s.where(ss), "Back to the question")
 		return
 	}
-	ss.choices[qi] = int8(o)
+	s.room.answer(ss, qi, o)
 	if n < len(s.room.asked) {
 		ss.pos = n
 		ss.reached = max(ss.reached, n)
