@@ -104,6 +104,24 @@ func TestRevealRules(t *testing.T) {
 	if !strings.Contains(text, markPicture+" (3 finished)") {
 		t.Fatalf("after r:\n%s", text)
 	}
+	// Scrolling stops at the end: a long way down and one up is one line
+	// above the end.
+	last := b.Questions[len(b.Questions)-1].Topic
+	scr = sendMsg(scr, tea.WindowSizeMsg{Width: 110, Height: 30})
+	if strings.Contains(screenText(scr), last) {
+		t.Fatalf("the picture fits 30 rows; the scroll test needs it not to")
+	}
+	scr = pressKey(scr, "end")
+	if text := screenText(scr); !strings.Contains(text, last) || strings.Contains(text, "more lines") {
+		t.Errorf("end does not show the last question:\n%s", text)
+	}
+	for i := 0; i < 100; i++ {
+		scr = pressKey(scr, "j")
+	}
+	scr = pressKey(scr, "k")
+	if text := screenText(scr); !strings.Contains(text, "↓ 2 more lines") {
+		t.Errorf("after scrolling past the end and one up:\n%s", text)
+	}
 	p := room.Snapshot().Picture
 	counts := map[string]int{}
 	for _, o := range p.Outcomes {
@@ -273,6 +291,8 @@ func keyPress(k string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: tea.KeyEnter}
 	case "ctrl+c":
 		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	case "end":
+		return tea.KeyPressMsg{Code: tea.KeyEnd}
 	}
 	return tea.KeyPressMsg{Code: []rune(k)[0], Text: k}
 }

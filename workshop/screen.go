@@ -139,7 +139,10 @@ func (s Screen) key(k string) (tea.Model, tea.Cmd) {
 		s.scroll += s.pageRows()
 	case "home":
 		s.scroll = 0
+	case "end":
+		s.scroll = s.maxScroll()
 	}
+	s.scroll = min(s.scroll, s.maxScroll())
 	return s, nil
 }
 
@@ -158,6 +161,31 @@ func (s Screen) View() tea.View {
 func (s Screen) textWidth() int { return max(min(s.w-4, 100), 20) }
 
 func (s Screen) render() string {
+	top, foot := s.parts()
+	if s.snap.Picture != nil {
+		top = append(top, "", strings.Join(window(s.pictureLines(s.textWidth()), s.scroll, s.pictureRows(top, foot)), "\n"))
+	}
+	out := strings.Join(top, "\n") + "\n\n" + strings.Join(foot, "\n")
+	return indent(out, 1)
+}
+
+// pictureRows is how many rows the picture gets between top and foot.
+func (s Screen) pictureRows(top, foot []string) int {
+	return s.h - len(lines(top)) - len(lines(foot)) - 2
+}
+
+// maxScroll is the furthest the picture scrolls: its last line at the
+// bottom of its window.
+func (s Screen) maxScroll() int {
+	if s.snap.Picture == nil {
+		return 0
+	}
+	top, foot := s.parts()
+	return max(len(s.pictureLines(s.textWidth()))-max(s.pictureRows(top, foot), 1), 0)
+}
+
+// parts are the screen above the picture and below it.
+func (s Screen) parts() (top, foot []string) {
 	st, w := s.styles, s.textWidth()
 	head := st.Header.Render("Guidepost workshop") + st.Muted.Render(" · room "+s.cfg.Room.Code())
 	counts := st.Prompt.Render(fmt.Sprintf("Joined %d · Finished %d", s.snap.Joined, s.snap.Finished))
@@ -166,35 +194,27 @@ func (s Screen) render() string {
 		st.Rec.Render(s.cfg.JoinURL),
 		st.Muted.Render(wrapText(fmt.Sprintf("or open %s and type the code %s", s.cfg.Base, s.cfg.Room.Code()), w)),
 	}
-	var body []string
+	top = []string{head, ""}
 	if s.snap.Picture == nil {
-		body = append(body, s.joinBlock(join, w)...)
-		body = append(body, "", counts, wrapText(s.waiting(), w))
+		top = append(top, s.joinBlock(join, w)...)
+		top = append(top, "", counts, wrapText(s.waiting(), w))
 	} else {
-		body = append(body, join[:2]...)
-		body = append(body, "", counts)
+		top = append(top, join[:2]...)
+		top = append(top, "", counts)
 	}
 	if s.refused != "" {
-		body = append(body, st.Notice.Render(wrapText(s.refused, w)))
+		top = append(top, st.Notice.Render(wrapText(s.refused, w)))
 	}
 	if s.snap.Problem != "" {
-		body = append(body, st.Error.Render(wrapText("The room file could not be written: "+questions.Clean(s.snap.Problem), w)))
+		top = append(top, st.Error.Render(wrapText("The room file could not be written: "+questions.Clean(s.snap.Problem), w)))
 	}
-	foot := []string{}
 	if s.notice != "" {
 		foot = append(foot, st.Notice.Render(wrapText(questions.Clean(s.notice), w)))
 	}
 	foot = append(foot, st.Muted.Render(wrapText(privacyNote, w)),
 		st.Muted.Render(wrapText("Room file: "+questions.Clean(s.cfg.Room.Path()), w)),
 		s.help())
-	top := append([]string{head, ""}, body...)
-	if s.snap.Picture != nil {
-		room := s.pictureLines(w)
-		rows := s.h - len(lines(top)) - len(lines(foot)) - 2
-		top = append(top, "", strings.Join(window(room, s.scroll, rows), "\n"))
-	}
-	out := strings.Join(top, "\n") + "\n\n" + strings.Join(foot, "\n")
-	return indent(out, 1)
+	return top, foot
 }
 
 // joinBlock places the QR code beside the address when the screen is wide
@@ -318,11 +338,16 @@ func window(list []string, offset, rows int) []string {
 		return list
 	}
 	offset = min(offset, len(list)-rows)
-	out := append([]string(nil), list[offset:offset+rows-1]...)
-	if offset+rows-1 < len(list) {
-		out = append(out, fmt.Sprintf("↓ %d more lines (↓/j, pgdn)", len(list)-offset-rows+1))
+	if offset+rows >= len(list) {
+		return list[offset:]
 	}
-	return out
+	out := append([]string(nil), list[offset:offset+rows-1]...)
+	more := len(list) - offset - rows + 1
+	unit := "lines"
+	if more == 1 {
+		unit = "line"
+	}
+	return append(out, fmt.Sprintf("↓ %d more %s (↓/j, pgdn)", more, unit))
 }
 
 func lines(parts []string) []string { return strings.Split(strings.Join(parts, "\n"), "\n") }
