@@ -296,9 +296,16 @@ func TestBrowserRun(t *testing.T) {
 		t.Errorf("the result page is %d px wide on a 360 px phone", wide)
 	}
 	// A reload (a phone that lost the connection) shows the result again.
+	c.eval(`window.beforeReload = true`, nil)
 	c.call("Page.reload", map[string]any{}, nil)
-	time.Sleep(200 * time.Millisecond)
-	c.waitFor("")
+	deadline := time.Now().Add(cdpTimeout)
+	for reloaded := false; !reloaded; {
+		if time.Now().After(deadline) {
+			t.Fatal("the page did not reload")
+		}
+		time.Sleep(50 * time.Millisecond)
+		c.eval(`window.beforeReload === undefined && document.readyState === "complete"`, &reloaded)
+	}
 	c.eval(`document.querySelector("h1").textContent`, &h1)
 	if h1 != advisor.Evaluate(b, ch).Label {
 		t.Errorf("after a reload: %q", h1)
