@@ -83,7 +83,7 @@ func Run(ctx context.Context, o Options) error {
 	if err != nil && !errors.Is(err, tea.ErrInterrupted) && !errors.Is(err, context.Canceled) {
 		return fmt.Errorf("run the facilitator's screen: %w", err)
 	}
-	if s, ok := final.(Screen); (ok && s.interrup) || err != nil {
+	if s, ok := final.(Screen); (ok && s.interrupted) || err != nil {
 		return ErrInterrupted
 	}
 	return nil

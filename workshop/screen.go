@@ -53,7 +53,7 @@ type Screen struct {
 	confirm  bool
 	quit     bool
 	scroll   int
-	interrup bool
+	interrupted bool
 }
 
 type tickMsg struct{}
@@ -104,7 +104,7 @@ func (s Screen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (s Screen) key(k string) (tea.Model, tea.Cmd) {
 	if k == "ctrl+c" {
-		s.quit, s.interrup = true, true
+		s.quit, s.interrupted = true, true
 		return s, tea.Quit
 	}
 	if s.confirm {
