@@ -42,17 +42,17 @@ type ScreenConfig struct {
 
 // Screen is the facilitator's Bubble Tea model.
 type Screen struct {
-	cfg      ScreenConfig
-	styles   ui.Styles
-	dark     bool
-	w, h     int
-	snap     Snapshot
-	qr       []string
-	notice   string
-	refused  string
-	confirm  bool
-	quit     bool
-	scroll   int
+	cfg         ScreenConfig
+	styles      ui.Styles
+	dark        bool
+	w, h        int
+	snap        Snapshot
+	qr          []string
+	notice      string
+	refused     string
+	confirm     bool
+	quit        bool
+	scroll      int
 	interrupted bool
 }
 
