@@ -263,6 +263,13 @@ func voiceOf(audience string) voice {
 	return voice{"the person", "the person's"}
 }
 
+// Statuses lists every status, in the order the batch summary and the
+// workshop's room picture count them.
+var Statuses = []Status{StatusClear, StatusClose, StatusMixed, StatusTooFew, StatusWellbeing}
+
+// Text is the status in words, as headlines lead with it ("Mixed signals").
+func (s Status) Text() string { return statusText(s) }
+
 func statusText(s Status) string {
 	switch s {
 	case StatusWellbeing:

@@ -1,0 +1,155 @@
+package workshop
+
+import (
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+
+	"guidepost/questions"
+)
+
+var (
+	bankOnce sync.Once
+	bank     *questions.Bank
+	bankErr  error
+)
+
+// testBank is the shipped rule set.
+func testBank(t testing.TB) *questions.Bank {
+	t.Helper()
+	bankOnce.Do(func() {
+		data, err := os.ReadFile("../rules.toml")
+		if err != nil {
+			bankErr = err
+			return
+		}
+		bank, bankErr = questions.Parse("rules.toml", data)
+	})
+	if bankErr != nil {
+		t.Fatal(bankErr)
+	}
+	return bank
+}
+
+// newTestRoom opens a room in a private state folder.
+func newTestRoom(t testing.TB, minGroup, maxParticipants int) (*Room, string) {
+	t.Helper()
+	state := t.TempDir()
+	r, _, err := OpenRoom(RoomConfig{Bank: testBank(t), StateDir: state, MinGroup: minGroup, MaxParticipants: maxParticipants})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { r.Close() })
+	return r, state
+}
+
+// newTestServer serves room with httptest.
+func newTestServer(t testing.TB, room *Room) *httptest.Server {
+	t.Helper()
+	ts := httptest.NewServer(NewServer(room).Handler())
+	t.Cleanup(ts.Close)
+	return ts
+}
+
+// participant is one browser: a cookie jar and the server's address.
+type participant struct {
+	t    testing.TB
+	c    *http.Client
+	base string
+	code string
+}
+
+func newParticipant(t testing.TB, base, code string) *participant {
+	jar, _ := cookiejar.New(nil)
+	return &participant{t: t, c: &http.Client{Jar: jar}, base: base, code: code}
+}
+
+// page is a fetched page: its status, final path and body.
+type fetched struct {
+	status int
+	path   string
+	body   string
+	header http.Header
+}
+
+func (p *participant) do(req *http.Request) fetched {
+	p.t.Helper()
+	res, err := p.c.Do(req)
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var b strings.Builder
+	buf := make([]byte, 32<<10)
+	for {
+		n, err := res.Body.Read(buf)
+		b.Write(buf[:n])
+		if err != nil {
+			break
+		}
+	}
+	if strings.Contains(strings.ToLower(b.String()), "<script") {
+		p.t.Errorf("%s carries a script: the pages must work without JavaScript", res.Request.URL.Path)
+	}
+	return fetched{status: res.StatusCode, path: res.Request.URL.Path, body: b.String(), header: res.Header}
+}
+
+func (p *participant) get(path string) fetched {
+	p.t.Helper()
+	req, _ := http.NewRequest("GET", p.base+path, nil)
+	return p.do(req)
+}
+
+func (p *participant) post(path string, form url.Values) fetched {
+	p.t.Helper()
+	req, _ := http.NewRequest("POST", p.base+path, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	return p.do(req)
+}
+
+var csrfRE = regexp.MustCompile(`name="csrf" value="([^"]+)"`)
+
+// csrf returns the form token on a page.
+func csrf(t testing.TB, body string) string {
+	t.Helper()
+	m := csrfRE.FindStringSubmatch(body)
+	if m == nil {
+		t.Fatalf("no form token on the page:\n%s", body)
+	}
+	return m[1]
+}
+
+// start joins the room and returns the first question's page.
+func (p *participant) start() fetched {
+	p.t.Helper()
+	w := p.get("/" + p.code)
+	if w.status != 200 || !strings.Contains(w.body, "Start") {
+		p.t.Fatalf("welcome page: %d %s", w.status, w.body)
+	}
+	return p.post("/"+p.code+"/start", url.Values{"csrf": {csrf(p.t, w.body)}})
+}
+
+// answerAll answers every question with pick(q) (an option id) and returns
+// the last page.
+func (p *participant) answerAll(b *questions.Bank, pick func(q int) string) fetched {
+	p.t.Helper()
+	page := p.start()
+	for n, q := range b.Asked(false) {
+		if page.status != 200 {
+			p.t.Fatalf("question %d: status %d\n%s", n+1, page.status, page.body)
+		}
+		page = p.post(page.path, url.Values{"csrf": {csrf(p.t, page.body)}, "option": {pick(q)}, "go": {"next"}})
+	}
+	return page
+}
+
+// firstOption picks each question's first option.
+func firstOption(b *questions.Bank) func(int) string {
+	return func(q int) string { return b.Questions[q].Options[0].ID }
+}

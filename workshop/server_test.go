@@ -1,0 +1,166 @@
+package workshop
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"os"
+	"strings"
+	"testing"
+
+	"guidepost/advisor"
+)
+
+// TestParticipantRun goes through a whole run: welcome, every question
+// with progress and radio buttons, back keeps the answer, a refresh
+// continues where the participant was, and the result page shows the
+// advisor's result; the answers land in the room file.
+func TestParticipantRun(t *testing.T) {
+	room, _ := newTestRoom(t, 3, 10)
+	ts := newTestServer(t, room)
+	b := testBank(t)
+	asked := b.Asked(false)
+	p := newParticipant(t, ts.URL, room.Code())
+
+	page := p.start()
+	if page.path != "/"+room.Code()+"/q/1" {
+		t.Fatalf("start went to %s", page.path)
+	}
+	q0 := &b.Questions[asked[0]]
+	for _, want := range []string{fmt.Sprintf("Question 1 of %d", len(asked)), q0.Prompt.Self, `type="radio"`, `<label for="o-` + q0.Options[0].ID + `"`} {
+		if !strings.Contains(page.body, want) {
+			t.Errorf("question page lacks %q", want)
+		}
+	}
+	if got := page.header.Get("Content-Security-Policy"); !strings.HasPrefix(got, "default-src 'none'") {
+		t.Errorf("CSP = %q", got)
+	}
+	// Answer the first question, go back: the answer is checked.
+	pick := func(q int) string { return b.Questions[q].Options[1].ID }
+	page = p.post(page.path, url.Values{"csrf": {csrf(t, page.body)}, "option": {pick(asked[0])}, "go": {"next"}})
+	if page.path != "/"+room.Code()+"/q/2" || !strings.Contains(page.body, fmt.Sprintf("Question 2 of %d", len(asked))) {
+		t.Fatalf("after question 1: %s", page.path)
+	}
+	back := p.get("/" + room.Code() + "/q/1")
+	if !strings.Contains(back.body, `value="`+pick(asked[0])+`" checked`) {
+		t.Errorf("going back does not show the answer given")
+	}
+	// Skipping ahead is not possible; a refresh of the join address
+	// continues at the question reached.
+	if ahead := p.get("/" + room.Code() + "/q/9"); ahead.path != "/"+room.Code()+"/q/1" && ahead.path != "/"+room.Code()+"/q/2" {
+		t.Errorf("jumping ahead reached %s", ahead.path)
+	}
+	page = p.get("/" + room.Code() + "/q/2")
+	for n := 2; n <= len(asked); n++ {
+		page = p.post(page.path, url.Values{"csrf": {csrf(t, page.body)}, "option": {pick(asked[n-1])}, "go": {"next"}})
+		if n == 5 {
+			again := p.get("/" + room.Code())
+			if again.path != fmt.Sprintf("/%s/q/%d", room.Code(), n+1) {
+				t.Fatalf("a refresh after question %d went to %s", n, again.path)
+			}
+		}
+	}
+	if page.path != "/"+room.Code()+"/result" {
+		t.Fatalf("after the last question: %s %d\n%s", page.path, page.status, page.body)
+	}
+	ch := b.NewChoices()
+	for _, q := range asked {
+		ch[q] = int8(b.Option(q, pick(q)))
+	}
+	res := advisor.Evaluate(b, ch)
+	res.Audience = "self"
+	e := advisor.Explain(b, res)
+	// The page renders the one explanation, in the participant's voice:
+	// its headline, confidence and every point of every section.
+	want := []string{e.Headline, e.ConfidenceText, advisor.TitleAgainst, advisor.TitleSteps, advisor.TitleChanges}
+	for _, sec := range e.Sections {
+		if sec.ID == advisor.SectionAnswers {
+			continue
+		}
+		for _, p := range sec.Points {
+			want = append(want, p.Sentence())
+		}
+	}
+	for _, w := range want {
+		if !strings.Contains(page.body, htmlEscape(w)) {
+			t.Errorf("result page lacks %q", w)
+		}
+	}
+	for _, c := range res.Cautions {
+		if !strings.Contains(page.body, htmlEscape(c.Text)) {
+			t.Errorf("result page lacks the caution %q", c.ID)
+		}
+	}
+	// After the result, the questions are closed and the join address
+	// shows the result again.
+	if again := p.get("/" + room.Code()); again.path != "/"+room.Code()+"/result" {
+		t.Errorf("a finished participant's refresh went to %s", again.path)
+	}
+	rows := roomRows(t, room.Path())
+	if len(rows) != 2 {
+		t.Fatalf("room file has %d lines, want header and one row:\n%v", len(rows), rows)
+	}
+	if rows[0] != "id,"+strings.Join(b.QuestionIDs(), ",") {
+		t.Errorf("header = %q", rows[0])
+	}
+	cells := strings.Split(rows[1], ",")
+	if len(cells[0]) != 16 {
+		t.Errorf("participant id %q is not a 16-hex-digit token", cells[0])
+	}
+	for i := range b.Questions {
+		want := pick(i)
+		if cells[i+1] != want {
+			t.Errorf("room file %s = %q, want %q", b.Questions[i].ID, cells[i+1], want)
+		}
+	}
+	if data, _ := os.ReadFile(room.Path()); strings.Contains(string(data), "127.0.0.1") {
+		t.Error("the room file holds a client address")
+	}
+	if s := room.Snapshot(); s.Joined != 1 || s.Finished != 1 {
+		t.Errorf("snapshot %+v", s)
+	}
+	st, err := os.Stat(room.Path())
+	if err != nil || st.Mode().Perm() != 0o600 {
+		t.Errorf("room file mode %v, %v", st.Mode(), err)
+	}
+}
+
+// TestCookie checks the session cookie's attributes.
+func TestCookie(t *testing.T) {
+	room, _ := newTestRoom(t, 3, 10)
+	ts := newTestServer(t, room)
+	p := newParticipant(t, ts.URL, room.Code())
+	w := p.get("/" + room.Code())
+	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	res, err := c.PostForm(ts.URL+"/"+room.Code()+"/start", url.Values{"csrf": {csrf(t, w.body)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	cs := res.Cookies()
+	if len(cs) != 1 {
+		t.Fatalf("cookies: %v", cs)
+	}
+	ck := cs[0]
+	if !ck.HttpOnly || ck.SameSite != http.SameSiteStrictMode || len(ck.Value) < 32 || ck.Path != "/"+room.Code() {
+		t.Errorf("cookie %+v: want HttpOnly, SameSite=Strict, a long random value, the room's path", ck)
+	}
+	raw := res.Header.Get("Set-Cookie")
+	if !strings.Contains(raw, "HttpOnly") || !strings.Contains(raw, "SameSite=Strict") {
+		t.Errorf("Set-Cookie %q", raw)
+	}
+}
+
+// roomRows reads the room file's lines.
+func roomRows(t testing.TB, path string) []string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+}
+
+func htmlEscape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "'", "&#39;", "<", "&lt;", ">", "&gt;", `"`, "&#34;").Replace(s)
+}
