@@ -2,9 +2,7 @@ package ui
 
 import (
 	"fmt"
-	"strings"
 
-	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
@@ -14,42 +12,17 @@ import (
 // maxReasons is how many reasons the result lists, strongest first.
 const maxReasons = 5
 
-// result shows an evaluation in a scrolling viewport, with a status line
-// under it for saving.
+// result shows an evaluation in a scrolling viewport; what saving did is
+// the root's notice.
 type result struct {
-	res    advisor.Result
-	vp     viewport.Model
-	status string // what saving did; empty before a save
-	failed bool
+	res advisor.Result
+	vp  viewport.Model
 }
 
 func newResult(res advisor.Result, c *common) result {
 	r := result{res: res, vp: newViewport()}
 	r.resize(c)
 	return r
-}
-
-// newViewport is a viewport with pager keys that do not clash with ours.
-func newViewport() viewport.Model {
-	vp := viewport.New()
-	vp.KeyMap.Left, vp.KeyMap.Right = key.Binding{}, key.Binding{}
-	vp.KeyMap.PageDown.SetKeys("pgdown", "space", "f")
-	vp.KeyMap.PageUp.SetKeys("pgup", "b")
-	return vp
-}
-
-// scroll moves a viewport by a key: the viewport's own pager keys, plus
-// home and end, which the help promises and the viewport lacks.
-func scroll(vp viewport.Model, msg tea.KeyPressMsg) viewport.Model {
-	switch msg.String() {
-	case "home":
-		vp.GotoTop()
-	case "end":
-		vp.GotoBottom()
-	default:
-		vp, _ = vp.Update(msg)
-	}
-	return vp
 }
 
 // resize fits the viewport to the layout and rewraps the text for it,
@@ -66,7 +39,6 @@ func (r result) update(msg tea.KeyPressMsg, c *common) (result, tea.Msg) {
 	case keyIs(msg, k.Change):
 		return r, changeMsg{}
 	case keyIs(msg, k.Save):
-		r.status, r.failed = "Saving…", false
 		return r, saveMsg{}
 	case keyIs(msg, k.Restart):
 		return r, restartMsg{}
@@ -77,26 +49,8 @@ func (r result) update(msg tea.KeyPressMsg, c *common) (result, tea.Msg) {
 	return r, nil
 }
 
-// saved records what SaveResult returned.
-func (r *result) saved(paths []string, err error) {
-	if err != nil {
-		r.status, r.failed = "✗ Could not save: "+Sanitize(err.Error()), true
-		return
-	}
-	r.status, r.failed = "✓ Saved: "+Sanitize(strings.Join(paths, ", ")), false
-}
-
 func (r result) view(c *common) string {
-	s := c.styles
-	status := s.Muted.Render(scrollHint(r.vp))
-	if r.status != "" {
-		st := s.Notice
-		if r.failed {
-			st = s.Error
-		}
-		status = st.Render(r.status)
-	}
-	return r.vp.View() + "\n" + truncate(status, c.lay.text)
+	return r.vp.View() + "\n" + truncate(c.styles.Muted.Render(scrollHint(r.vp)), c.lay.text)
 }
 
 // scrollHint says where the reader is when the text does not fit.
