@@ -37,26 +37,34 @@ func scroll(vp viewport.Model, msg tea.KeyPressMsg) viewport.Model {
 	return vp
 }
 
-// pagerKeys are the keys that scroll a page of text, as one help column.
-func pagerKeys(k keyMap) []key.Binding {
-	return []key.Binding{
+// pagerKeys are the keys that scroll a page of text, as one help column;
+// they are off when the text fits.
+func pagerKeys(k keyMap, vp viewport.Model) []key.Binding {
+	on := vp.TotalLineCount() > vp.Height()
+	out := []key.Binding{
 		relabel(k.Up, "scroll up"), relabel(k.Down, "scroll down"),
 		k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom,
 	}
+	for i := range out {
+		out[i].SetEnabled(on)
+	}
+	return out
 }
 
 // resultKeys is what the result screen answers to.
-func resultKeys(k keyMap) keySet {
+func resultKeys(k keyMap, vp viewport.Model) keySet {
+	pager := pagerKeys(k, vp)
 	return keySet{
-		short: []key.Binding{k.Change, k.Save, k.Restart, k.PageDown},
-		full:  [][]key.Binding{pagerKeys(k), {k.Change, k.Save, k.Restart, k.Learn}},
+		short: []key.Binding{k.Change, k.Save, k.Restart, pager[3]},
+		full:  [][]key.Binding{pager, {k.Change, k.Save, k.Restart, k.Learn}},
 	}
 }
 
 // learnKeys is what the comparison answers to.
-func learnKeys(k keyMap) keySet {
+func learnKeys(k keyMap, vp viewport.Model) keySet {
+	pager := pagerKeys(k, vp)
 	return keySet{
-		short: []key.Binding{k.Close, k.PageDown, k.Top},
-		full:  [][]key.Binding{pagerKeys(k), {k.Close}},
+		short: []key.Binding{k.Close, pager[3], pager[6]},
+		full:  [][]key.Binding{pager, {k.Close}},
 	}
 }

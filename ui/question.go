@@ -47,7 +47,8 @@ func (qs question) keys(c *common) keySet {
 	if qs.why {
 		why, esc = relabel(k.Why, "close why"), when(relabel(k.Close, "close why"), true)
 	}
-	up, down := when(relabel(k.PageUp, "scroll why"), qs.why), when(relabel(k.PageDown, "scroll why"), qs.why)
+	scrolls := qs.why && qs.plan(c).whyMax > 0
+	up, down := when(relabel(k.PageUp, "scroll why"), scrolls), when(relabel(k.PageDown, "scroll why"), scrolls)
 	return keySet{
 		short: []key.Binding{pick, relabel(k.Unsure, "unsure"), why, back, k.Choose, when(esc, esc.Enabled() && !qs.why), down},
 		full: [][]key.Binding{

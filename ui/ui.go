@@ -247,9 +247,9 @@ func (m Model) keySet() keySet {
 	case m.screen == reviewScreen:
 		s = m.review.keys(k)
 	case m.screen == resultScreen:
-		s = resultKeys(k)
+		s = resultKeys(k, m.result.vp)
 	default:
-		s = learnKeys(k)
+		s = learnKeys(k, m.learn.vp)
 	}
 	return withGlobal(s, k, m.help.ShowAll)
 }
