@@ -678,7 +678,8 @@ func (a *app) quit(d *drafts, out ui.Ending) error {
 		a.warn(err)
 		return errAborted
 	}
-	fmt.Fprintf(a.err, "Your answers are saved in %s. Run 'guidepost --resume' to continue.\n", questions.Clean(d.path))
+	msg := fmt.Sprintf("Your answers are saved in %s. Run 'guidepost --resume' to continue.", questions.Clean(d.path))
+	fmt.Fprintln(a.err, ui.Wrap(msg, out.Width))
 	return errAborted
 }
 

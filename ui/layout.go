@@ -60,12 +60,14 @@ func wrap(s string, w int) string {
 	w = max(w, 1)
 	paras := strings.Split(s, "\n")
 	for i, p := range paras {
-		paras[i] = wrapLine(p, w)
+		paras[i] = wrapLine(p, w, true)
 	}
 	return strings.Join(paras, "\n")
 }
 
-func wrapLine(p string, w int) string {
+// wrapLine wraps one paragraph; hard splits a word wider than w (the
+// screen must not overflow), else such a word keeps a line to itself.
+func wrapLine(p string, w int, hard bool) string {
 	var out []string
 	line, lw := "", 0
 	for _, word := range strings.Fields(p) {
@@ -77,7 +79,7 @@ func wrapLine(p string, w int) string {
 		case lw > 0:
 			out = append(out, line)
 		}
-		if ww > w {
+		if ww > w && hard {
 			parts := strings.Split(ansi.Hardwrap(word, w, true), "\n")
 			out = append(out, parts[:len(parts)-1]...)
 			word = parts[len(parts)-1]

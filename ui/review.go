@@ -68,7 +68,7 @@ func (r review) view(c *common, asked []int, ch questions.Choices) string {
 		rows = append(rows, r.row(c, i, q, ch))
 	}
 	rows = append(rows, r.resultRow(c))
-	return head + scrollList(rows, r.cursor, l.body-lines(head), s.Muted.Render)
+	return head + scrollList(rows, r.cursor, l.body-(lines(head)-1), s.Muted.Render) // head ends where the rows begin
 }
 
 // row is "Topic: answer", wrapped under its text so that a long answer is

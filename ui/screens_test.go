@@ -513,3 +513,23 @@ func TestQuitWhenTooSmall(t *testing.T) {
 		t.Error("q is not a quit")
 	}
 }
+
+func TestEndingWidthWrapsTheQuitMessage(t *testing.T) {
+	m := press(start(t, Config{Audience: "manager"}, 45, 15), "1", "ctrl+c")
+	e := m.Ending()
+	if e.Width != 45 {
+		t.Fatalf("Width = %d, want 45", e.Width)
+	}
+	msg := Wrap("Your answers are saved in /home/someone/.local/state/guidepost/draft.toml. Run 'guidepost --resume' to continue.", e.Width)
+	for _, l := range strings.Split(msg, "\n") {
+		if ansi.StringWidth(l) > 45 && !strings.Contains(l, "draft.toml") {
+			t.Errorf("line %q is wider than the window", l)
+		}
+	}
+	if !strings.Contains(msg, "/home/someone/.local/state/guidepost/draft.toml.") {
+		t.Errorf("the path was split: %q", msg)
+	}
+	if Wrap("a b", 0) != "a b" {
+		t.Error("Wrap with no width changed the text")
+	}
+}

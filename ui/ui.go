@@ -17,6 +17,7 @@ package ui
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -68,6 +69,21 @@ type Ending struct {
 	Choices  questions.Choices
 	Quit     bool     // quit before a result (ctrl+c anywhere, q before the result)
 	Saved    []string // the files the result was last saved to, if any
+	Width    int      // the window's width at the end (0: not a TUI), to wrap what follows
+}
+
+// Wrap wraps text to width w at spaces, never inside a word such as a
+// file name (one wider than w keeps a line of its own); w <= 0 leaves it
+// as it is. Main uses it for the lines it prints after the TUI ends.
+func Wrap(text string, w int) string {
+	if w <= 0 {
+		return text
+	}
+	paras := strings.Split(text, "\n")
+	for i, p := range paras {
+		paras[i] = wrapLine(p, w, false)
+	}
+	return strings.Join(paras, "\n")
 }
 
 // Sanitize makes text from outside the UI safe to print (see
@@ -294,7 +310,7 @@ func (m Model) finish(quit bool) (tea.Model, tea.Cmd) {
 
 // Ending reports how the run ended.
 func (m Model) Ending() Ending {
-	o := Ending{Audience: m.c.audience, Choices: m.choices, Quit: m.quit || !m.done, Saved: m.saved}
+	o := Ending{Audience: m.c.audience, Choices: m.choices, Quit: m.quit || !m.done, Saved: m.saved, Width: m.c.lay.width}
 	if !o.Quit {
 		o.Result = m.res
 	}

@@ -52,6 +52,9 @@ func newWelcome(c *common, d *Draft, asked []int) welcome {
 	}
 	if d != nil {
 		w.entries = append(w.entries, draftEntry(c, d, asked))
+		if c.audience == "" {
+			w.heading = "Who is this about? Or continue your draft:"
+		}
 	}
 	return w
 }
