@@ -107,13 +107,13 @@ func (qs question) scrollWhy(c *common, down bool) int {
 // qPlan is how the question screen shares its height: the options get
 // what they need first, then the why panel, then the description.
 type qPlan struct {
-	gap           string
-	top           string // the counter, the progress bar and the prompt
-	list, desc    int    // lines for the options and the description (0: left out)
-	box, whyRows  int    // lines of the why panel, and of text inside it
-	whyMax        int    // the largest useful whyTop
-	whyText       []string
-	fits, compact bool
+	gap          string
+	top          string // the counter, the progress bar and the prompt
+	list, desc   int    // lines for the options and the description (0: left out)
+	box, whyRows int    // lines of the why panel, and of text inside it
+	whyMax       int    // the largest useful whyTop
+	whyText      []string
+	fits         bool
 }
 
 // plan lays the screen out with blank lines between its parts when
