@@ -7,6 +7,13 @@
 // (answeredMsg, backMsg, …), and delegates everything else to the active
 // screen. A screen is a concrete struct that owns its cursor and returns
 // its intent instead of acting on it, so only the root changes the answers.
+// Each screen also declares the keys it answers to (a keySet, keys.go); the
+// root adds help and quit, lets through only keys of that set, and draws
+// the help from it, so the help lists exactly what works.
+//
+// The draft is main's file, but the UI decides when it changes: SaveDraft
+// after every answer, ClearDraft on a start over and once the result is
+// saved, through one queue that keeps them in order (see draftQueue).
 // Scoring is package advisor's; the UI evaluates once when the answers
 // change and only formats the result. Files are main's: the UI calls the
 // injected SaveDraft and SaveResult from commands, never from Update.
