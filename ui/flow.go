@@ -79,7 +79,7 @@ func (m Model) handleIntent(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case restartMsg:
 		if m.saved == nil {
 			m.confirm = true
-			m.setNotice("Start over? This result has not been saved: y starts over and discards it, n keeps it.", false)
+			m.setNotice("Start over? This result has not been saved: y starts over and discards it; n or esc keeps it.", false)
 			return m, nil
 		}
 		return m.restart()
