@@ -17,7 +17,7 @@ import (
 type (
 	audienceMsg   struct{ audience string } // the welcome's choice
 	answeredMsg   struct{ pos, option int } // an option chosen for asked question pos
-	pickedMsg     struct{ pos, option int } // an option picked by a key: show it, then answer
+	pickedMsg     struct{ then tea.Msg }    // a row picked by a number key: show it, then do then
 	advanceMsg    struct{ seq int }         // the pick numbered seq has been seen
 	backMsg       struct{ pos int }         // from asked question pos to the one before
 	resumeMsg     struct{}                  // continue the saved draft
@@ -54,12 +54,12 @@ func (m Model) handleIntent(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.answer(msg)
 	case pickedMsg:
 		m.pickSeq++
-		m.pending = &answeredMsg{msg.pos, msg.option}
+		m.pending = msg.then
 		seq := m.pickSeq
 		return m, tea.Tick(pickDelay, func(time.Time) tea.Msg { return advanceMsg{seq} })
 	case advanceMsg:
 		if m.pending != nil && msg.seq == m.pickSeq {
-			return m.answer(*m.pending)
+			return m.flushPick()
 		}
 	case backMsg:
 		m.ask(msg.pos - 1)
@@ -96,6 +96,13 @@ func (m Model) handleIntent(msg tea.Msg) (tea.Model, tea.Cmd) {
 // pickDelay is how long a picked option shows before the next screen.
 const pickDelay = 150 * time.Millisecond
 
+// flushPick carries out the pick on show.
+func (m Model) flushPick() (tea.Model, tea.Cmd) {
+	then := m.pending
+	m.pending = nil
+	return m.handleIntent(then)
+}
+
 // handleReply shows what the I/O commands report.
 func (m *Model) handleReply(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
@@ -119,7 +126,6 @@ func (m *Model) setNotice(n string, isErr bool) {
 // moves on: to the next question, or to the review after the last one or
 // after a change made from the review.
 func (m Model) answer(a answeredMsg) (tea.Model, tea.Cmd) {
-	m.pending = nil
 	q := m.asked[a.pos]
 	m.choices[q] = int8(a.option)
 	m.lean = advisor.Decide(m.c.bank, m.choices)

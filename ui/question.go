@@ -91,7 +91,7 @@ func (qs question) update(msg tea.KeyPressMsg, c *common) (question, tea.Msg) {
 // the reader has seen it.
 func (qs question) pick(i int) (question, tea.Msg) {
 	qs.cursor, qs.chosen, qs.picked = i, i, true
-	return qs, pickedMsg{qs.pos, i}
+	return qs, pickedMsg{answeredMsg{qs.pos, i}}
 }
 
 // scrollWhy returns the why panel's first line after a page down or up.

@@ -242,3 +242,13 @@ func TestEndingWidthWrapsTheQuitMessage(t *testing.T) {
 		t.Error("Wrap with no width changed the text")
 	}
 }
+
+func TestWelcomePickShowsThenGoesOn(t *testing.T) {
+	m := pressHeld(start(t, Config{}, 80, 24), "2")
+	if m.screen != welcomeScreen || !strings.Contains(screenText(m), "› 2. Yourself ✓") {
+		t.Fatalf("the pick is not shown on the welcome:\n%s", screenText(m))
+	}
+	if m = tick(m); m.screen != questionScreen || m.c.audience != "self" {
+		t.Errorf("after the tick: screen %d, audience %q", m.screen, m.c.audience)
+	}
+}

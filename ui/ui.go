@@ -137,12 +137,12 @@ type Model struct {
 	noticeErr  bool // the notice reports a failure
 	quit, done bool
 
-	draft       *Draft       // offered on the welcome screen until used or refused
-	pending     *answeredMsg // a picked option on show until its tick
-	pickSeq     int          // numbers the picks, so a stale tick is ignored
-	confirm     bool         // asking before start over throws away the result
-	saved       []string     // where the current result was saved; nil if not
-	copyAsked   bool         // s on a saved result asked whether to save a copy
+	draft       *Draft   // offered on the welcome screen until used or refused
+	pending     tea.Msg  // what a pick on show does at its tick
+	pickSeq     int      // numbers the picks, so a stale tick is ignored
+	confirm     bool     // asking before start over throws away the result
+	saved       []string // where the current result was saved; nil if not
+	copyAsked   bool     // s on a saved result asked whether to save a copy
 	drafts      *draftQueue
 	footerLines int // the footer's height when the layout was made
 
@@ -217,7 +217,7 @@ func (m Model) updateKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	if m.pending != nil { // a key typed during the highlight comes after the answer
 		var next tea.Model
-		next, cmd = m.answer(*m.pending)
+		next, cmd = m.flushPick()
 		m = next.(Model)
 	}
 	next, c2 := m.updateKeyNow(msg)

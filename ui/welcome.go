@@ -33,6 +33,7 @@ type welcomeEntry struct {
 // when a draft is saved it also offers to continue it.
 type welcome struct {
 	cursor  int
+	picked  bool // a number key picked the cursor's row: on show until the root goes on
 	entries []welcomeEntry
 	heading string
 }
@@ -94,8 +95,8 @@ func (w welcome) update(msg tea.KeyPressMsg, c *common) (welcome, tea.Msg) {
 		return w, w.choose(w.cursor)
 	case keyIs(msg, pickKeys(len(w.entries))):
 		if i := digit(msg); i < len(w.entries) {
-			w.cursor = i
-			return w, w.choose(i)
+			w.cursor, w.picked = i, true
+			return w, pickedMsg{w.choose(i)}
 		}
 	case keyIs(msg, k.Learn):
 		return w, learnMsg{}
@@ -118,7 +119,7 @@ func (w welcome) view(c *common) string {
 	intro := wrap("Answer a few questions and Guidepost recommends coaching, mentoring or a combined programme, with its reasons and sources.", l.text)
 	rows := []string{s.Heading.Render(w.heading)}
 	for i, e := range w.entries {
-		rows = append(rows, optionRow(c, i, len(w.entries), e.label, i == w.cursor, false))
+		rows = append(rows, optionRow(c, i, len(w.entries), e.label, i == w.cursor, w.picked && i == w.cursor))
 	}
 	list := strings.Join(rows, "\n")
 	desc := s.Desc.Render(wrap(w.entries[w.cursor].desc, l.text))
