@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -15,6 +16,8 @@ import (
 type Ground struct {
 	Fg, Bg [3]uint8 // RGB
 }
+
+func (Ground) rgb(c [3]uint8) color.Color { return color.RGBA{c[0], c[1], c[2], 0xFF} }
 
 func (g Ground) fg() string { return fmt.Sprintf("38;2;%d;%d;%d", g.Fg[0], g.Fg[1], g.Fg[2]) }
 func (g Ground) bg() string { return fmt.Sprintf("48;2;%d;%d;%d", g.Bg[0], g.Bg[1], g.Bg[2]) }

@@ -97,8 +97,11 @@ func TestHighContrastGround(t *testing.T) {
 			}
 		}
 	}
-	if v := start(t, Config{Audience: "manager", Theme: "dark"}, 80, 24).View().Content; sgrBg.MatchString(v) {
+	if v := start(t, Config{Audience: "manager", Theme: "dark"}, 80, 24).View(); sgrBg.MatchString(v.Content) || v.BackgroundColor != nil {
 		t.Error("the dark theme paints a background")
+	}
+	if v := start(t, Config{Audience: "manager", Theme: "high-contrast"}, 80, 24).View(); v.BackgroundColor == nil {
+		t.Error("high contrast leaves the terminal's own background as it is")
 	}
 }
 

@@ -14,10 +14,14 @@ import (
 // with notices, the lean gauge and help.
 func (m Model) View() tea.View {
 	content := m.render()
-	if g := m.c.styles.Ground; g != nil {
+	g := m.c.styles.Ground
+	if g != nil {
 		content = g.Paint(content, m.c.lay.width, m.c.lay.height)
 	}
 	v := tea.NewView(content)
+	if g != nil { // the terminal's own ground too, for any cell a redraw has not reached yet
+		v.BackgroundColor, v.ForegroundColor = g.rgb(g.Bg), g.rgb(g.Fg)
+	}
 	v.AltScreen = true
 	v.WindowTitle = "Guidepost"
 	return v
