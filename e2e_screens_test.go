@@ -169,7 +169,19 @@ func TestE2EResumeFromWelcome(t *testing.T) {
 		t.Fatalf("after closing the terminal on the result the draft holds %d answers; want %d", got, n)
 	}
 	tm.keys(keyContinue)
-	tm.finish(expectedLabel(b, firstChoices(b, n)), true)
+	tm.waitFor(markReview)
+	tm.keys(keyResult)
+	tm.waitFor(markResult)
+	tm.keys(keySave)
+	tm.waitForFiles("guidepost-result-*", 2)
+	tm.waitUntil("the draft removed once the result is saved", func(string) bool { return tm.draftAnswers(b) == -1 })
+	tm.keys("q")
+	if code := tm.exitCode(); code != exitOK {
+		t.Errorf("q on the result: exit code %d; want 0", code)
+	}
+	if s := tm.screen("-S", "-"); !strings.Contains(s, markReport+expectedLabel(b, firstChoices(b, n))) {
+		t.Errorf("the report is not in the scrollback:\n%s", s)
+	}
 }
 
 func TestE2EHighContrastGround(t *testing.T) {
