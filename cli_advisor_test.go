@@ -86,8 +86,8 @@ func TestResume(t *testing.T) {
 	os.MkdirAll(filepath.Dir(draft), 0o700)
 	os.WriteFile(draft, []byte("audience = \"manager\"\n[answers]\nneed = \"networking\"\nretired = \"x\"\n"), 0o600)
 	r = runCLI(t, "", "--resume")
-	if r.code != exitAborted || !strings.Contains(r.stdout, "retired") {
-		t.Errorf("--resume with a stale answer = %d, stdout %q; want 130 and the dropped id shown", r.code, r.stdout)
+	if r.code != exitAborted || !strings.Contains(r.stderr, "retired") {
+		t.Errorf("--resume with a stale answer = %d, stderr %q; want 130 and the dropped id shown", r.code, r.stderr)
 	}
 	data, _ := os.ReadFile(draft)
 	if !strings.Contains(string(data), `need = "networking"`) {
@@ -100,7 +100,7 @@ func TestAccessibleQuick(t *testing.T) {
 	t.Chdir(t.TempDir())
 	n := len(testBank(t).Asked(true))
 	r := runCLI(t, strings.Repeat("1\n", n), "--quick", "--accessible", "--for", "consultant")
-	if r.code != exitOK || !strings.Contains(r.stdout, fmt.Sprintf("of %d", n)) {
+	if r.code != exitOK || !strings.Contains(r.stderr, fmt.Sprintf("of %d", n)) {
 		t.Errorf("--quick with %d answers = %d, stderr %q", n, r.code, r.stderr)
 	}
 }

@@ -101,12 +101,13 @@ func (a *app) interactive() error {
 		return err
 	}
 	d := &drafts{path: path, bank: b, now: a.now}
-	cfg, err := a.uiConfig(d)
+	plain := a.accessible()
+	cfg, err := a.uiConfig(d, plain)
 	if err != nil {
 		return err
 	}
-	if a.accessible() {
-		out, err := ui.RunAccessible(cfg, a.in, a.out)
+	if plain { // prompts on stderr: stdout carries the result alone
+		out, err := ui.RunAccessible(cfg, a.in, a.err)
 		return a.finish(d, out, err)
 	}
 	stop := relayHangup()
@@ -117,12 +118,12 @@ func (a *app) interactive() error {
 
 // uiConfig builds the UI's configuration from the flags and, with
 // --resume, the draft.
-func (a *app) uiConfig(d *drafts) (ui.Config, error) {
+func (a *app) uiConfig(d *drafts, plain bool) (ui.Config, error) {
 	b := d.bank
 	cfg := ui.Config{
 		Bank: b, Audience: a.opt.audience, Quick: a.opt.quick, Choices: b.NewChoices(),
 		Theme: a.opt.theme, NoColor: a.getenv("NO_COLOR") != "", ShowLean: a.opt.lean,
-		SaveDraft: d.save,
+		SaveDraft: d.save, ClearDraft: d.clear,
 		SaveResult: func(audience string, c questions.Choices, r advisor.Result) ([]string, error) {
 			r.Audience = audience
 			return saveResult(".", a.now(), b, r)
@@ -133,8 +134,26 @@ func (a *app) uiConfig(d *drafts) (ui.Config, error) {
 	}
 	if exists(d.path) {
 		cfg.Notice = "A saved draft exists: quit and run 'guidepost --resume' to continue it; answering here replaces it."
+		if !plain {
+			offerDraft(&cfg, d.path)
+		}
 	}
 	return cfg, nil
+}
+
+// offerDraft reads the draft for the welcome screen to offer; a draft that
+// cannot be read keeps the notice instead.
+func offerDraft(cfg *ui.Config, path string) {
+	data, err := readFile(path, questions.MaxAnswersSize, true)
+	if err != nil {
+		return
+	}
+	audience, ch, dropped, err := questions.ReadDraft(cfg.Bank, path, data)
+	if err != nil {
+		return
+	}
+	cfg.Notice = ""
+	cfg.Draft = &ui.Draft{Audience: audience, Choices: ch, Notice: resumeNotice(path, dropped)}
 }
 
 // resumeDraft loads the draft into cfg leniently: answers that no longer fit
@@ -185,7 +204,7 @@ func resumeNotice(path string, dropped []string) string {
 // finish handles the end of an interactive run: a result is printed and the
 // draft removed; quitting (a key, end of input or a signal) keeps the
 // answers in the draft and exits 130.
-func (a *app) finish(d *drafts, out ui.Outcome, err error) error {
+func (a *app) finish(d *drafts, out ui.Ending, err error) error {
 	if err != nil && !interrupted(err) {
 		d.end(func() error { return nil })
 		return err
@@ -203,7 +222,7 @@ func (a *app) finish(d *drafts, out ui.Outcome, err error) error {
 
 // quit saves what was answered as the draft and says where it is; it says
 // the answers are saved only once they are.
-func (a *app) quit(d *drafts, out ui.Outcome) error {
+func (a *app) quit(d *drafts, out ui.Ending) error {
 	if !anyAnswer(out.Choices) {
 		d.end(func() error { return nil })
 		msg := "Nothing was answered."
@@ -219,7 +238,8 @@ func (a *app) quit(d *drafts, out ui.Outcome) error {
 		fmt.Fprintln(a.err, "Your answers could not be saved.")
 		return errAborted
 	}
-	fmt.Fprintf(a.err, "Your answers are saved in %s. Run 'guidepost --resume' to continue.\n", questions.Clean(d.path))
+	msg := fmt.Sprintf("Your answers are saved in %s. Run 'guidepost --resume' to continue.", questions.Clean(d.path))
+	fmt.Fprintln(a.err, ui.Wrap(msg, out.Width))
 	return errAborted
 }
 

@@ -116,6 +116,18 @@ func (d *drafts) saveLocked(audience string, c questions.Choices) error {
 	return saveDraft(d.path, d.bank, audience, c, d.now(), d.write)
 }
 
+// clear removes the draft (start over, or a result saved) unless the run
+// has ended.
+func (d *drafts) clear() error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.ended {
+		return nil
+	}
+	_, err := removeDraft(d.path)
+	return err
+}
+
 // end stops further saves and runs last (the final write or the removal)
 // while no save is under way.
 func (d *drafts) end(last func() error) error {

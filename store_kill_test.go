@@ -260,7 +260,7 @@ func TestDraftUnwritable(t *testing.T) {
 	}
 	stdin, _ := firstOptions(t, "self")
 	r := runCLI(t, stdin, "--for", "self")
-	if r.code != exitOK || !strings.Contains(r.stdout, "Could not save the draft") || !strings.Contains(r.stdout, markReport) {
+	if r.code != exitOK || !strings.Contains(r.stderr, "Could not save the draft") || !strings.Contains(r.stdout, markReport) {
 		t.Errorf("accessible run with an unwritable draft = %d, stdout:\n%s\nstderr: %s\nwant 0, the failure shown and the result", r.code, r.stdout, r.stderr)
 	}
 	assertTrusted(t, r)

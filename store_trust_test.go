@@ -136,7 +136,7 @@ func TestFullDiskAtQuit(t *testing.T) {
 	var out, errw bytes.Buffer
 	a := newApp(process{in: strings.NewReader(""), out: &out, err: &errw, getenv: os.Getenv, now: time.Now})
 	d := &drafts{path: draft, bank: b, now: time.Now, write: fullDisk}
-	a.quit(d, ui.Outcome{Audience: "self", Choices: firstChoices(b, 2), Quit: true})
+	a.quit(d, ui.Ending{Audience: "self", Choices: firstChoices(b, 2), Quit: true})
 	if s := errw.String(); strings.Contains(s, "are saved") || !strings.Contains(s, "could not be saved") || !strings.Contains(s, "no space left") {
 		t.Errorf("quitting on a full disk says:\n%s\nwant the failure and no claim that the answers are saved", s)
 	}

@@ -280,12 +280,12 @@ func TestOlderDraft(t *testing.T) {
 
 	b := testBank(t)
 	r = runCLI(t, "", "--resume")
-	if r.code != exitAborted || !strings.Contains(r.stdout, "dropped: horizon, sponsor") {
-		t.Errorf("--resume OLD-DRAFT = %d, stdout:\n%s\nwant 130 and the dropped ids named", r.code, r.stdout)
+	if r.code != exitAborted || !strings.Contains(r.stderr, "dropped: horizon, sponsor") {
+		t.Errorf("--resume OLD-DRAFT = %d, stderr:\n%s\nwant 130 and the dropped ids named", r.code, r.stderr)
 	}
 	ch, _ := questions.ResolveAnswers(b, map[string]string{"need": "networking"})
-	if want := fmt.Sprintf("Question %d of %d", firstOpen(b, ch, false)+1, len(b.Asked(false))); !strings.Contains(r.stdout, want) {
-		t.Errorf("--resume did not go on after the answer that fits (want %q):\n%s", want, r.stdout)
+	if want := fmt.Sprintf("Question %d of %d", firstOpen(b, ch, false)+1, len(b.Asked(false))); !strings.Contains(r.stderr, want) {
+		t.Errorf("--resume did not go on after the answer that fits (want %q):\n%s", want, r.stderr)
 	}
 	assertTrusted(t, r)
 	data, _ := os.ReadFile(draft)

@@ -30,7 +30,7 @@ func TestAccessible(t *testing.T) {
 				drafts++
 				return nil
 			}}
-			o, err := RunAccessible(cfg, strings.NewReader(tc.input), &out)
+			o, err := runAccessible(cfg, strings.NewReader(tc.input), &out, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -61,11 +61,11 @@ func TestAccessible(t *testing.T) {
 
 func TestAccessibleWording(t *testing.T) {
 	var out strings.Builder
-	_, _ = RunAccessible(Config{Bank: fixtureBank(t), Audience: "self"}, strings.NewReader("x\n1\n"), &out)
+	_, _ = runAccessible(Config{Bank: fixtureBank(t), Audience: "self"}, strings.NewReader("x\n1\n"), &out, nil)
 	for _, want := range []string{
 		"Question 1 of 4: What do you need most right now?",
-		"  1) Knowledge from someone who has done it — Learning what an experienced person knows about the work.",
-		"Choose 1-10 (type a number and press enter; b goes back a question): ",
+		"   1) Knowledge from someone who has done it — Learning what an experienced person knows about the work.",
+		"Choose 1-10 (type a number and press enter; w says why we ask; b goes back a question): ",
 		"Please type a number from 1 to 10.",
 		"Question 2 of 4: How long do you want the support to last?",
 	} {

@@ -2,6 +2,9 @@ package ui
 
 import (
 	"errors"
+	"strings"
+	"sync"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -14,7 +17,10 @@ import (
 type (
 	audienceMsg   struct{ audience string } // the welcome's choice
 	answeredMsg   struct{ pos, option int } // an option chosen for asked question pos
-	backMsg       struct{}                  // to the previous question
+	pickedMsg     struct{ then tea.Msg }    // a row picked by a number key: show it, then do then
+	advanceMsg    struct{ seq int }         // the pick numbered seq has been seen
+	backMsg       struct{ pos int }         // from asked question pos to the one before
+	resumeMsg     struct{}                  // continue the saved draft
 	closeMsg      struct{}                  // leave the question or the comparison unchanged
 	editMsg       struct{ pos int }         // change the answer to asked question pos
 	showResultMsg struct{}                  // from the review to the result
@@ -22,8 +28,11 @@ type (
 	saveMsg       struct{}                  // save the result
 	restartMsg    struct{}                  // clear the answers and start over
 	learnMsg      struct{}                  // open the comparison
-	draftSavedMsg struct{ err error }       // SaveDraft returned
-	savedMsg      struct {
+	draftSavedMsg struct {
+		what string // "save" or "remove"
+		err  error
+	} // SaveDraft or ClearDraft returned
+	savedMsg struct {
 		paths []string
 		err   error
 	} // SaveResult returned
@@ -42,9 +51,20 @@ func (m Model) handleIntent(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.c.audience, m.notice = msg.audience, ""
 		m.ask(m.cfg.Start)
 	case answeredMsg:
-		return m.answer(msg.pos, msg.option)
+		return m.answer(msg)
+	case pickedMsg:
+		m.pickSeq++
+		m.pending = msg.then
+		seq := m.pickSeq
+		return m, tea.Tick(pickDelay, func(time.Time) tea.Msg { return advanceMsg{seq} })
+	case advanceMsg:
+		if m.pending != nil && msg.seq == m.pickSeq {
+			return m.flushPick()
+		}
 	case backMsg:
-		m.ask(m.question.pos - 1)
+		m.ask(msg.pos - 1)
+	case resumeMsg:
+		m.resume()
 	case closeMsg:
 		m.leave()
 	case editMsg:
@@ -55,56 +75,108 @@ func (m Model) handleIntent(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case changeMsg:
 		m.toReview(0)
 	case saveMsg:
-		return m, m.saveResult()
+		return m.save()
 	case restartMsg:
-		m.restart()
+		if m.saved == nil {
+			m.confirm = true
+			m.setNotice("Start over? This result has not been saved: y starts over and discards it; n or esc keeps it.", false)
+			return m, nil
+		}
+		return m.restart()
 	case learnMsg:
 		m.learnFrom = m.screen
 		m.learn = newLearn(&m.c)
 		m.setScreen(learnScreen)
 	default:
-		m.handleReply(msg)
+		return m, m.handleReply(msg)
 	}
 	return m, nil
 }
 
+// pickDelay is how long a picked option shows before the next screen.
+const pickDelay = 150 * time.Millisecond
+
+// flushPick carries out the pick on show.
+func (m Model) flushPick() (tea.Model, tea.Cmd) {
+	then := m.pending
+	m.pending = nil
+	return m.handleIntent(then)
+}
+
 // handleReply shows what the I/O commands report.
-func (m *Model) handleReply(msg tea.Msg) {
+func (m *Model) handleReply(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case draftSavedMsg:
 		if msg.err != nil {
-			m.notice = "Could not save the draft: " + Sanitize(msg.err.Error())
-			m.relayout()
+			m.setNotice("Could not "+msg.what+" the draft: "+Sanitize(msg.err.Error()), true)
 		}
 	case savedMsg:
-		m.result.saved(msg.paths, msg.err)
+		return m.savedResult(msg.paths, msg.err)
 	}
+	return nil
 }
 
-// answer records option for asked question pos, saves the draft and moves
-// on: to the next question, or to the review after the last one or after
-// a change made from the review.
-func (m Model) answer(pos, option int) (tea.Model, tea.Cmd) {
-	q := m.asked[pos]
-	m.choices[q] = int8(option)
+// setNotice shows a notice in the footer; isErr marks a failure.
+func (m *Model) setNotice(n string, isErr bool) {
+	m.notice, m.noticeErr = n, isErr
+	m.relayout()
+}
+
+// answer records the option for its asked question, saves the draft and
+// moves on: to the next question, or to the review after the last one or
+// after a change made from the review.
+func (m Model) answer(a answeredMsg) (tea.Model, tea.Cmd) {
+	q := m.asked[a.pos]
+	m.choices[q] = int8(a.option)
 	m.lean = advisor.Decide(m.c.bank, m.choices)
-	m.dirty, m.notice = true, ""
+	m.dirty, m.notice, m.draft = true, "", nil
 	switch {
 	case m.fromReview:
-		m.toReview(pos)
-	case pos == len(m.asked)-1:
+		m.toReview(a.pos)
+	case a.pos == len(m.asked)-1:
 		m.toReview(len(m.asked)) // on "See the result"
 	default:
-		m.ask(pos + 1)
+		m.ask(a.pos + 1)
 	}
 	return m, m.saveDraft()
+}
+
+// resume continues the draft offered on the welcome screen, at its first
+// open question; the audience given on the command line wins over the
+// draft's. A draft that names no audience asks for one first.
+func (m *Model) resume() {
+	d := m.draft
+	m.draft = nil
+	copy(m.choices, d.Choices)
+	m.lean = advisor.Decide(m.c.bank, m.choices)
+	m.dirty = true
+	if m.c.audience == "" {
+		m.c.audience = d.Audience
+	}
+	m.cfg.Start = m.firstOpen()
+	m.notice = Sanitize(d.Notice)
+	if m.notice == "" {
+		m.notice = "Resumed your saved draft."
+	}
+	m.start()
+}
+
+// firstOpen is the position of the first asked question without an
+// answer, or len(asked) when every one has one.
+func (m *Model) firstOpen() int {
+	for i, q := range m.asked {
+		if m.choices[q] == questions.NoAnswer {
+			return i
+		}
+	}
+	return len(m.asked)
 }
 
 // ask shows asked question pos with the cursor on its earlier answer.
 func (m *Model) ask(pos int) {
 	pos = min(max(pos, 0), len(m.asked)-1)
 	q := m.asked[pos]
-	m.question = newQuestion(pos, len(m.asked), q, int(m.choices[q]))
+	m.question = newQuestion(pos, len(m.asked), q, int(m.choices[q]), m.fromReview)
 	m.setScreen(questionScreen)
 }
 
@@ -134,6 +206,7 @@ func (m *Model) evaluate() {
 	}
 	r := advisor.Evaluate(m.c.bank, m.choices)
 	m.res, m.dirty = &r, false
+	m.saved, m.copyAsked = nil, false // a new result has not been saved
 }
 
 func (m *Model) showResult() {
@@ -142,14 +215,54 @@ func (m *Model) showResult() {
 	m.result = newResult(*m.res, &m.c)
 }
 
-// restart clears the answers and begins again.
-func (m *Model) restart() {
+// confirmRestart ends the question whether to start over.
+func (m Model) confirmRestart(yes bool) (tea.Model, tea.Cmd) {
+	m.confirm = false
+	m.setNotice("", false)
+	if yes {
+		return m.restart()
+	}
+	return m, nil
+}
+
+// restart clears the answers, in the draft too, and begins again.
+func (m Model) restart() (tea.Model, tea.Cmd) {
 	m.choices = m.c.bank.NewChoices()
 	m.lean = advisor.Decide(m.c.bank, m.choices)
-	m.res, m.dirty, m.fromReview = nil, true, false
+	m.res, m.dirty, m.fromReview, m.saved, m.draft = nil, true, false, nil, nil
 	m.cfg.Start = 0
 	m.c.audience = m.cfg.Audience
+	m.notice = ""
 	m.start()
+	return m, m.clearDraft()
+}
+
+// save saves the result; a second s on a result already saved asks first,
+// and a third saves a copy, saying so.
+func (m Model) save() (tea.Model, tea.Cmd) {
+	if m.saved != nil && !m.copyAsked {
+		m.copyAsked = true
+		m.setNotice("Already saved as "+strings.Join(m.saved, " and ")+". Press s again to save a copy.", false)
+		return m, nil
+	}
+	m.setNotice("Saving…", false)
+	return m, m.saveResult()
+}
+
+// savedResult shows what SaveResult returned; once the result is safe in
+// its files, the draft is no longer needed.
+func (m *Model) savedResult(paths []string, err error) tea.Cmd {
+	if err != nil {
+		m.setNotice("✗ Could not save: "+Sanitize(err.Error()), true)
+		return nil
+	}
+	msg := "✓ Saved: "
+	if m.saved != nil {
+		msg = "✓ Saved a copy (the same result as before): "
+	}
+	m.saved, m.copyAsked = paths, false
+	m.setNotice(msg+Sanitize(strings.Join(paths, ", ")), false)
+	return m.clearDraft()
 }
 
 // setScreen switches screens and updates what depends on the screen.
@@ -161,15 +274,11 @@ func (m *Model) setScreen(s screen) {
 // relayout recomputes the layout and the key bindings, and lets the
 // scrolling screens fit their content to it.
 func (m *Model) relayout() {
-	m.c.keys.enableFor(keyState{
-		screen:     m.screen,
-		first:      m.question.pos == 0,
-		fromReview: m.fromReview,
-	})
 	l := m.c.lay
 	m.c.lay = newLayout(l.width, l.height, 1)
 	m.help.SetWidth(m.c.lay.text)
-	m.c.lay = newLayout(l.width, l.height, lines(m.footer()))
+	m.footerLines = lines(m.footer())
+	m.c.lay = newLayout(l.width, l.height, m.footerLines)
 	switch m.screen {
 	case resultScreen:
 		m.result.resize(&m.c)
@@ -191,7 +300,40 @@ func (m Model) saveDraft() tea.Cmd {
 		return nil
 	}
 	audience, c := m.c.audience, append(questions.Choices(nil), m.choices...)
-	return func() tea.Msg { return draftSavedMsg{err: save(audience, c)} }
+	return m.drafts.cmd("save", func() error { return save(audience, c) })
+}
+
+// clearDraft removes the draft.
+func (m Model) clearDraft() tea.Cmd {
+	if m.cfg.ClearDraft == nil {
+		return nil
+	}
+	return m.drafts.cmd("remove", m.cfg.ClearDraft)
+}
+
+// draftQueue orders the draft's writes and removals. Commands run on
+// their own goroutines in any order; each operation is numbered when it is
+// asked for, and one that finds a later one already done is skipped, so
+// the draft always ends as the last operation asked for left it (a slow
+// save can never bring back answers cleared by a start over).
+type draftQueue struct {
+	next int // only Update touches it
+	mu   sync.Mutex
+	done int
+}
+
+func (q *draftQueue) cmd(what string, op func() error) tea.Cmd {
+	q.next++
+	seq := q.next
+	return func() tea.Msg {
+		q.mu.Lock()
+		defer q.mu.Unlock()
+		if seq < q.done {
+			return nil
+		}
+		q.done = seq
+		return draftSavedMsg{what, op()}
+	}
 }
 
 func (m Model) saveResult() tea.Cmd {

@@ -3,44 +3,114 @@ package ui
 import (
 	"fmt"
 	"testing"
+
+	"guidepost/advisor"
+	"guidepost/questions"
 )
 
 // sizes are the windows every screen is drawn at: the comfortable default
 // and a small one.
-var sizes = []struct{ w, h int }{{80, 24}, {50, 16}}
+var sizes = []struct{ w, h int }{{80, 24}, {45, 15}}
 
-// TestGolden draws every screen and compares it with its golden file.
-func TestGolden(t *testing.T) {
-	cases := []struct {
-		name string
-		cfg  Config
-		keys []string
-	}{
-		{"welcome", Config{}, nil},
-		{"question-manager", Config{Audience: "manager"}, nil},
-		{"question-self", Config{Audience: "self"}, nil},
-		{"question-consultant", Config{Audience: "consultant"}, nil},
-		{"question-back", Config{Audience: "self"}, []string{"3", "2", "left"}},
-		{"question-last", Config{Audience: "self"}, []string{"3", "2", "2"}},
-		{"why", Config{Audience: "manager"}, []string{"w"}},
-		{"why-short-question", Config{Audience: "manager"}, []string{"1", "w"}},
-		{"lean", Config{Audience: "manager", ShowLean: true}, []string{"3", "3"}},
-		{"help-full", Config{Audience: "manager"}, []string{"1", "?"}},
-		{"review", Config{Audience: "manager"}, []string{"3", "2", "2", "1"}},
-		{"result", Config{Audience: "manager"}, []string{"3", "2", "2", "1", "r"}},
-		{"result-combined", Config{Audience: "self"}, []string{"6", "3", "2", "2", "r"}},
-		{"result-scrolled", Config{Audience: "manager"}, []string{"3", "2", "2", "1", "r", "pgdown"}},
-		{"learn", Config{}, []string{"l"}},
-		{"notice", Config{Audience: "manager", Notice: "Resumed your draft; 1 answer no longer fits: style."}, nil},
+// themes are the looks every golden view is drawn in. The golden files are
+// ANSI-stripped, so one file serves every theme: a theme that moves or
+// loses text fails against it.
+var themes = []struct {
+	theme   string
+	noColor bool
+}{{"dark", false}, {"light", false}, {"high-contrast", false}, {"auto", true}}
+
+// goldenCase is a screen reached by keys from a configuration.
+type goldenCase struct {
+	name string
+	cfg  func(audience string) Config
+	keys []string // pressed with their picks' ticks delivered
+	held string   // a last key whose pick stays on show
+	run  []string // then pressed with their commands run
+}
+
+func withAudience(a string) Config { return Config{Audience: a} }
+
+func savingConfig(a string) Config {
+	return Config{Audience: a, SaveResult: func(string, questions.Choices, advisor.Result) ([]string, error) {
+		return []string{"guidepost-result-2026-12-01.md", "guidepost-result-2026-12-01.json"}, nil
+	}}
+}
+
+// draftConfig offers a draft with two answers on the welcome screen.
+func draftConfig(t *testing.T) func(string) Config {
+	return func(a string) Config {
+		ch := fixtureBank(t).NewChoices()
+		ch[0], ch[1] = 2, 1
+		return Config{Audience: a, Draft: &Draft{Audience: "manager", Choices: ch}}
 	}
-	for _, tc := range cases {
-		for _, sz := range sizes {
-			name := fmt.Sprintf("%s-%dx%d", tc.name, sz.w, sz.h)
-			t.Run(name, func(t *testing.T) {
-				m := press(start(t, tc.cfg, sz.w, sz.h), tc.keys...)
-				golden(t, name, m)
-			})
+}
+
+var answered = []string{"3", "2", "2", "1"}
+
+// TestGolden draws every screen for each audience, at each size, in each
+// theme, and compares it with its golden file.
+func TestGolden(t *testing.T) {
+	after := func(k ...string) []string { return append(append([]string(nil), answered...), k...) }
+	perAudience := []goldenCase{
+		{name: "welcome-draft", cfg: draftConfig(t)},
+		{name: "question", cfg: withAudience},
+		{name: "question-why", cfg: withAudience, keys: []string{"w"}},
+		{name: "question-why-scrolled", cfg: withAudience, keys: []string{"w", "pgdown"}},
+		{name: "question-why-short", cfg: withAudience, keys: []string{"1", "w"}},
+		{name: "question-picked", cfg: withAudience, held: "3"},
+		{name: "question-back", cfg: withAudience, keys: []string{"3", "2", "left"}},
+		{name: "question-last", cfg: withAudience, keys: []string{"3", "2", "2"}},
+		{name: "help-full", cfg: withAudience, keys: []string{"1", "?"}},
+		{name: "lean", cfg: func(a string) Config { return Config{Audience: a, ShowLean: true} }, keys: []string{"3", "3"}},
+		{name: "review", cfg: withAudience, keys: answered},
+		{name: "result", cfg: withAudience, keys: after("r")},
+		{name: "result-end", cfg: withAudience, keys: after("r", "G")},
+		{name: "result-restart", cfg: withAudience, keys: after("r", "n")},
+		{name: "result-saved-twice", cfg: savingConfig, keys: after("r"), run: []string{"s", "s"}},
+	}
+	for _, a := range questions.Audiences {
+		for _, tc := range perAudience {
+			tc.name += "-" + a
+			runGolden(t, tc, a)
 		}
+	}
+	for _, tc := range []goldenCase{
+		{name: "welcome", cfg: withAudience},
+		{name: "welcome-draft", cfg: draftConfig(t)},
+		{name: "learn", cfg: withAudience, keys: []string{"l"}},
+		{name: "notice", cfg: func(string) Config {
+			return Config{Audience: "manager", Notice: "Resumed your draft; 1 answer no longer fits: style."}
+		}},
+	} {
+		runGolden(t, tc, "")
+	}
+}
+
+func runGolden(t *testing.T, tc goldenCase, audience string) {
+	for _, sz := range sizes {
+		name := fmt.Sprintf("%s-%dx%d", tc.name, sz.w, sz.h)
+		t.Run(name, func(t *testing.T) {
+			var first string
+			for _, th := range themes {
+				cfg := tc.cfg(audience)
+				cfg.Theme, cfg.NoColor = th.theme, th.noColor
+				m := press(start(t, cfg, sz.w, sz.h), tc.keys...)
+				if tc.held != "" {
+					m = pressHeld(m, tc.held)
+				}
+				for _, k := range tc.run {
+					m = pressRun(m, k)
+				}
+				if first == "" {
+					first = screenText(m)
+					golden(t, name, m)
+				} else if got := screenText(m); got != first {
+					t.Errorf("theme %s draws other text than %s:\n%s", th.theme, themes[0].theme, got)
+				}
+				checkFits(t, m, sz.w, sz.h)
+			}
+		})
 	}
 }
 

@@ -86,10 +86,23 @@ func send(m Model, msg tea.Msg) Model {
 }
 
 // press sends key presses named as in tea.KeyPressMsg.String ("enter",
-// "shift+tab", "3", "ctrl+c"); commands are not run.
+// "shift+tab", "3", "ctrl+c"); commands are not run, but a picked option's
+// tick is delivered at once, as if its moment had passed (pressHeld keeps
+// the highlight).
 func press(m Model, keys ...string) Model {
 	for _, k := range keys {
-		m = send(m, keyPress(k))
+		m = tick(send(m, keyPress(k)))
+	}
+	return m
+}
+
+// pressHeld sends one key press and leaves a pick's highlight on show.
+func pressHeld(m Model, k string) Model { return send(m, keyPress(k)) }
+
+// tick delivers the pending pick's tick, if any.
+func tick(m Model) Model {
+	if m.pending != nil {
+		m = send(m, advanceMsg{m.pickSeq})
 	}
 	return m
 }
@@ -99,10 +112,28 @@ func press(m Model, keys ...string) Model {
 func pressRun(m Model, k string) Model {
 	next, cmd := m.Update(keyPress(k))
 	m = next.(Model)
-	if cmd != nil {
-		if msg := cmd(); msg != nil {
-			m = send(m, msg)
+	if m.pending != nil { // a pick: its tick, then what answering it starts
+		next, cmd = m.Update(advanceMsg{m.pickSeq})
+		m = next.(Model)
+	}
+	return runCmd(m, cmd)
+}
+
+// runCmd runs cmd, a batch's commands too, and feeds their messages back,
+// once; ticks are skipped.
+func runCmd(m Model, cmd tea.Cmd) Model {
+	if cmd == nil {
+		return m
+	}
+	switch msg := cmd().(type) {
+	case nil, advanceMsg:
+	case tea.BatchMsg:
+		for _, c := range msg {
+			m = runCmd(m, c)
 		}
+	default:
+		next, more := m.Update(msg)
+		m = runCmd(next.(Model), more)
 	}
 	return m
 }
@@ -114,6 +145,13 @@ var specialKeys = map[string]tea.Key{
 	"down":      {Code: tea.KeyDown},
 	"left":      {Code: tea.KeyLeft},
 	"pgdown":    {Code: tea.KeyPgDown},
+	"pgup":      {Code: tea.KeyPgUp},
+	"home":      {Code: tea.KeyHome},
+	"end":       {Code: tea.KeyEnd},
+	"right":     {Code: tea.KeyRight},
+	"space":     {Code: tea.KeySpace, Text: " "},
+	"ctrl+d":    {Code: 'd', Mod: tea.ModCtrl},
+	"ctrl+u":    {Code: 'u', Mod: tea.ModCtrl},
 	"shift+tab": {Code: tea.KeyTab, Mod: tea.ModShift},
 	"ctrl+c":    {Code: 'c', Mod: tea.ModCtrl},
 }
@@ -154,4 +192,16 @@ func golden(t *testing.T, name string, m Model) {
 	if got != string(want) {
 		t.Errorf("%s: the view differs from the golden file\n--- got ---\n%s\n--- want ---\n%s", name, got, want)
 	}
+}
+
+// hasKey reports whether an enabled binding of s answers to the key k.
+func hasKey(s keySet, k string) bool {
+	for _, b := range s.bindings() {
+		for _, x := range b.Keys() {
+			if x == k {
+				return true
+			}
+		}
+	}
+	return false
 }

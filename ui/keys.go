@@ -5,17 +5,20 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// keyMap is every key the UI answers to. It feeds the help view, so help
-// cannot drift from the bindings; bindings that do nothing on the current
-// screen are disabled and so vanish from help too.
+// keyMap defines every binding once. No screen reads it directly to
+// decide what works: each screen declares the bindings it answers to as a
+// keySet (see the screens' keys methods), the root adds the global ones,
+// and a key press reaches a screen only when it matches an enabled binding
+// of that set. The help is drawn from the same set, so it cannot offer a
+// key that does nothing or miss one that works.
 type keyMap struct {
-	Up, Down, Scroll      key.Binding
-	Pick, Unsure          key.Binding
-	Choose, Back          key.Binding
-	Why, Lean, Learn      key.Binding
-	Result, Change, Save  key.Binding
-	Restart, Close        key.Binding
-	Help, Quit, Interrupt key.Binding
+	Up, Down, Top, Bottom              key.Binding
+	PageUp, PageDown, HalfUp, HalfDown key.Binding
+	Unsure, Choose, Back               key.Binding
+	Why, Lean, Learn                   key.Binding
+	Result, Change, Save, Restart      key.Binding
+	Close, Yes, No                     key.Binding
+	Help, Quit, Interrupt              key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -25,80 +28,158 @@ func newKeyMap() keyMap {
 	return keyMap{
 		Up:        b([]string{"up", "k"}, "↑/k", "up"),
 		Down:      b([]string{"down", "j"}, "↓/j", "down"),
-		Scroll:    b([]string{"pgup", "pgdown", "space", "home", "end"}, "pgup/pgdn", "page"),
-		Pick:      b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1-9", "pick"),
+		Top:       b([]string{"g", "home"}, "g/home", "top"),
+		Bottom:    b([]string{"G", "end"}, "G/end", "bottom"),
+		PageUp:    b([]string{"pgup", "b"}, "pgup/b", "page up"),
+		PageDown:  b([]string{"pgdown", "space", "f"}, "pgdn/f/space", "page down"),
+		HalfUp:    b([]string{"ctrl+u"}, "ctrl+u", "½ page up"),
+		HalfDown:  b([]string{"ctrl+d"}, "ctrl+d", "½ page down"),
 		Unsure:    b([]string{"u"}, "u", "not sure"),
 		Choose:    b([]string{"enter"}, "enter", "choose"),
 		Back:      b([]string{"left", "shift+tab"}, "←", "back"),
 		Why:       b([]string{"w"}, "w", "why?"),
-		Lean:      b([]string{"g"}, "g", "lean"),
+		Lean:      b([]string{"v"}, "v", "lean"),
 		Learn:     b([]string{"l"}, "l", "compare"),
 		Result:    b([]string{"r"}, "r", "result"),
 		Change:    b([]string{"c"}, "c", "change"),
 		Save:      b([]string{"s"}, "s", "save"),
 		Restart:   b([]string{"n"}, "n", "start over"),
 		Close:     b([]string{"esc"}, "esc", "return"),
+		Yes:       b([]string{"y"}, "y", "start over"),
+		No:        b([]string{"n", "esc"}, "n/esc", "keep it"),
 		Help:      b([]string{"?"}, "?", "more"),
 		Quit:      b([]string{"q"}, "q", "quit"),
 		Interrupt: b([]string{"ctrl+c"}, "ctrl+c", "quit, keep the draft"),
 	}
 }
 
-// ShortHelp is the one-line help; disabled bindings are left out by help.
-func (k keyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Choose, k.Back, k.Close, k.Why, k.Result,
-		k.Change, k.Save, k.Help, k.Quit, k.Scroll, k.Up, k.Down}
-}
+// maxPick is how many options a number key reaches: 1–9, then 0 for the
+// tenth.
+const maxPick = 10
 
-// FullHelp is the help shown by "?".
-func (k keyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{
-		{k.Up, k.Down, k.Scroll, k.Pick, k.Unsure, k.Choose, k.Back},
-		{k.Why, k.Lean, k.Learn, k.Result, k.Change, k.Save, k.Restart, k.Close},
-		{k.Help, k.Quit, k.Interrupt},
+// pickBinding is the number keys for a list of n options, its help naming
+// exactly the keys that work ("1–4", "1–9, 0").
+func pickBinding(n int) key.Binding {
+	n = min(n, maxPick)
+	keys := make([]string, 0, n)
+	for i := 1; i <= min(n, 9); i++ {
+		keys = append(keys, string(rune('0'+i)))
 	}
+	label := "1"
+	switch {
+	case n == maxPick:
+		keys = append(keys, "0")
+		label = "1–9, 0"
+	case n > 1:
+		label = "1–" + keys[n-1]
+	}
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(label, "pick"), key.WithDisabled())
 }
 
-// keyState is what decides which bindings do something.
-type keyState struct {
-	screen     screen
-	first      bool // on the first question
-	fromReview bool // a question opened from the review
+// pickKeys returns the pick binding for n options, enabled.
+func pickKeys(n int) key.Binding {
+	b := pickBinding(n)
+	b.SetEnabled(n > 0)
+	return b
 }
 
-// enableFor enables exactly the bindings that act on the current screen.
-func (k *keyMap) enableFor(s keyState) {
-	on := func(b *key.Binding, screens ...screen) {
-		b.SetEnabled(false)
-		for _, x := range screens {
-			if x == s.screen {
-				b.SetEnabled(true)
-			}
+// digit returns the 0-based option a number key picks: 1 is the first, 0
+// the tenth.
+func digit(msg tea.KeyPressMsg) int {
+	d := int(msg.String()[0] - '0')
+	if d == 0 {
+		return maxPick - 1
+	}
+	return d - 1
+}
+
+// keySet is what one screen answers to: short is the one-line help, full
+// the columns of the expanded help. Every binding that works is in full;
+// short is a selection of them.
+type keySet struct {
+	short []key.Binding
+	full  [][]key.Binding
+}
+
+// ShortHelp implements help.KeyMap.
+func (s keySet) ShortHelp() []key.Binding { return enabled(s.short) }
+
+// FullHelp implements help.KeyMap.
+func (s keySet) FullHelp() [][]key.Binding {
+	out := make([][]key.Binding, 0, len(s.full))
+	for _, col := range s.full {
+		if col = enabled(col); len(col) > 0 {
+			out = append(out, col)
 		}
 	}
-	on(&k.Up, welcomeScreen, questionScreen, reviewScreen, resultScreen, learnScreen)
-	on(&k.Down, welcomeScreen, questionScreen, reviewScreen, resultScreen, learnScreen)
-	on(&k.Scroll, resultScreen, learnScreen, reviewScreen)
-	on(&k.Pick, welcomeScreen, questionScreen)
-	on(&k.Unsure, questionScreen)
-	on(&k.Choose, welcomeScreen, questionScreen, reviewScreen)
-	on(&k.Back, questionScreen)
-	k.Back.SetEnabled(s.screen == questionScreen && !s.first)
-	on(&k.Why, questionScreen)
-	on(&k.Lean, questionScreen, reviewScreen)
-	on(&k.Learn, welcomeScreen, resultScreen)
-	on(&k.Result, reviewScreen)
-	on(&k.Change, resultScreen)
-	on(&k.Save, resultScreen)
-	on(&k.Restart, resultScreen)
-	on(&k.Close, learnScreen)
-	k.Close.SetEnabled(s.screen == learnScreen || s.screen == questionScreen && s.fromReview)
+	return out
 }
 
-// moveCursor moves a cursor over n items by an up or down key, wrapping
-// around at either end.
+// matches reports whether msg is one of the set's enabled bindings.
+func (s keySet) matches(msg tea.KeyPressMsg) bool {
+	for _, col := range s.full {
+		if keyIs(msg, enabled(col)...) {
+			return true
+		}
+	}
+	return false
+}
+
+// bindings lists every enabled binding of the set once.
+func (s keySet) bindings() []key.Binding {
+	var out []key.Binding
+	for _, col := range s.FullHelp() {
+		out = append(out, col...)
+	}
+	return out
+}
+
+func enabled(bs []key.Binding) []key.Binding {
+	out := make([]key.Binding, 0, len(bs))
+	for _, b := range bs {
+		if b.Enabled() && len(b.Keys()) > 0 {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// when returns b enabled if on holds and disabled otherwise.
+func when(b key.Binding, on bool) key.Binding {
+	b.SetEnabled(on)
+	return b
+}
+
+// relabel returns b with another help description.
+func relabel(b key.Binding, desc string) key.Binding {
+	b.SetHelp(b.Help().Key, desc)
+	return b
+}
+
+// globalShort is how many keys withGlobal adds to the short help.
+const globalShort = 2
+
+// withGlobal adds the root's keys to a screen's set: help (which, when
+// the expanded help is open, offers to close it), quit and ctrl+c.
+func withGlobal(s keySet, k keyMap, helpOpen bool) keySet {
+	help := k.Help
+	if helpOpen {
+		help = key.NewBinding(key.WithKeys("?", "esc"), key.WithHelp("?/esc", "close help"))
+	}
+	s.short = append(s.short, help, k.Quit)
+	s.full = append(s.full, []key.Binding{help, k.Quit, k.Interrupt})
+	return s
+}
+
+// moveCursor moves a cursor over n items by an up, down, top or bottom
+// key; up and down wrap around at either end.
 func moveCursor(cursor, n int, msg tea.KeyPressMsg, k keyMap) int {
-	if keyIs(msg, k.Up) {
+	switch {
+	case keyIs(msg, k.Top):
+		return 0
+	case keyIs(msg, k.Bottom):
+		return n - 1
+	case keyIs(msg, k.Up):
 		return (cursor + n - 1) % n
 	}
 	return (cursor + 1) % n

@@ -53,9 +53,41 @@ func (l layout) gap() string {
 	return "\n"
 }
 
-// wrap wraps plain text to width w.
+// wrap wraps text to width w at spaces only: a file name, a number such
+// as 1.5 or a hyphenated word is never split, unless it alone is wider
+// than w.
 func wrap(s string, w int) string {
-	return ansi.Wrap(s, max(w, 1), "")
+	w = max(w, 1)
+	paras := strings.Split(s, "\n")
+	for i, p := range paras {
+		paras[i] = wrapLine(p, w, true)
+	}
+	return strings.Join(paras, "\n")
+}
+
+// wrapLine wraps one paragraph; hard splits a word wider than w (the
+// screen must not overflow), else such a word keeps a line to itself.
+func wrapLine(p string, w int, hard bool) string {
+	var out []string
+	line, lw := "", 0
+	for _, word := range strings.Fields(p) {
+		ww := ansi.StringWidth(word)
+		switch {
+		case lw > 0 && lw+1+ww <= w:
+			line, lw = line+" "+word, lw+1+ww
+			continue
+		case lw > 0:
+			out = append(out, line)
+		}
+		if ww > w && hard {
+			parts := strings.Split(ansi.Hardwrap(word, w, true), "\n")
+			out = append(out, parts[:len(parts)-1]...)
+			word = parts[len(parts)-1]
+			ww = ansi.StringWidth(word)
+		}
+		line, lw = word, ww
+	}
+	return strings.Join(append(out, line), "\n")
 }
 
 // hang wraps text to width w after prefix, indenting the following lines
@@ -79,15 +111,25 @@ func truncate(s string, w int) string {
 	return ansi.Truncate(s, max(w, 1), "…")
 }
 
-// window returns the range [start, end) of n rows to show in height rows so
-// that cursor stays visible, roughly centred once the list scrolls.
-func window(n, cursor, height int) (start, end int) {
-	if n <= height {
-		return 0, n
+// window returns the rows [start, end) to show in height lines so that
+// the cursor's row stays visible, roughly centred once the list scrolls.
+// Rows may span several lines; only whole rows are shown.
+func window(rows []string, cursor, height int) (start, end int) {
+	start, end = cursor, cursor+1
+	used := lines(rows[cursor])
+	fits := func(i int) bool { return used+lines(rows[i]) <= height }
+	for {
+		switch {
+		case end < len(rows) && fits(end) && (end-cursor <= cursor-start || start == 0 || !fits(start-1)):
+			used += lines(rows[end])
+			end++
+		case start > 0 && fits(start-1):
+			start--
+			used += lines(rows[start])
+		default:
+			return start, end
+		}
 	}
-	height = max(height, 1)
-	start = min(max(cursor-height/2, 0), n-height)
-	return start, start + height
 }
 
 // lines counts the lines of s.
@@ -98,13 +140,15 @@ func lines(s string) int {
 	return strings.Count(s, "\n") + 1
 }
 
-// scrollList shows rows in at most height lines around cursor; when they do
-// not all fit it keeps a line above and below to say how many are hidden.
+// scrollList shows whole rows in at most height lines around cursor;
+// when they do not all fit it keeps a line above and below to say how many
+// are hidden.
 func scrollList(rows []string, cursor, height int, muted func(...string) string) string {
-	if len(rows) <= height {
-		return strings.Join(rows, "\n")
+	all := strings.Join(rows, "\n")
+	if lines(all) <= height {
+		return all
 	}
-	start, end := window(len(rows), cursor, max(height-2, 1))
+	start, end := window(rows, cursor, max(height-2, 1))
 	var b strings.Builder
 	b.WriteString(muted(moreLine("↑", start)) + "\n")
 	b.WriteString(strings.Join(rows[start:end], "\n"))

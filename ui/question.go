@@ -5,83 +5,166 @@ import (
 	"strconv"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // Heights that keep the question screen steady.
 const (
 	maxDescLines = 3 // the description area under the options
-	minListLines = 3 // the options, when the why box takes room
+	minListLines = 5 // the options beside the why panel: 3 rows and the "more" lines
+	minWhyLines  = 3 // text lines of the why panel before it gives up its room
 )
 
 // question is one question on its screen: the options with a cursor, the
-// highlighted option's description, and "why we ask this" on demand.
+// highlighted option's description, and "why we ask this" on demand in a
+// panel under the options that scrolls on its own.
 type question struct {
 	pos, total int // position among the asked questions, and their count
 	q          int // the bank's index
 	cursor     int
-	chosen     int // the earlier answer, or questions.NoAnswer
+	chosen     int  // the earlier answer (or the one just picked), or questions.NoAnswer
+	picked     bool // a key picked chosen: it shows for a moment, then the root answers
+	fromReview bool // opened from the review: esc returns there
 	why        bool
+	whyTop     int // first line of the why text shown
 }
 
-func newQuestion(pos, total, q, chosen int) question {
-	return question{pos: pos, total: total, q: q, chosen: chosen, cursor: max(chosen, 0)}
+func newQuestion(pos, total, q, chosen int, fromReview bool) question {
+	return question{pos: pos, total: total, q: q, chosen: chosen, cursor: max(chosen, 0), fromReview: fromReview}
+}
+
+// keys is what the question answers to: the why panel's scroll keys only
+// while it is open, back only after the first question, esc only where it
+// closes something.
+func (qs question) keys(c *common) keySet {
+	k, n := c.keys, len(c.bank.Questions[qs.q].Options)
+	pick := pickKeys(n)
+	back := when(k.Back, qs.pos > 0)
+	why, esc := k.Why, when(relabel(k.Close, "back to the review"), qs.fromReview)
+	if qs.why {
+		why, esc = relabel(k.Why, "close why"), when(relabel(k.Close, "close why"), true)
+	}
+	scrolls := qs.why && qs.plan(c).whyMax > 0
+	up, down := when(relabel(k.PageUp, "scroll why"), scrolls), when(relabel(k.PageDown, "scroll why"), scrolls)
+	return keySet{
+		short: []key.Binding{pick, relabel(k.Unsure, "unsure"), why, back, k.Choose, when(esc, esc.Enabled() && !qs.why), down},
+		full: [][]key.Binding{
+			{k.Up, k.Down, k.Top, k.Bottom},
+			{pick, k.Unsure, k.Choose, back, esc},
+			{why, up, down, k.Lean},
+		},
+	}
 }
 
 func (qs question) update(msg tea.KeyPressMsg, c *common) (question, tea.Msg) {
 	k, n := c.keys, len(c.bank.Questions[qs.q].Options)
 	switch {
-	case keyIs(msg, k.Up), keyIs(msg, k.Down):
+	case keyIs(msg, k.Up, k.Down, k.Top, k.Bottom):
 		qs.cursor = moveCursor(qs.cursor, n, msg, k)
 	case keyIs(msg, k.Choose):
 		return qs, answeredMsg{qs.pos, qs.cursor}
-	case keyIs(msg, k.Pick):
+	case keyIs(msg, pickKeys(n)):
 		if i := digit(msg); i < n {
-			qs.cursor = i
-			return qs, answeredMsg{qs.pos, i}
+			return qs.pick(i)
 		}
 	case keyIs(msg, k.Unsure):
-		qs.cursor = c.bank.Unsure(qs.q)
-		return qs, answeredMsg{qs.pos, qs.cursor}
+		return qs.pick(c.bank.Unsure(qs.q))
 	case keyIs(msg, k.Back):
-		return qs, backMsg{}
+		return qs, backMsg{qs.pos}
 	case keyIs(msg, k.Close):
-		return qs, closeMsg{}
+		if !qs.why {
+			return qs, closeMsg{}
+		}
+		qs.why = false
 	case keyIs(msg, k.Why):
-		qs.why = !qs.why
+		qs.why, qs.whyTop = !qs.why, 0
+	case keyIs(msg, k.PageDown, k.PageUp):
+		qs.whyTop = qs.scrollWhy(c, keyIs(msg, k.PageDown))
 	}
 	return qs, nil
 }
 
-// view draws the question with blank lines between its parts when
-// everything fits that way, else without them.
-func (qs question) view(c *common) string {
-	if v, ok := qs.render(c, "\n"); ok {
-		return v
-	}
-	v, _ := qs.render(c, "")
-	return v
+// pick shows option i as chosen and asks the root to answer with it once
+// the reader has seen it.
+func (qs question) pick(i int) (question, tea.Msg) {
+	qs.cursor, qs.chosen, qs.picked = i, i, true
+	return qs, pickedMsg{answeredMsg{qs.pos, i}}
 }
 
-// render lays out, top to bottom: the counter and progress bar, the prompt,
-// the options, the description area and the why box, with gap between
-// them. The options get what is left, scrolling around the cursor when it
-// is not enough; when even minListLines do not fit beside the why box, the
-// box replaces them. ok is false when anything had to give way.
-func (qs question) render(c *common, gap string) (v string, ok bool) {
+// scrollWhy returns the why panel's first line after a page down or up.
+func (qs question) scrollWhy(c *common, down bool) int {
+	p := qs.plan(c)
+	page := max(p.whyRows-1, 1) // a line of overlap keeps the place
+	if !down {
+		page = -page
+	}
+	return min(max(qs.whyTop+page, 0), p.whyMax)
+}
+
+// qPlan is how the question screen shares its height: the options get
+// what they need first, then the why panel, then the description.
+type qPlan struct {
+	gap          string
+	top          string // the counter, the progress bar and the prompt
+	list, desc   int    // lines for the options and the description (0: left out)
+	box, whyRows int    // lines of the why panel, and of text inside it
+	whyMax       int    // the largest useful whyTop
+	whyText      []string
+	fits         bool
+}
+
+// plan lays the screen out with blank lines between its parts when
+// everything fits that way, else without them.
+func (qs question) plan(c *common) qPlan {
+	p := qs.planWith(c, "\n")
+	if !p.fits {
+		p = qs.planWith(c, "")
+	}
+	return p
+}
+
+func (qs question) planWith(c *common, gap string) qPlan {
 	s, l := c.styles, c.lay
 	q := &c.bank.Questions[qs.q]
-	top := qs.progress(c) + "\n" + gap + s.Prompt.Render(wrap(Sanitize(q.Prompt.For(c.audience)), l.text)) + "\n" + gap
-	desc := gap + fit(s.Desc.Render(wrap(Sanitize(q.Options[qs.cursor].Description), l.text)), qs.descLines(c))
-	room, n := l.body-lines(top)-lines(desc), len(q.Options)
+	p := qPlan{gap: gap}
+	p.top = qs.progress(c) + "\n" + gap + s.Prompt.Render(wrap(Sanitize(q.Prompt.For(c.audience)), l.text)) + "\n" + gap
+	g := lines(gap)
+	room, n, desc := l.body-(lines(p.top)-1), len(q.Options), qs.descLines(c) // top ends where the options begin
 	if !qs.why {
-		return top + qs.options(c, room) + "\n" + desc, room >= n
+		p.list, p.desc = max(room-g-desc, 1), desc
+		p.fits = p.list >= n
+		return p
 	}
-	box := gap + qs.whyBox(c, l.body)
-	if room-lines(box) >= minListLines {
-		return top + qs.options(c, room-lines(box)) + "\n" + desc + "\n" + box, room-lines(box) >= n
+	p.whyText = strings.Split(qs.whyText(c), "\n")
+	frame := s.Why.GetVerticalFrameSize()
+	want := len(p.whyText) + frame
+	if n+g+desc+g+want <= room {
+		p.list, p.desc, p.box, p.fits = n, desc, want, true
+	} else {
+		p.box = min(want, max(room-g-min(n, minListLines), frame+minWhyLines))
+		p.list = max(min(room-g-p.box, n), 1)
+		p.box = min(want, room-g-p.list)
 	}
-	return top + qs.whyBox(c, l.body-lines(top)), false
+	p.whyRows = max(p.box-frame, 1)
+	p.whyMax = max(len(p.whyText)-p.whyRows, 0)
+	return p
+}
+
+// view draws the question by its plan.
+func (qs question) view(c *common) string {
+	s, p := c.styles, qs.plan(c)
+	q := &c.bank.Questions[qs.q]
+	v := p.top + qs.options(c, p.list)
+	if p.desc > 0 {
+		v += "\n" + p.gap + fit(s.Desc.Render(wrap(Sanitize(q.Options[qs.cursor].Description), c.lay.text)), p.desc)
+	}
+	if qs.why {
+		v += "\n" + p.gap + qs.whyBox(c, p)
+	}
+	return v
 }
 
 // progress is "Question n of N" and a bar of glyphs: it reads without
@@ -115,26 +198,59 @@ func (qs question) descLines(c *common) int {
 	return min(n, maxDescLines)
 }
 
-// whyBox is "why we ask this" with its sources in a box of at most height
-// lines; in a window too short for all of it, it ends with a line saying
-// so rather than losing the end silently.
-func (qs question) whyBox(c *common, height int) string {
-	s, w := c.styles, c.lay.text
+// whyText is "why we ask this" and its sources, wrapped for the panel.
+func (qs question) whyText(c *common) string {
+	s := c.styles
 	q := &c.bank.Questions[qs.q]
-	inner := w - s.Why.GetHorizontalFrameSize()
-	text := s.Heading.Render("Why we ask this") + "\n" + wrap(Sanitize(q.Why), inner)
+	inner := c.lay.text - s.Why.GetHorizontalFrameSize()
+	text := wrap(Sanitize(q.Why), inner)
 	if cites := c.bank.Cite(q.Sources); len(cites) > 0 {
 		text += "\n" + s.Muted.Render(hang("Sources: ", Sanitize(strings.Join(cites, "; ")), inner))
 	}
-	if room := height - s.Why.GetVerticalFrameSize(); lines(text) > room {
-		text = fit(text, max(room-1, 0)) + "\n" + s.Muted.Render(truncate("… (a taller window shows the rest)", inner))
+	return text
+}
+
+// whyBox is the why panel: its title in the top border, the text from
+// whyTop in the plan's rows, and, when it does not all fit, where the rest
+// lies and which key reaches it in the bottom border.
+func (qs question) whyBox(c *common, p qPlan) string {
+	s, w := c.styles, c.lay.text
+	text, more := p.whyText, ""
+	if len(text) > p.whyRows {
+		top := min(qs.whyTop, p.whyMax)
+		end := min(top+p.whyRows, len(text))
+		text, more = text[top:end], moreWhy(top > 0, end < len(text))
 	}
-	return s.Why.Render(text)
+	body := s.Why.BorderTop(false).BorderBottom(false).Width(w).Render(strings.Join(text, "\n"))
+	edge := s.Muted.Foreground(s.Why.GetBorderTopForeground())
+	return borderLine(edge, s.Heading, "╭─ ", "Why we ask this", "╮", w) + "\n" + body + "\n" +
+		borderLine(edge, s.Muted, "╰─ ", more, "╯", w)
+}
+
+// borderLine is a box's top or bottom edge w cells wide with a label in it.
+func borderLine(edge, label lipgloss.Style, left, text, right string, w int) string {
+	if text == "" {
+		return edge.Render(strings.TrimSuffix(left, " ") + strings.Repeat("─", max(w-3, 0)) + right)
+	}
+	text = truncate(text, w-ansi.StringWidth(left)-3)
+	fill := max(w-ansi.StringWidth(left)-ansi.StringWidth(text)-2, 0)
+	return edge.Render(left) + label.Render(text) + edge.Render(" "+strings.Repeat("─", fill)+right)
+}
+
+// moreWhy says which way the rest of the why text lies.
+func moreWhy(above, below bool) string {
+	switch {
+	case above && below:
+		return "↑↓ more: pgup, pgdn"
+	case below:
+		return "↓ more: pgdn"
+	}
+	return "↑ more: pgup"
 }
 
 // optionRow is one numbered row of a list: the cursor glyph marks the
 // highlighted row and a check mark the earlier answer, so neither rests on
-// colour.
+// colour. Numbers are right-aligned, so 9. sits over 10.
 func optionRow(c *common, i, n int, label string, selected, chosen bool) string {
 	s := c.styles
 	cursor, num := "  ", fmt.Sprintf("%*d. ", len(strconv.Itoa(n)), i+1)

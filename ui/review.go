@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"guidepost/questions"
@@ -15,15 +18,36 @@ type review struct {
 
 func newReview(cursor, asked int) review { return review{cursor: cursor, asked: asked} }
 
+// keys is what the review answers to.
+func (r review) keys(k keyMap) keySet {
+	choose := relabel(k.Choose, "change")
+	if r.cursor == r.asked {
+		choose = relabel(k.Choose, "see the result")
+	}
+	return keySet{
+		short: []key.Binding{choose, k.Result, k.Up, k.Down},
+		full: [][]key.Binding{
+			{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
+			{choose, k.Result, k.Lean},
+		},
+	}
+}
+
 func (r review) update(msg tea.KeyPressMsg, c *common) (review, tea.Msg) {
-	k := c.keys
+	k, page := c.keys, max(c.lay.body-3, 1)
 	switch {
 	case keyIs(msg, k.Up):
 		r.cursor = max(r.cursor-1, 0)
 	case keyIs(msg, k.Down):
 		r.cursor = min(r.cursor+1, r.asked)
-	case keyIs(msg, k.Scroll):
-		r.cursor = r.scroll(msg.String(), c.lay.body)
+	case keyIs(msg, k.Top):
+		r.cursor = 0
+	case keyIs(msg, k.Bottom):
+		r.cursor = r.asked
+	case keyIs(msg, k.PageUp):
+		r.cursor = max(r.cursor-page, 0)
+	case keyIs(msg, k.PageDown):
+		r.cursor = min(r.cursor+page, r.asked)
 	case keyIs(msg, k.Result):
 		return r, showResultMsg{}
 	case keyIs(msg, k.Choose):
@@ -35,18 +59,6 @@ func (r review) update(msg tea.KeyPressMsg, c *common) (review, tea.Msg) {
 	return r, nil
 }
 
-func (r review) scroll(k string, page int) int {
-	switch k {
-	case "home":
-		return 0
-	case "end":
-		return r.asked
-	case "pgup":
-		return max(r.cursor-page, 0)
-	}
-	return min(r.cursor+page, r.asked)
-}
-
 func (r review) view(c *common, asked []int, ch questions.Choices) string {
 	s, l := c.styles, c.lay
 	head := s.Prompt.Render("Your answers") + "\n" +
@@ -56,10 +68,11 @@ func (r review) view(c *common, asked []int, ch questions.Choices) string {
 		rows = append(rows, r.row(c, i, q, ch))
 	}
 	rows = append(rows, r.resultRow(c))
-	return head + scrollList(rows, r.cursor, l.body-lines(head), s.Muted.Render)
+	return head + scrollList(rows, r.cursor, l.body-(lines(head)-1), s.Muted.Render) // head ends where the rows begin
 }
 
-// row is "Topic: answer" with the cursor glyph on the highlighted row.
+// row is "Topic: answer", wrapped under its text so that a long answer is
+// never cut, with the cursor glyph on the highlighted row.
 func (r review) row(c *common, i, q int, ch questions.Choices) string {
 	s := c.styles
 	bq := &c.bank.Questions[q]
@@ -67,11 +80,16 @@ func (r review) row(c *common, i, q int, ch questions.Choices) string {
 	if ch[q] != questions.NoAnswer {
 		answer = Sanitize(bq.Options[ch[q]].Label)
 	}
-	line := truncate(Sanitize(bq.Topic)+": "+answer, c.lay.text-2)
+	line := hang("", Sanitize(bq.Topic)+": "+answer, c.lay.text-2)
 	if i == r.cursor {
-		return s.Cursor.Render("› ") + s.Selected.Render(line)
+		return indentRest(s.Cursor.Render("› ")+s.Selected.Render(line), "  ")
 	}
-	return "  " + line
+	return indentRest("  "+line, "  ")
+}
+
+// indentRest indents every line of s but the first.
+func indentRest(s, pad string) string {
+	return strings.ReplaceAll(s, "\n", "\n"+pad)
 }
 
 func (r review) resultRow(c *common) string {

@@ -28,6 +28,10 @@ type Styles struct {
 	Notice    lipgloss.Style // one-line notices
 	Error     lipgloss.Style // errors
 	Help      help.Styles
+
+	// Ground, when set, is painted under the whole screen: the high-contrast
+	// theme brings its own background instead of trusting the terminal's.
+	Ground *Ground
 }
 
 // palette is the handful of colours a theme picks from.
@@ -48,7 +52,9 @@ func NewStyles(theme string, dark, noColor bool) Styles {
 	case "light":
 		dark = false
 	case "high-contrast":
-		return colorStyles(highContrast(dark), true)
+		s := colorStyles(highContrast(true), true)
+		s.Ground = &Ground{Fg: [3]uint8{0xFF, 0xFF, 0xFF}, Bg: [3]uint8{0, 0, 0}}
+		return s
 	}
 	return colorStyles(standard(dark), false)
 }
@@ -69,7 +75,8 @@ func standard(dark bool) palette {
 }
 
 // highContrast uses full-strength colours and no greys: projectors wash
-// out anything subtle.
+// out anything subtle. The theme paints its own black ground (see Ground),
+// so it uses the dark variant whatever the terminal's background.
 func highContrast(dark bool) palette {
 	ld := lipgloss.LightDark(dark)
 	c := lipgloss.Color

@@ -20,7 +20,7 @@ func TestProgramSmoke(t *testing.T) {
 	waitFor(t, tm, "Confidence in this call")
 	tm.Type("q")
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(3*time.Second)).(Model)
-	o := final.Outcome()
+	o := final.Ending()
 	if o.Quit || o.Result == nil || o.Audience != "manager" {
 		t.Fatalf("outcome: Quit %v, Result %v, Audience %q", o.Quit, o.Result != nil, o.Audience)
 	}

@@ -31,7 +31,7 @@ func FuzzAccessible(f *testing.F) {
 		audiences := append([]string{""}, questions.Audiences...)
 		cfg := Config{Bank: b, Audience: audiences[int(who)%len(audiences)], Quick: quick}
 		var out strings.Builder
-		o, err := RunAccessible(cfg, strings.NewReader(input), &out)
+		o, err := runAccessible(cfg, strings.NewReader(input), &out, nil)
 		if err != nil {
 			t.Fatalf("RunAccessible: %v", err)
 		}
@@ -259,7 +259,7 @@ func TestHostileBankTexts(t *testing.T) {
 	}
 	var out strings.Builder
 	stdin := strings.Repeat("1\n", len(b.Questions)+1)
-	if _, err := RunAccessible(Config{Bank: b, Notice: notice}, strings.NewReader(stdin), &out); err != nil {
+	if _, err := runAccessible(Config{Bank: b, Notice: notice}, strings.NewReader(stdin), &out, nil); err != nil {
 		t.Fatal(err)
 	}
 	if strings.ContainsAny(out.String(), "\x1b\x07\u009b\u202e") {

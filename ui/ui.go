@@ -7,6 +7,13 @@
 // (answeredMsg, backMsg, …), and delegates everything else to the active
 // screen. A screen is a concrete struct that owns its cursor and returns
 // its intent instead of acting on it, so only the root changes the answers.
+// Each screen also declares the keys it answers to (a keySet, keys.go); the
+// root adds help and quit, lets through only keys of that set, and draws
+// the help from it, so the help lists exactly what works.
+//
+// The draft is main's file, but the UI decides when it changes: SaveDraft
+// after every answer, ClearDraft on a start over and once the result is
+// saved, through one queue that keeps them in order (see draftQueue).
 // Scoring is package advisor's; the UI evaluates once when the answers
 // change and only formats the result. Files are main's: the UI calls the
 // injected SaveDraft and SaveResult from commands, never from Update.
@@ -17,8 +24,10 @@ package ui
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"guidepost/advisor"
@@ -42,14 +51,46 @@ type Config struct {
 	// tea.Cmd; either may be nil.
 	SaveDraft  func(audience string, c questions.Choices) error
 	SaveResult func(audience string, c questions.Choices, r advisor.Result) ([]string, error)
+
+	// ClearDraft removes the draft: when the person starts over, and once
+	// the result is saved. It runs in a tea.Cmd, ordered with SaveDraft
+	// (the last draft operation asked for is the last one done); may be nil.
+	ClearDraft func() error
+
+	// Draft is a saved draft that the welcome screen offers to continue
+	// (the TUI only; with Choices set by --resume it is not offered).
+	Draft *Draft
 }
 
-// Outcome is how a run ended.
-type Outcome struct {
+// Draft is a saved draft, read by the caller, that the person may continue.
+type Draft struct {
+	Audience string
+	Choices  questions.Choices
+	Notice   string // shown once the draft is resumed (e.g. answers dropped)
+}
+
+// Ending is how a run ended.
+type Ending struct {
 	Result   *advisor.Result // nil when the person quit before a result
 	Audience string
 	Choices  questions.Choices
-	Quit     bool // quit before a result (ctrl+c anywhere, q before the result)
+	Quit     bool     // quit before a result (ctrl+c anywhere, q before the result)
+	Saved    []string // the files the result was last saved to, if any
+	Width    int      // the window's width at the end (0: not a TUI), to wrap what follows
+}
+
+// Wrap wraps text to width w at spaces, never inside a word such as a
+// file name (one wider than w keeps a line of its own); w <= 0 leaves it
+// as it is. Main uses it for the lines it prints after the TUI ends.
+func Wrap(text string, w int) string {
+	if w <= 0 {
+		return text
+	}
+	paras := strings.Split(text, "\n")
+	for i, p := range paras {
+		paras[i] = wrapLine(p, w, false)
+	}
+	return strings.Join(paras, "\n")
 }
 
 // Sanitize makes text from outside the UI safe to print (see
@@ -93,7 +134,17 @@ type Model struct {
 	showLean   bool
 	dark       bool
 	notice     string
+	noticeErr  bool // the notice reports a failure
 	quit, done bool
+
+	draft       *Draft   // offered on the welcome screen until used or refused
+	pending     tea.Msg  // what a pick on show does at its tick
+	pickSeq     int      // numbers the picks, so a stale tick is ignored
+	confirm     bool     // asking before start over throws away the result
+	saved       []string // where the current result was saved; nil if not
+	copyAsked   bool     // s on a saved result asked whether to save a copy
+	drafts      *draftQueue
+	footerLines int // the footer's height when the layout was made
 
 	welcome  welcome
 	question question
@@ -104,7 +155,8 @@ type Model struct {
 
 // New returns the root model for cfg.
 func New(cfg Config) Model {
-	m := Model{cfg: cfg, help: help.New(), dark: true, showLean: cfg.ShowLean, notice: Sanitize(cfg.Notice)}
+	m := Model{cfg: cfg, help: help.New(), dark: true, showLean: cfg.ShowLean, notice: Sanitize(cfg.Notice),
+		draft: cfg.Draft, drafts: &draftQueue{}}
 	m.c = common{bank: cfg.Bank, audience: cfg.Audience, keys: newKeyMap()}
 	m.asked = cfg.Bank.Asked(cfg.Quick)
 	m.choices = cfg.Bank.NewChoices()
@@ -121,8 +173,8 @@ func New(cfg Config) Model {
 // open, else the question to resume at (the review when all are answered).
 func (m *Model) start() {
 	switch {
-	case m.c.audience == "":
-		m.welcome = newWelcome()
+	case m.c.audience == "" || m.draft != nil:
+		m.welcome = newWelcome(&m.c, m.draft, m.asked)
 		m.setScreen(welcomeScreen)
 	case m.cfg.Start >= len(m.asked):
 		m.toReview(len(m.asked))
@@ -159,26 +211,70 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m.handleIntent(msg)
 }
 
-// updateKey handles the global keys, then delegates to the active screen.
+// updateKey shows a pending pick through, handles the global keys, then
+// gives the key to the active screen if it is one of that screen's keys.
 func (m Model) updateKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	if m.pending != nil { // a key typed during the highlight comes after the answer
+		var next tea.Model
+		next, cmd = m.flushPick()
+		m = next.(Model)
+	}
+	next, c2 := m.updateKeyNow(msg)
+	return next, tea.Batch(cmd, c2)
+}
+
+func (m Model) updateKeyNow(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := &m.c.keys
 	switch {
 	case keyIs(msg, k.Interrupt):
 		return m.finish(true)
+	case m.c.lay.tooSmall:
+		if keyIs(msg, k.Quit) {
+			return m.finish(m.screen != resultScreen)
+		}
+		return m, nil
+	case m.help.ShowAll && keyIs(msg, k.Help, k.Close):
+		m.help.ShowAll = false
+		m.relayout()
+		return m, nil
+	case !m.keySet().matches(msg):
+		return m, nil
 	case keyIs(msg, k.Quit):
 		return m.finish(m.screen != resultScreen)
-	case m.c.lay.tooSmall:
-		return m, nil
 	case keyIs(msg, k.Help):
-		m.help.ShowAll = !m.help.ShowAll
+		m.help.ShowAll = true
 		m.relayout()
 		return m, nil
 	case keyIs(msg, k.Lean):
 		m.showLean = !m.showLean
 		m.relayout()
 		return m, nil
+	case m.confirm:
+		return m.confirmRestart(keyIs(msg, k.Yes))
 	}
 	return m.updateScreen(msg)
+}
+
+// keySet is every key that works now: the active screen's and the root's.
+func (m Model) keySet() keySet {
+	k := m.c.keys
+	var s keySet
+	switch {
+	case m.confirm:
+		s = keySet{short: []key.Binding{k.Yes, k.No}, full: [][]key.Binding{{k.Yes, k.No}}}
+	case m.screen == welcomeScreen:
+		s = m.welcome.keys(k)
+	case m.screen == questionScreen:
+		s = m.question.keys(&m.c)
+	case m.screen == reviewScreen:
+		s = m.review.keys(k)
+	case m.screen == resultScreen:
+		s = resultKeys(k, m.result.vp)
+	default:
+		s = learnKeys(k, m.learn.vp)
+	}
+	return withGlobal(s, k, m.help.ShowAll)
 }
 
 // updateScreen gives the key to the active screen, which returns itself
@@ -196,6 +292,9 @@ func (m Model) updateScreen(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.result, intent = m.result.update(msg, &m.c)
 	default:
 		m.learn, intent = m.learn.update(msg, &m.c)
+	}
+	if lines(m.footer()) != m.footerLines { // the screen's keys, and so its help, changed
+		m.relayout()
 	}
 	return m.dispatch(intent)
 }
@@ -216,9 +315,9 @@ func (m Model) finish(quit bool) (tea.Model, tea.Cmd) {
 	return m, tea.Quit
 }
 
-// Outcome reports how the run ended.
-func (m Model) Outcome() Outcome {
-	o := Outcome{Audience: m.c.audience, Choices: m.choices, Quit: m.quit || !m.done}
+// Ending reports how the run ended.
+func (m Model) Ending() Ending {
+	o := Ending{Audience: m.c.audience, Choices: m.choices, Quit: m.quit || !m.done, Saved: m.saved, Width: m.c.lay.width}
 	if !o.Quit {
 		o.Result = m.res
 	}
@@ -226,18 +325,18 @@ func (m Model) Outcome() Outcome {
 }
 
 // Run runs the TUI on in and out until the person quits or ends with a
-// result. The Outcome holds the answers given up to the end, also when the
+// result. The Ending holds the answers given up to the end, also when the
 // program ends with an error (a SIGINT gives one wrapping
 // tea.ErrInterrupted).
-func Run(cfg Config, in io.Reader, out io.Writer) (Outcome, error) {
+func Run(cfg Config, in io.Reader, out io.Writer) (Ending, error) {
 	if err := checkConfig(cfg); err != nil {
-		return Outcome{Quit: true}, err
+		return Ending{Quit: true}, err
 	}
 	p := tea.NewProgram(New(cfg), tea.WithInput(in), tea.WithOutput(out))
 	final, err := p.Run()
-	o := Outcome{Audience: cfg.Audience, Choices: cfg.Choices, Quit: true}
+	o := Ending{Audience: cfg.Audience, Choices: cfg.Choices, Quit: true}
 	if m, ok := final.(Model); ok {
-		o = m.Outcome()
+		o = m.Ending()
 	}
 	if err != nil {
 		// Ended by a signal (SIGINT) or a failure: the answers given so far

@@ -68,7 +68,7 @@ func TestBackDisabledOnFirstQuestion(t *testing.T) {
 	if pos := onQuestion(t, m); pos != 0 {
 		t.Errorf("on question %d", pos)
 	}
-	if m.c.keys.Back.Enabled() {
+	if hasKey(m.keySet(), "left") {
 		t.Error("back is enabled on the first question")
 	}
 	if strings.Contains(screenText(m), "back") {
@@ -145,7 +145,7 @@ func TestRestart(t *testing.T) {
 		if tc.audience == "" {
 			m = press(m, "1")
 		}
-		m = press(m, "3", "2", "2", "1", "r", "n")
+		m = press(m, "3", "2", "2", "1", "r", "n", "y")
 		if m.screen != tc.want || m.res != nil {
 			t.Errorf("audience %q: screen %d, want %d with no result", tc.audience, m.screen, tc.want)
 		}
@@ -184,7 +184,7 @@ func TestQuit(t *testing.T) {
 			if _, ok := cmd().(tea.QuitMsg); !ok {
 				t.Fatal("the command is not tea.Quit")
 			}
-			o := m.Outcome()
+			o := m.Ending()
 			if o.Quit != tc.quit || (o.Result != nil) == tc.quit {
 				t.Errorf("Quit = %v, Result set = %v; want Quit %v", o.Quit, o.Result != nil, tc.quit)
 			}

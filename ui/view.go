@@ -6,13 +6,22 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
 // View draws the frame: a header, the active screen's body and a footer
 // with notices, the lean gauge and help.
 func (m Model) View() tea.View {
-	v := tea.NewView(m.render())
+	content := m.render()
+	g := m.c.styles.Ground
+	if g != nil {
+		content = g.Paint(content, m.c.lay.width, m.c.lay.height)
+	}
+	v := tea.NewView(content)
+	if g != nil { // the terminal's own ground too, for any cell a redraw has not reached yet
+		v.BackgroundColor, v.ForegroundColor = g.rgb(g.Bg), g.rgb(g.Fg)
+	}
 	v.AltScreen = true
 	v.WindowTitle = "Guidepost"
 	return v
@@ -56,15 +65,18 @@ func (m Model) body() string {
 	return m.learn.view(&m.c)
 }
 
-// maxNoticeLines caps a notice so that it never crowds out the screen.
-const maxNoticeLines = 3
-
 // footer is the notice, the lean gauge and help, each only when present.
+// A notice is wrapped whole (a file name or an error is never cut), up to
+// half the window.
 func (m Model) footer() string {
 	s, w := m.c.styles, m.c.lay.text
 	var parts []string
 	if m.notice != "" {
-		parts = append(parts, s.Notice.Render(fit(hang("! ", m.notice, w), min(lines(hang("! ", m.notice, w)), maxNoticeLines))))
+		st, text := s.Notice, noticeText(m.notice, w)
+		if m.noticeErr {
+			st = s.Error
+		}
+		parts = append(parts, st.Render(fit(text, min(lines(text), max(m.c.lay.height/2, 1)))))
 	}
 	if m.showLean && (m.screen == questionScreen || m.screen == reviewScreen) {
 		parts = append(parts, leanGauge(m.lean.Score, w, &s))
@@ -75,20 +87,20 @@ func (m Model) footer() string {
 
 // helpView is the short or full help in w columns. The short help is cut
 // here, at a whole binding, because help.Model lets a line run over its
-// width when it fills up exactly.
+// width when it fills up exactly; the screen's keys give way from the end,
+// the root's (help and quit) always stay.
 func (m Model) helpView(w int) string {
+	keys := m.keySet()
 	if m.help.ShowAll {
-		return m.help.View(m.c.keys)
+		return m.fullHelp(keys, w)
 	}
-	var on []key.Binding
-	for _, b := range m.c.keys.ShortHelp() {
-		if b.Enabled() {
-			on = append(on, b)
-		}
-	}
-	for n := len(on); n > 0; n-- {
-		v := m.help.ShortHelpView(on[:n])
-		if n < len(on) {
+	on := keys.ShortHelp()
+	screen, global := on[:len(on)-globalShort], on[len(on)-globalShort:]
+	h := m.help
+	h.SetWidth(0) // the cut is made here
+	for n := len(screen); n >= 0; n-- {
+		v := h.ShortHelpView(append(append([]key.Binding(nil), screen[:n]...), global...))
+		if n < len(screen) {
 			v += m.help.Styles.Ellipsis.Render(" …")
 		}
 		if ansi.StringWidth(v) <= w {
@@ -96,6 +108,52 @@ func (m Model) helpView(w int) string {
 		}
 	}
 	return ""
+}
+
+// noticeText wraps a notice under its glyph: ✓ or ✗ when it has one, else
+// "!", so that it reads without colour.
+func noticeText(n string, w int) string {
+	for _, glyph := range []string{"✓ ", "✗ "} {
+		if rest, ok := strings.CutPrefix(n, glyph); ok {
+			return hang(glyph, rest, w)
+		}
+	}
+	return hang("! ", n, w)
+}
+
+// fullHelp is the expanded help: its columns side by side as far as they
+// fit in w, the rest in rows below, so that a narrow window shows every key.
+func (m Model) fullHelp(keys keySet, w int) string {
+	const sep = "   "
+	var rows []string
+	row := ""
+	for _, col := range keys.FullHelp() {
+		block := m.helpColumn(col)
+		switch {
+		case row == "":
+			row = block
+		case lipgloss.Width(row)+len(sep)+lipgloss.Width(block) <= w:
+			row = lipgloss.JoinHorizontal(lipgloss.Top, row, sep, block)
+		default:
+			rows, row = append(rows, row), block
+		}
+	}
+	return strings.Join(append(rows, row), "\n")
+}
+
+// helpColumn is one column of the expanded help: keys, then what they do.
+func (m Model) helpColumn(col []key.Binding) string {
+	st := m.help.Styles
+	kw := 0
+	for _, b := range col {
+		kw = max(kw, ansi.StringWidth(b.Help().Key))
+	}
+	ls := make([]string, len(col))
+	for i, b := range col {
+		k := b.Help().Key
+		ls[i] = st.FullKey.Render(k) + strings.Repeat(" ", kw-ansi.StringWidth(k)+1) + st.FullDesc.Render(b.Help().Desc)
+	}
+	return strings.Join(ls, "\n")
 }
 
 func audiencePhrase(a string) string {

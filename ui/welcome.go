@@ -1,9 +1,13 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"guidepost/questions"
 )
 
 // audienceChoice is one entry of the welcome's list; the audience sets the
@@ -18,24 +22,81 @@ var audienceChoices = [...]audienceChoice{
 	{"consultant", "A participant or group in a workshop", "You are a consultant or facilitator working through this with others."},
 }
 
-// welcome says what Guidepost does and asks who the questions are about.
-type welcome struct {
-	cursor int
+// welcomeEntry is one row of the welcome's list: an audience to start
+// with, or the saved draft to continue.
+type welcomeEntry struct {
+	label, desc, audience string
+	resume                bool
 }
 
-func newWelcome() welcome { return welcome{} }
+// welcome says what Guidepost does and asks who the questions are about;
+// when a draft is saved it also offers to continue it.
+type welcome struct {
+	cursor  int
+	picked  bool // a number key picked the cursor's row: on show until the root goes on
+	entries []welcomeEntry
+	heading string
+}
+
+// newWelcome lists the audiences, or only a fresh start when the audience
+// is already set, and the draft when there is one to continue.
+func newWelcome(c *common, d *Draft, asked []int) welcome {
+	w := welcome{heading: "Who is this about?"}
+	if c.audience == "" {
+		for _, a := range audienceChoices {
+			w.entries = append(w.entries, welcomeEntry{label: a.label, desc: a.desc, audience: a.id})
+		}
+	} else {
+		w.heading = "How would you like to start?"
+		w.entries = append(w.entries, welcomeEntry{label: "Start afresh", audience: c.audience,
+			desc: "New answers replace the saved draft from the first one you give."})
+	}
+	if d != nil {
+		w.entries = append(w.entries, draftEntry(c, d, asked))
+		if c.audience == "" {
+			w.heading = "Who is this about? Or continue your draft:"
+		}
+	}
+	return w
+}
+
+// draftEntry describes the saved draft: how much of it is answered and
+// whom it is about.
+func draftEntry(c *common, d *Draft, asked []int) welcomeEntry {
+	n := 0
+	for _, q := range asked {
+		if d.Choices[q] != questions.NoAnswer {
+			n++
+		}
+	}
+	desc := fmt.Sprintf("%d of %d questions answered", n, len(asked))
+	if a := audiencePhrase(d.Audience); a != "" && c.audience == "" {
+		desc += ", " + a
+	}
+	return welcomeEntry{label: "Continue your saved draft", resume: true,
+		desc: desc + ". You go on from the first question left open."}
+}
+
+// keys is what the welcome answers to.
+func (w welcome) keys(k keyMap) keySet {
+	pick := pickKeys(len(w.entries))
+	return keySet{
+		short: []key.Binding{pick, k.Choose, k.Learn},
+		full:  [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {pick, k.Choose, k.Learn}},
+	}
+}
 
 func (w welcome) update(msg tea.KeyPressMsg, c *common) (welcome, tea.Msg) {
 	k := c.keys
-	n := len(audienceChoices)
 	switch {
-	case keyIs(msg, k.Up), keyIs(msg, k.Down):
-		w.cursor = moveCursor(w.cursor, n, msg, k)
+	case keyIs(msg, k.Up, k.Down, k.Top, k.Bottom):
+		w.cursor = moveCursor(w.cursor, len(w.entries), msg, k)
 	case keyIs(msg, k.Choose):
-		return w, audienceMsg{audienceChoices[w.cursor].id}
-	case keyIs(msg, k.Pick):
-		if i := digit(msg); i < n {
-			return w, audienceMsg{audienceChoices[i].id}
+		return w, w.choose(w.cursor)
+	case keyIs(msg, pickKeys(len(w.entries))):
+		if i := digit(msg); i < len(w.entries) {
+			w.cursor, w.picked = i, true
+			return w, pickedMsg{w.choose(i)}
 		}
 	case keyIs(msg, k.Learn):
 		return w, learnMsg{}
@@ -43,18 +104,25 @@ func (w welcome) update(msg tea.KeyPressMsg, c *common) (welcome, tea.Msg) {
 	return w, nil
 }
 
-// view shows the title, what Guidepost does, the audiences and a hint
-// about the comparison; a short window drops the hint, then the intro.
+func (w welcome) choose(i int) tea.Msg {
+	if w.entries[i].resume {
+		return resumeMsg{}
+	}
+	return audienceMsg{w.entries[i].audience}
+}
+
+// view shows the title, what Guidepost does, the list and a hint about
+// the comparison; a short window drops the hint, then the intro.
 func (w welcome) view(c *common) string {
 	s, l := c.styles, c.lay
 	title := s.Prompt.Render(wrap("Coaching, mentoring, or both?", l.text))
 	intro := wrap("Answer a few questions and Guidepost recommends coaching, mentoring or a combined programme, with its reasons and sources.", l.text)
-	rows := []string{s.Heading.Render("Who is this about?")}
-	for i, a := range audienceChoices {
-		rows = append(rows, optionRow(c, i, len(audienceChoices), a.label, i == w.cursor, false))
+	rows := []string{s.Heading.Render(w.heading)}
+	for i, e := range w.entries {
+		rows = append(rows, optionRow(c, i, len(w.entries), e.label, i == w.cursor, w.picked && i == w.cursor))
 	}
 	list := strings.Join(rows, "\n")
-	desc := s.Desc.Render(wrap(audienceChoices[w.cursor].desc, l.text))
+	desc := s.Desc.Render(wrap(w.entries[w.cursor].desc, l.text))
 	hint := s.Muted.Render(wrap("Press l to compare coaching and mentoring first.", l.text))
 	for _, parts := range [][]string{{title, intro, list, desc, hint}, {title, intro, list, desc}, {title, list, desc}} {
 		for _, gap := range []string{"\n\n", "\n"} {
@@ -64,9 +132,4 @@ func (w welcome) view(c *common) string {
 		}
 	}
 	return title + "\n" + list
-}
-
-// digit returns the 0-based option a number key picks.
-func digit(msg tea.KeyPressMsg) int {
-	return int(msg.String()[0] - '1')
 }
