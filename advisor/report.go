@@ -126,6 +126,7 @@ func ChangeText(c Change, b *questions.Bank) string {
 // WriteText writes r as a plain-text report for someone who has never seen
 // the tool.
 func WriteText(w io.Writer, b *questions.Bank, r Result) error {
+	r = Speak(b, r, r.Audience)
 	p := newReport(w, b)
 	p.printf("Guidepost recommends: %s\n\n", clean(r.Label))
 	p.printf("%s\n\n%s\n\n", wrap(clean(r.Summary), reportWidth, 0), wrap(Headline(r), reportWidth, 0))
@@ -225,6 +226,7 @@ func clean(s string) string { return questions.Clean(s) }
 
 // WriteMarkdown writes r as a Markdown report.
 func WriteMarkdown(w io.Writer, b *questions.Bank, r Result) error {
+	r = Speak(b, r, r.Audience)
 	p := newReport(w, b)
 	p.printf("# Guidepost recommends: %s\n\n%s\n\n%s\n\n", md(r.Label), md(r.Summary), md(Headline(r)))
 	full := max(r.Scores.Coaching, r.Scores.Mentoring, 1)

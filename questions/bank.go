@@ -160,9 +160,9 @@ type Pair [2]int32
 
 // Rule adds weight when its conditions hold.
 type Rule struct {
-	ID      string
-	When    When
-	Reason  string
+	ID     string
+	When   When
+	Reason string
 	// ReasonVoice is the reason as written, to resolve for a reader.
 	ReasonVoice Text
 	Sources     []string
