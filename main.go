@@ -569,7 +569,7 @@ func (a *app) uiConfig(d *drafts) (ui.Config, error) {
 		Theme: a.opt.theme, NoColor: os.Getenv("NO_COLOR") != "", ShowLean: a.opt.lean,
 		SaveDraft: d.save,
 		SaveResult: func(audience string, c questions.Choices, r advisor.Result) ([]string, error) {
-			r.Audience = audience
+			r = advisor.Speak(b, r, audience)
 			return saveResult(".", time.Now(), b, r)
 		},
 	}
