@@ -106,8 +106,7 @@ func (a *app) scoreAnswers(f scoreFlags) error {
 	if err != nil {
 		return err
 	}
-	r := advisor.Evaluate(b, ch)
-	r.Audience = ans.Audience
+	r := advisor.EvaluateFor(b, ch, ans.Audience)
 	return writeResult(a.out, b, r, f.format)
 }
 

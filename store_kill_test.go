@@ -96,12 +96,19 @@ func TestDraftSurvivesKill(t *testing.T) {
 		if _, _, err := questions.ParseAnswers(b, path, data); err != nil {
 			t.Fatalf("kill %d: the draft does not parse: %v", i+1, err)
 		}
-		checkTemps(t, dir, 1)
 		ageTemps(t, dir) // as if the next run came a while later
 	}
 	if seen == 0 {
 		t.Fatalf("no draft was written in %d runs", kills)
 	}
+	// Kills mid-write leave temporary files; under load a writer can be
+	// killed again before its first write cleans them, so their number
+	// after one kill is not fixed. What must hold: they never pile up,
+	// because the next write removes every stale one.
+	if err := writeAtomic(path, variants[0], time.Now(), nil); err != nil {
+		t.Fatal(err)
+	}
+	checkTemps(t, dir, 0)
 	t.Logf("%d kills; the draft was complete after each of the %d that came after a write", kills, seen)
 }
 

@@ -97,6 +97,17 @@
 // Wrap, FormatScore, ConfidenceText and Bar are the one wrap, score,
 // confidence and bar format they share.
 //
+// Next steps are the recommended outcome's steps whose conditions hold for
+// the answers (Steps), in the rule set's order, each with its id: a mentor
+// already found, the manager's part, the budget, the start date and, for
+// combined, which part carries the programme change what is advised.
+//
+// Every rule-set text a result shows speaks to its reader (Speak, Say,
+// EvaluateFor): a self-assessment reads "you", a manager reads "you" about
+// "this person", a consultant reads about "the participant", and a result
+// with no audience about "the person". Evaluate speaks to no audience; the
+// text and Markdown reports speak to the result's Audience.
+//
 // Decide is the allocation-free core used for batch scoring; Evaluate builds
 // the full Result on top of it. Check proves, by search, that every outcome
 // is reachable by some set of answers (on the scores alone: it does not

@@ -366,7 +366,8 @@ func Evaluate(b *questions.Bank, ch questions.Choices) Result {
 	r.Answers, r.Answered = answers(b, ch)
 	r.Reasons, r.Against = evidenceLists(b, ch, v)
 	r.Cautions = cautions(b, v.Cautions)
-	r.NextSteps, r.Steps = steps(out)
+	r.Steps = nextSteps(b, v.Outcome, ch, "")
+	r.NextSteps = stepTexts(r.Steps)
 	r.WouldChange = wouldChange(b, ch, v)
 	if ev := evidenceOf(b, ch); ev.safety >= 0 {
 		r.Safety = b.Questions[ev.safety].ID
@@ -505,16 +506,6 @@ func cautions(b *questions.Bank, mask uint64) []Note {
 		}
 	}
 	return list
-}
-
-func steps(o questions.Outcome) ([]string, []Note) {
-	texts := make([]string, len(o.NextSteps))
-	notes := make([]Note, len(o.NextSteps))
-	for i, s := range o.NextSteps {
-		texts[i] = s.Text
-		notes[i] = Note{Text: s.Text, Sources: ids(s.Sources)}
-	}
-	return texts, notes
 }
 
 // wouldChange re-scores every single answer change and keeps those that

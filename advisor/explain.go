@@ -94,6 +94,8 @@ type Point struct {
 	// Cites are the numbers of the point's sources in Explanation.Sources,
 	// in ascending order.
 	Cites []int
+	// ID is the caution's or the next step's id, where it has one.
+	ID string
 	// Question and Option are the ids behind the point, where there are.
 	Question string
 	Option   string
@@ -187,6 +189,7 @@ const noChange = "No single answer change would change this call: several answer
 // Explain builds the explanation of r, a result of Evaluate on b, for its
 // audience (r.Audience: "manager", "self", "consultant" or "").
 func Explain(b *questions.Bank, r Result) Explanation {
+	r = Speak(b, r, r.Audience) // every rule-set text in the reader's voice
 	x := explainer{b: b, r: r, voice: voiceOf(r.Audience), cit: map[string]int{}}
 	return x.explain()
 }
@@ -503,35 +506,47 @@ func (x *explainer) weight(w questions.Pair) string {
 func (x *explainer) notes(list []Note) []Point {
 	out := []Point{}
 	for _, n := range list {
-		out = append(out, Point{Text: clean(n.Text), Cites: x.cite(n.Sources)})
+		out = append(out, Point{ID: n.ID, Text: clean(n.Text), Cites: x.cite(n.Sources)})
 	}
 	return out
 }
 
-// steps are the outcome's next steps; when wellbeing comes first, the
-// referral and a return to the leaning instead, since every outcome step
-// assumes a work-focused engagement is being arranged now.
+// steps are the next steps the rule set advises for these answers. When
+// wellbeing comes first, a rule set whose steps name the wellbeing question
+// in their conditions (the default one puts a referral first and drops the
+// steps that assume a work-focused engagement) is followed; for one that
+// does not, the steps all assume such an engagement, so the referral and a
+// return to the leaning stand instead.
 func (x *explainer) steps(label string) []Point {
-	if x.r.Status != StatusWellbeing {
+	if x.r.Status != StatusWellbeing || x.stepsHandle(x.r.Safety) {
 		return x.notes(x.r.Steps)
 	}
 	var srcs []string
 	if q := x.b.Question(x.r.Safety); q >= 0 {
-		qq := &x.b.Questions[q]
-		srcs = qq.Sources
-		for _, a := range x.r.Answers {
-			if a.Question == qq.ID {
-				if o := x.b.Option(q, a.Option); o >= 0 && len(qq.Options[o].Sources) > 0 {
-					srcs = qq.Options[o].Sources
-				}
-			}
-		}
+		srcs = x.b.Questions[q].Sources
 	}
 	first := "Start with professional support for " + x.voice.whose + " wellbeing: coaches and mentors pay attention to feelings but are not therapists, so arrange that support before any coaching or mentoring."
 	return []Point{
 		{Text: first, Cites: x.cite(srcs)},
 		{Text: "Come back to " + label + " once that support is in place: answer the questions again then, and the steps for it will follow."},
 	}
+}
+
+// stepsHandle reports whether any outcome's next step has a condition on
+// the question with id q.
+func (x *explainer) stepsHandle(q string) bool {
+	for _, o := range x.b.Outcomes {
+		for _, st := range o.NextSteps {
+			for _, list := range [][]questions.Cond{st.When.All, st.When.Any, st.When.None} {
+				for _, c := range list {
+					if c.Question == q {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // changes groups the answer changes by question, in the order of the first

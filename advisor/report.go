@@ -85,7 +85,7 @@ func WriteJSON(w io.Writer, b *questions.Bank, r Result) error {
 	}
 	for _, p := range e.Section(SectionSteps).Points {
 		j.NextSteps = append(j.NextSteps, p.Text)
-		j.Steps = append(j.Steps, Note{Text: p.Text, Sources: sourceIDs(e, p.Cites)})
+		j.Steps = append(j.Steps, Note{ID: p.ID, Text: p.Text, Sources: sourceIDs(e, p.Cites)})
 	}
 	groups := map[string]string{}
 	for _, p := range e.Section(SectionChanges).Points {

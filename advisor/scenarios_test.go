@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/BurntSushi/toml"
@@ -34,15 +35,12 @@ type scenario struct {
 	// too_few_answers, wellbeing_first). It is checked as soon as Result
 	// has a Status field (see checkStatus).
 	Status string `toml:"status"`
-	// ExpectSteps and AvoidSteps are next-step ids. Next steps have no ids
-	// in schema 1, so they are checked as soon as the rule set's next steps
-	// carry ids (see checkSteps).
+	// ExpectSteps and AvoidSteps are next-step ids that must and must not
+	// be advised to the audience (see checkSteps).
 	ExpectSteps []string `toml:"expect_steps"`
 	AvoidSteps  []string `toml:"avoid_steps"`
-	// AvoidPhrases are words no text shown to the audience may use. Schema
-	// 1 has one text for every audience, so they are kept for the test of
-	// the per-audience voice that comes with the schema that gives texts a
-	// voice; here they are only checked for form.
+	// AvoidPhrases are words no text shown to the audience with the result
+	// may use, in any case (see checkPhrases).
 	AvoidPhrases []string          `toml:"avoid_phrases"`
 	Answers      map[string]string `toml:"answers"`
 }
@@ -125,6 +123,10 @@ func checkForm(t *testing.T, b *questions.Bank, sc scenario) {
 	for _, id := range slices.Concat(sc.ExpectSteps, sc.AvoidSteps) {
 		if !idPattern.MatchString(id) {
 			t.Errorf("next-step id %q is not an id", id)
+		} else if !slices.ContainsFunc(b.Outcomes, func(o questions.Outcome) bool {
+			return slices.ContainsFunc(o.NextSteps, func(s questions.Step) bool { return s.ID == id })
+		}) {
+			t.Errorf("next step %q is not in the rule set", id)
 		}
 	}
 	for _, p := range sc.AvoidPhrases {
@@ -155,17 +157,12 @@ func checkStatus(t *testing.T, r Result, want string) {
 	}
 }
 
-// checkSteps compares the scenario's next-step ids with the result's. A
-// step's id is empty in schema 1; the comparison applies once any step of
-// the rule set has one.
-func checkSteps(t *testing.T, b *questions.Bank, r Result, want, avoid []string) {
+// checkSteps compares the scenario's next-step ids with the result's.
+func checkSteps(t *testing.T, r Result, want, avoid []string) {
 	t.Helper()
 	var got []string
 	for _, s := range r.Steps {
 		got = append(got, s.ID)
-	}
-	if !slices.ContainsFunc(got, func(id string) bool { return id != "" }) {
-		return
 	}
 	for _, id := range want {
 		if !slices.Contains(got, id) {
@@ -179,12 +176,58 @@ func checkSteps(t *testing.T, b *questions.Bank, r Result, want, avoid []string)
 	}
 }
 
+// shownTexts returns every text a result shows from the rule set, each
+// named for a message: the summary, the evidence (reasons, and against
+// where Result has it) with its topic and label, the cautions and the next
+// steps.
+func shownTexts(r Result) map[string]string {
+	out := map[string]string{"summary": r.Summary}
+	evidence := func(name string, list []Reason) {
+		for i, x := range list {
+			out[fmt.Sprintf("%s[%d] %s", name, i, x.Question+x.Rule)] = x.Topic + ": " + x.Label + ". " + x.Text
+		}
+	}
+	evidence("reasons", r.Reasons)
+	if f := reflect.ValueOf(r).FieldByName("Against"); f.IsValid() {
+		if list, ok := f.Interface().([]Reason); ok {
+			evidence("against", list)
+		}
+	}
+	for _, n := range r.Cautions {
+		out["caution "+n.ID] = n.Text
+	}
+	for _, n := range r.Steps {
+		out["step "+n.ID] = n.Text
+	}
+	return out
+}
+
+// checkPhrases fails for every shown text that uses an avoided phrase.
+func checkPhrases(t *testing.T, r Result, avoid []string) {
+	t.Helper()
+	for name, text := range shownTexts(r) {
+		for _, p := range avoid {
+			if strings.Contains(strings.ToLower(text), strings.ToLower(p)) {
+				t.Errorf("%s says %q to a %s reader: %s", name, p, r.Audience, text)
+			}
+		}
+	}
+}
+
+// scenarioAudience is who answers a scenario: manager unless it says.
+func scenarioAudience(sc scenario) string {
+	if sc.Audience == "" {
+		return "manager"
+	}
+	return sc.Audience
+}
+
 func TestScenarios(t *testing.T) {
 	b := load(t, "../rules.toml")
 	for _, sc := range loadAllScenarios(t) {
 		t.Run(sc.ID, func(t *testing.T) {
 			checkForm(t, b, sc)
-			r := Evaluate(b, scenarioChoices(t, b, sc))
+			r := EvaluateFor(b, scenarioChoices(t, b, sc), scenarioAudience(sc))
 			if r.Recommendation != sc.Expect {
 				t.Errorf("got %s (coaching %v, mentoring %v), want %s: %s", r.Recommendation, r.Scores.Coaching, r.Scores.Mentoring, sc.Expect, sc.Why)
 			}
@@ -208,7 +251,8 @@ func TestScenarios(t *testing.T) {
 				t.Errorf("confidence %v out of range", r.Confidence)
 			}
 			checkStatus(t, r, sc.Status)
-			checkSteps(t, b, r, sc.ExpectSteps, sc.AvoidSteps)
+			checkSteps(t, r, sc.ExpectSteps, sc.AvoidSteps)
+			checkPhrases(t, r, sc.AvoidPhrases)
 		})
 	}
 }

@@ -78,17 +78,26 @@ type Source struct {
 
 // Outcome is one recommendation with its summary and next steps.
 type Outcome struct {
-	ID        string
-	Label     string
-	Summary   string
-	Sources   []string
+	ID    string
+	Label string
+	// Summary is the summary for no particular reader; SummaryVoice is
+	// the summary as written, to resolve for a reader (Text.For).
+	Summary      string
+	SummaryVoice Text
+	Sources      []string
+	// NextSteps are advised in order, each when its conditions hold.
 	NextSteps []Step
 }
 
 // Step is a sourced piece of text: a next step, or one side of a comparison.
+// A next step may have an ID and conditions (When, with Audience); Text is
+// its text for no particular reader and Voice the text as written.
 type Step struct {
+	ID      string
 	Text    string
+	Voice   Text
 	Sources []string
+	When    When
 }
 
 // Question is one diagnostic question.
@@ -137,7 +146,9 @@ type Option struct {
 	Label       string
 	Description string
 	Rationale   string
-	Sources     []string
+	// RationaleVoice is the rationale as written, to resolve for a reader.
+	RationaleVoice Text
+	Sources        []string
 
 	// Score is the option's weights toward coaching and mentoring, in half
 	// points (a weight of 1.5 is 3).
@@ -149,10 +160,12 @@ type Pair [2]int32
 
 // Rule adds weight when its conditions hold.
 type Rule struct {
-	ID      string
-	When    When
-	Reason  string
-	Sources []string
+	ID     string
+	When   When
+	Reason string
+	// ReasonVoice is the reason as written, to resolve for a reader.
+	ReasonVoice Text
+	Sources     []string
 
 	// Score is the rule's add, in half points.
 	Score Pair
@@ -161,8 +174,10 @@ type Rule struct {
 // Caution is a warning raised when its conditions hold; it never changes
 // scores.
 type Caution struct {
-	ID      string
-	Text    string
+	ID   string
+	Text string
+	// Voice is the text as written, to resolve for a reader.
+	Voice   Text
 	Sources []string
 	When    When
 }
@@ -178,6 +193,9 @@ type When struct {
 	// RecMask has bit i set for each outcome i the file's
 	// when.recommendation names (all bits when it names none).
 	RecMask uint8
+	// Audiences (next steps only) lists the readers the step is for; empty
+	// means every reader, including a report with no audience.
+	Audiences []string
 }
 
 // Cond holds when the answer to Question is one of In.

@@ -32,22 +32,28 @@ func compile(fb *fileBank, name string) *Bank {
 	}
 	for i := range fb.Outcomes {
 		o := &fb.Outcomes[i]
-		b.Outcomes[i] = Outcome{ID: o.ID.str(), Label: o.Label.text(), Summary: o.Summary.text(),
-			Sources: o.Sources.ids(), NextSteps: steps(o.NextSteps)}
+		sum := o.Summary.voice()
+		b.Outcomes[i] = Outcome{ID: o.ID.str(), Label: o.Label.text(), Summary: sum.For(""), SummaryVoice: sum,
+			Sources: o.Sources.ids()}
 		b.oindex[o.ID.str()] = i
 	}
 	for i := range fb.Questions {
 		b.Questions[i] = compileQuestion(&fb.Questions[i])
 		b.qindex[b.Questions[i].ID] = i
 	}
+	for i := range fb.Outcomes {
+		b.Outcomes[i].NextSteps = b.nextSteps(fb.Outcomes[i].NextSteps)
+	}
 	for i := range fb.Rules {
 		r := &fb.Rules[i]
-		b.Rules[i] = Rule{ID: r.ID.str(), When: b.compileWhen(&r.When), Reason: r.Reason.text(),
+		reason := r.Reason.voice()
+		b.Rules[i] = Rule{ID: r.ID.str(), When: b.compileWhen(&r.When), Reason: reason.For(""), ReasonVoice: reason,
 			Sources: r.Sources.ids(), Score: pairOf(&r.Add)}
 	}
 	for i := range fb.Cautions {
 		c := &fb.Cautions[i]
-		b.Cautions[i] = Caution{ID: c.ID.str(), Text: c.Text.text(), Sources: c.Sources.ids(), When: b.compileWhen(&c.When)}
+		text := c.Text.voice()
+		b.Cautions[i] = Caution{ID: c.ID.str(), Text: text.For(""), Voice: text, Sources: c.Sources.ids(), When: b.compileWhen(&c.When)}
 	}
 	for i := range fb.Dimensions {
 		d := &fb.Dimensions[i]
@@ -59,10 +65,13 @@ func compile(fb *fileBank, name string) *Bank {
 
 func step(s *fileStep) Step { return Step{Text: s.Text.text(), Sources: s.Sources.ids()} }
 
-func steps(list []fileStep) []Step {
+// nextSteps compiles an outcome's next steps; it needs the questions.
+func (b *Bank) nextSteps(list []fileNextStep) []Step {
 	out := make([]Step, len(list))
 	for i := range list {
-		out[i] = step(&list[i])
+		s := &list[i]
+		text := s.Text.voice()
+		out[i] = Step{ID: s.ID.str(), Text: text.For(""), Voice: text, Sources: s.Sources.ids(), When: b.compileWhen(&s.When)}
 	}
 	return out
 }
@@ -82,8 +91,9 @@ func compileQuestion(fq *fileQuestion) Question {
 	}
 	for j := range fq.Options {
 		o := &fq.Options[j]
+		rationale := o.Rationale.voice()
 		q.Options[j] = Option{ID: o.ID.str(), Label: o.Label.text(), Description: o.Description.text(),
-			Rationale: o.Rationale.text(), Sources: o.Sources.ids(), Score: pairOf(&o.Weights)}
+			Rationale: rationale.For(""), RationaleVoice: rationale, Sources: o.Sources.ids(), Score: pairOf(&o.Weights)}
 		q.oindex[o.ID.str()] = j
 		if o.ID.str() == UnsureID {
 			q.unsure = j
@@ -121,7 +131,11 @@ func spread(opts []Option) (impact int32, lead Pair) {
 }
 
 func (b *Bank) compileWhen(fw *fileWhen) When {
-	w := When{All: b.conds(fw.All), Any: b.conds(fw.Any), None: b.conds(fw.None), RecMask: 0xff}
+	w := When{All: b.conds(fw.All), Any: b.conds(fw.Any), None: b.conds(fw.None), RecMask: 0xff,
+		Audiences: fw.Audience.ids()}
+	if len(w.Audiences) == 0 {
+		w.Audiences = nil
+	}
 	if recs := fw.Recommendation.ids(); len(recs) > 0 {
 		w.RecMask = 0
 		for _, id := range recs {

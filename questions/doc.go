@@ -28,7 +28,12 @@
 //
 //	[[outcome]]                          # exactly coaching, mentoring and combined
 //	id = "coaching"  label = "…"  summary = "…"  sources = ["…"]
-//	next_steps = [ { text = "…", sources = ["…"] }, … ]
+//
+//	  [[outcome.next_steps]]             # advised in file order, each when its
+//	  id = "manager_partner"             # conditions hold; id optional, unique
+//	  when.none = [ { question = "manager_involvement", in = ["hands_off"] } ]
+//	  when.audience = ["manager"]        # optional: only for these readers
+//	  text = "…"  sources = ["…"]        # (next_steps = [ { text = "…", … } ] also works)
 //
 //	[[question]]                         # asked in file order
 //	id = "need"                          # a CONTRACT id for the shipped questions
@@ -73,6 +78,32 @@
 //	mentoring = { text = "…", sources = ["…"] }
 //	disagreement = { text = "…", sources = ["…"] }   # optional: where the sources differ
 //
+// A next step takes when.all, when.any and when.none like a rule, and may
+// have none: a step without conditions is always advised. when.audience
+// (manager, self, consultant) is for next steps only, and a step limited
+// to some readers is not shown in a report with no audience;
+// when.recommendation is for cautions only.
+//
+// # The reader's voice
+//
+// Every text shown with a result (an outcome's summary, an option's
+// rationale, a rule's reason, a caution's text, a next step's text) is
+// written for its reader, with placeholders and, where one text cannot
+// serve everyone, variants per audience:
+//
+//	text = "Agree the objectives with {person} and {manager}."
+//	text.default = "Let {person} choose {their} own mentor."   # every other reader
+//	text.self = "Choose your own mentor."                      # keys: default, manager, self, consultant
+//
+// {person} is "this person" for a manager, "you" for a self-assessment,
+// "the participant" for a consultant and "the person" with no audience;
+// {they}, {them}, {their}, {themself} and {person's} follow it, and
+// {manager} is "you" for a manager, "your manager" for a self-assessment
+// (Placeholders lists them all, with capitalised forms). Text.For resolves
+// a text for a reader. An unknown placeholder, an unclosed brace, an
+// unknown audience key or a table without default is an error naming the
+// file, the line and the id.
+//
 // Weights lie between -5 and 5 in steps of 0.5 and name only coaching and
 // mentoring: combined is not scored, it is decided (see package advisor).
 // Every question needs a prompt for each audience, a topic, a why text and
@@ -87,7 +118,9 @@
 // the line and a caret), wrong types, unknown or mis-cased keys, duplicate
 // ids, references to unknown questions, options, outcomes or sources, empty
 // texts, a question without "unsure", weights out of range, contract ids
-// missing, and unsafe characters in any text. Reachability of every outcome
+// missing, conditions that can never hold (all and none leaving a question
+// no option, or no any condition able to hold beside them), unknown
+// placeholders, and unsafe characters in any text. Reachability of every outcome
 // depends on the decision step and is checked by package advisor.
 //
 // # Answers

@@ -9,7 +9,8 @@ import (
 // FuzzParse checks that no input makes the loader panic, and that every
 // error it returns is free of terminal control characters.
 func FuzzParse(f *testing.F) {
-	for _, p := range []string{"testdata/valid/fixture.toml", "testdata/invalid/typo_key.toml", "testdata/invalid/escape_u001b.toml"} {
+	for _, p := range []string{"testdata/valid/fixture.toml", "testdata/invalid/typo_key.toml", "testdata/invalid/escape_u001b.toml",
+		"testdata/invalid/voice_unclosed.toml", "testdata/invalid/step_any_contradiction.toml"} {
 		if data, err := os.ReadFile(p); err == nil {
 			f.Add(data)
 		}
@@ -40,6 +41,24 @@ func FuzzParseAnswers(f *testing.F) {
 		}
 		if len(ch) != len(b.Questions) {
 			t.Fatalf("choices for %d questions", len(ch))
+		}
+	})
+}
+
+// FuzzVoice checks the placeholder rules: a text that validation accepts
+// resolves, for every reader, with no brace left; any text at all resolves
+// without a panic.
+func FuzzVoice(f *testing.F) {
+	for _, s := range []string{"Help {person} find {their} way.", "{Manager} may {", "}{person}", "{a}{b}", "{person's}{}"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		what, _ := placeholderProblem(s)
+		for _, a := range append([]string{""}, Audiences...) {
+			got := Text{Default: s}.For(a)
+			if what == "" && strings.ContainsAny(got, "{}") {
+				t.Fatalf("accepted %q resolves for %q to %q", s, a, got)
+			}
 		}
 	})
 }

@@ -44,11 +44,20 @@ type fileSource struct {
 }
 
 type fileOutcome struct {
-	ID        ident      `toml:"id"`
-	Label     line       `toml:"label"`
-	Summary   para       `toml:"summary"`
-	Sources   idList     `toml:"sources"`
-	NextSteps []fileStep `toml:"next_steps"`
+	ID        ident          `toml:"id"`
+	Label     line           `toml:"label"`
+	Summary   vpara          `toml:"summary"`
+	Sources   idList         `toml:"sources"`
+	NextSteps []fileNextStep `toml:"next_steps"`
+}
+
+// fileNextStep is one next step of an outcome: advised when its conditions
+// hold (always, without any), in file order.
+type fileNextStep struct {
+	ID      ident    `toml:"id"`
+	When    fileWhen `toml:"when"`
+	Text    vpara    `toml:"text"`
+	Sources idList   `toml:"sources"`
 }
 
 type fileStep struct {
@@ -89,7 +98,7 @@ type fileOption struct {
 	Label       line    `toml:"label"`
 	Description line    `toml:"description"`
 	Weights     weights `toml:"weights"`
-	Rationale   line    `toml:"rationale"`
+	Rationale   vline   `toml:"rationale"`
 	Sources     idList  `toml:"sources"`
 }
 
@@ -97,13 +106,13 @@ type fileRule struct {
 	ID      ident    `toml:"id"`
 	When    fileWhen `toml:"when"`
 	Add     weights  `toml:"add"`
-	Reason  para     `toml:"reason"`
+	Reason  vpara    `toml:"reason"`
 	Sources idList   `toml:"sources"`
 }
 
 type fileCaution struct {
 	ID      ident    `toml:"id"`
-	Text    para     `toml:"text"`
+	Text    vpara    `toml:"text"`
 	Sources idList   `toml:"sources"`
 	When    fileWhen `toml:"when"`
 }
@@ -113,6 +122,8 @@ type fileWhen struct {
 	Any            []fileCond `toml:"any"`
 	None           []fileCond `toml:"none"`
 	Recommendation idList     `toml:"recommendation"`
+	// Audience (next steps only) limits a step to some readers.
+	Audience idList `toml:"audience"`
 }
 
 type fileCond struct {
@@ -183,6 +194,84 @@ func (r *raw) text() string { return normalizeText(r.str()) }
 func isString(v any) bool {
 	_, ok := v.(string)
 	return ok || v == nil
+}
+
+// voiced is a text with a voice (voice.go): text in quotes, or a table of
+// texts by audience (default, manager, self, consultant). vline is one line
+// of it, vpara may hold paragraphs.
+type voiced struct{ raw }
+
+type (
+	vline struct{ voiced }
+	vpara struct{ voiced }
+)
+
+func (t *voiced) fits() bool {
+	if m, ok := t.v.(map[string]any); ok {
+		for _, x := range m {
+			if _, ok := x.(string); !ok {
+				return false
+			}
+		}
+		return true
+	}
+	return isString(t.v)
+}
+
+func (t *voiced) want() string {
+	return `text in quotes, or a table of texts by audience, like { default = "…", self = "…" }`
+}
+
+// variants returns the texts as written, by key ("default" for text in
+// quotes), keys sorted.
+func (t *voiced) variants() []variant {
+	switch x := t.v.(type) {
+	case string:
+		return []variant{{"default", x}}
+	case map[string]any:
+		out := make([]variant, 0, len(x))
+		for k, v := range x {
+			s, _ := v.(string)
+			out = append(out, variant{k, s})
+		}
+		sort.Slice(out, func(i, j int) bool { return out[i].key < out[j].key })
+		return out
+	}
+	return nil
+}
+
+type variant struct{ key, text string }
+
+// def returns the default text as written, or "".
+func (t *voiced) def() string {
+	for _, v := range t.variants() {
+		if v.key == "default" {
+			return v.text
+		}
+	}
+	return ""
+}
+
+// isTable reports whether the text is written per audience.
+func (t *voiced) isTable() bool { _, ok := t.v.(map[string]any); return ok }
+
+// voice returns the compiled text, each variant normalised.
+func (t *voiced) voice() Text {
+	var out Text
+	for _, v := range t.variants() {
+		s := normalizeText(v.text)
+		switch v.key {
+		case "default":
+			out.Default = s
+		case "manager":
+			out.Manager = s
+		case "self":
+			out.Self = s
+		case "consultant":
+			out.Consultant = s
+		}
+	}
+	return out
 }
 
 // number is a number; whole numbers are accepted.

@@ -5,6 +5,7 @@ import (
 	"math"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -31,6 +32,7 @@ func validate(fb *fileBank, p, w *problems) {
 	v.checkSources()
 	v.checkOutcomes()
 	v.checkQuestions()
+	v.checkNextSteps()
 	v.checkRules()
 	v.checkCautions()
 	v.checkDimensions()
@@ -90,6 +92,12 @@ func (v *validator) checkValue(x value, path string) {
 		s, oneLine = t.str(), true
 	case *para:
 		s = t.str()
+	case *vline:
+		v.checkVoiced(path, &t.voiced, true)
+		return
+	case *vpara:
+		v.checkVoiced(path, &t.voiced, false)
+		return
 	case *weights:
 		for _, e := range t.entries() {
 			if col, kind, ok := checkText(e.outcome); !ok {
@@ -106,6 +114,42 @@ func (v *validator) checkValue(x value, path string) {
 	}
 	if oneLine && strings.ContainsAny(strings.TrimSpace(s), "\n\r") {
 		v.add(path, "%s is one line, but it holds a line break: write it on one line (the screen wraps it); only summaries, next steps, why, reasons and the texts of cautions and comparisons may hold paragraphs", v.name(path))
+	}
+}
+
+// checkVoiced checks a text with a voice: its audience keys, a default
+// when it is a table, and in every variant plain characters, no line break
+// in one-line text and known placeholders.
+func (v *validator) checkVoiced(path string, t *voiced, oneLine bool) {
+	where := v.where(elemPath(path))
+	field := strings.TrimPrefix(path[len(elemPath(path)):], ".")
+	table := t.isTable()
+	if table && !slices.ContainsFunc(t.variants(), func(x variant) bool { return x.key == "default" }) {
+		v.add(path, "%s%s gives texts by audience but no %s.default: add one, used for every other reader", where, field, field)
+	}
+	for _, x := range t.variants() {
+		name, p := field, path
+		if table {
+			name, p = field+"."+x.key, path+"."+x.key
+			if !slices.Contains(voiceKeys, x.key) {
+				v.add(p, "%sunknown audience %q in %s (valid: %s)", where, x.key, field, strings.Join(voiceKeys, ", "))
+				continue
+			}
+			if strings.TrimSpace(x.text) == "" {
+				v.add(p, "%s%s is empty", where, name)
+				continue
+			}
+		}
+		if col, kind, ok := checkText(x.text); !ok {
+			v.add(p, "%s%s at column %d of %s; texts must be plain", where, kind, col, name)
+			continue
+		}
+		if oneLine && strings.ContainsAny(strings.TrimSpace(x.text), "\n\r") {
+			v.add(p, "%s%s is one line, but it holds a line break: write it on one line (the screen wraps it)", where, name)
+		}
+		if what, hint := placeholderProblem(x.text); what != "" {
+			v.add(p, "%s%s in %s%s", where, what, name, hint)
+		}
 	}
 }
 
@@ -144,6 +188,25 @@ func (v *validator) checkID(path, kind string, id ident, seen map[string]int, id
 	}
 	seen[s] = idx
 	return true
+}
+
+// needVoiced checks that a voiced text has a default (unless checkVoiced
+// already said it lacks one) and that no variant is longer than limit.
+func (v *validator) needVoiced(path, what string, t *voiced, limit int) {
+	if t.isTable() && t.def() == "" {
+		if slices.ContainsFunc(t.variants(), func(x variant) bool { return x.key == "default" }) {
+			v.need(path, what+".default", "", limit)
+		}
+	} else {
+		v.need(path, what, t.def(), limit)
+	}
+	for _, x := range t.variants() {
+		if x.key != "default" {
+			if n := len([]rune(x.text)); n > limit {
+				v.add(path+"."+x.key, "%s%s.%s is %d characters; at most %d", v.where(elemPath(path)), what, x.key, n, limit)
+			}
+		}
+	}
 }
 
 // need checks that a text is given and at most limit runes long.
@@ -203,15 +266,10 @@ func (v *validator) checkOutcomes() {
 			v.add(p+".id", "outcome %q is not one of coaching, mentoring, combined", id)
 		}
 		v.need(p+".label", "label", o.Label.str(), hardLabel)
-		v.need(p+".summary", "summary", o.Summary.str(), hardText)
+		v.needVoiced(p+".summary", "summary", &o.Summary.voiced, hardText)
 		v.cite(p+".sources", o.Sources)
 		if len(o.NextSteps) == 0 {
 			v.add(p+".next_steps", "%snext_steps is empty", v.where(p))
-		}
-		for j := range o.NextSteps {
-			sp := fmt.Sprintf("%s.next_steps[%d]", p, j)
-			v.need(sp, fmt.Sprintf("next step %d", j+1), o.NextSteps[j].Text.str(), hardText)
-			v.cite(sp+".sources", o.NextSteps[j].Sources)
 		}
 	}
 	for _, id := range []string{Coaching, Mentoring, Combined} {

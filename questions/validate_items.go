@@ -3,6 +3,7 @@ package questions
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -95,9 +96,9 @@ func (v *validator) checkOption(op string, o *fileOption) {
 		return
 	}
 	if weighted {
-		v.need(op+".rationale", "rationale", o.Rationale.str(), hardText)
+		v.needVoiced(op+".rationale", "rationale", &o.Rationale.voiced, hardText)
 		v.cite(op+".sources", o.Sources)
-	} else if o.Rationale.str() != "" || o.Sources.set {
+	} else if o.Rationale.set || o.Sources.set {
 		v.cite(op+".sources", o.Sources)
 	}
 }
@@ -143,11 +144,11 @@ func (v *validator) checkRules() {
 		r := &fb.Rules[i]
 		p := fmt.Sprintf("rule[%d]", i)
 		v.checkID(p, "rule", r.ID, seen, i)
-		v.checkWhen(p+".when", &r.When, false)
+		v.checkWhen(p+".when", &r.When, whenRule)
 		if !v.checkWeights(p+".add", &r.Add) && r.Add.fits() {
 			v.add(p+".add", "%sadds no weight: give it add = { coaching = …, mentoring = … } (use a [[caution]] to warn)", v.where(p))
 		}
-		v.need(p+".reason", "reason", r.Reason.str(), hardText)
+		v.needVoiced(p+".reason", "reason", &r.Reason.voiced, hardText)
 		v.cite(p+".sources", r.Sources)
 	}
 }
@@ -159,8 +160,8 @@ func (v *validator) checkCautions() {
 		c := &fb.Cautions[i]
 		p := fmt.Sprintf("caution[%d]", i)
 		v.checkID(p, "caution", c.ID, seen, i)
-		v.checkWhen(p+".when", &c.When, true)
-		v.need(p+".text", "text", c.Text.str(), hardText)
+		v.checkWhen(p+".when", &c.When, whenCaution)
+		v.needVoiced(p+".text", "text", &c.Text.voiced, hardText)
 		v.cite(p+".sources", c.Sources)
 	}
 	if len(fb.Cautions) > maxCautions {
@@ -168,11 +169,49 @@ func (v *validator) checkCautions() {
 	}
 }
 
-// checkWhen checks a rule's or caution's conditions and rejects conditions
-// that can never hold.
-func (v *validator) checkWhen(p string, w *fileWhen, cautions bool) {
+// What a when belongs to: its checks differ.
+type whenKind int
+
+const (
+	whenRule    whenKind = iota // must have conditions; no recommendation
+	whenCaution                 // may name outcomes instead of conditions
+	whenStep                    // may have no conditions; may name audiences
+)
+
+// checkNextSteps checks every outcome's next steps: ids unique within the
+// outcome, a text and sources, and conditions like a rule's (none needed:
+// a step without conditions is always advised). It runs after the
+// questions, which the conditions name.
+func (v *validator) checkNextSteps() {
+	for i := range v.fb.Outcomes {
+		o := &v.fb.Outcomes[i]
+		p := fmt.Sprintf("outcome[%d]", i)
+		seen := map[string]int{}
+		conditional := 0
+		for j := range o.NextSteps {
+			s := &o.NextSteps[j]
+			sp := fmt.Sprintf("%s.next_steps[%d]", p, j)
+			if s.ID.set {
+				v.checkID(sp, "next step", s.ID, seen, j)
+			}
+			v.needVoiced(sp+".text", "text", &s.Text.voiced, hardText)
+			v.cite(sp+".sources", s.Sources)
+			v.checkWhen(sp+".when", &s.When, whenStep)
+			if len(s.When.All)+len(s.When.Any)+len(s.When.None)+len(s.When.Audience.ids()) > 0 {
+				conditional++
+			}
+		}
+		if n := len(o.NextSteps); n > 0 && conditional == n {
+			v.warn(p+".next_steps", "%severy next step has conditions, so some answers get no next step: give at least one step no when", v.where(p))
+		}
+	}
+}
+
+// checkWhen checks the conditions of a rule, caution or next step and
+// rejects conditions that can never hold.
+func (v *validator) checkWhen(p string, w *fileWhen, kind whenKind) {
 	n := len(w.All) + len(w.Any) + len(w.None)
-	if n == 0 && (!cautions || len(w.Recommendation.ids()) == 0) {
+	if n == 0 && kind == whenRule || n == 0 && kind == whenCaution && len(w.Recommendation.ids()) == 0 {
 		v.add(p, "%shas no conditions: add when.all, when.any or when.none", v.where(parentPath(p)))
 	}
 	if n > maxConditions {
@@ -189,8 +228,26 @@ func (v *validator) checkWhen(p string, w *fileWhen, cautions bool) {
 			}
 		}
 	}
-	v.checkContradiction(p, masks["all"], masks["none"])
-	v.checkRecommendation(p, w.Recommendation, cautions)
+	v.checkContradiction(p, masks["all"], masks["any"], masks["none"])
+	v.checkRecommendation(p, w.Recommendation, kind)
+	v.checkAudience(p, w.Audience, kind)
+}
+
+// checkAudience checks when.audience: next steps only, known audiences.
+func (v *validator) checkAudience(p string, list idList, kind whenKind) {
+	ids := list.ids()
+	if len(ids) == 0 {
+		return
+	}
+	if kind != whenStep {
+		v.add(p+".audience", "%swhen.audience is for next steps only: scores and cautions do not depend on who reads them", v.where(parentPath(p)))
+		return
+	}
+	for _, a := range ids {
+		if !slices.Contains(Audiences, a) {
+			v.add(p+".audience", "%sunknown audience %q in when.audience (valid: %s)", v.where(parentPath(p)), a, strings.Join(Audiences, ", "))
+		}
+	}
 }
 
 type condMask struct {
@@ -244,9 +301,10 @@ func (v *validator) optionIDs(q int) []string {
 	return out
 }
 
-// checkContradiction rejects a when whose all/none conditions leave some
-// question with no option that satisfies them: it could never hold.
-func (v *validator) checkContradiction(p string, all, none []condMask) {
+// checkContradiction rejects a when whose conditions could never hold:
+// all/none conditions that leave some question with no option, or any
+// conditions of which none can hold beside them.
+func (v *validator) checkContradiction(p string, all, anyOf, none []condMask) {
 	allowed := map[int]uint64{}
 	var order []int
 	for _, c := range all {
@@ -271,17 +329,33 @@ func (v *validator) checkContradiction(p string, all, none []condMask) {
 			return
 		}
 	}
+	if len(anyOf) == 0 {
+		return
+	}
+	var qs []string
+	for _, c := range anyOf {
+		m, ok := allowed[c.q]
+		if !ok || m&c.mask != 0 {
+			return
+		}
+		qs = append(qs, fmt.Sprintf("%q", v.fb.Questions[c.q].ID.str()))
+	}
+	v.add(p, "%sno condition of when.any can hold beside when.all and when.none (on question %s): it can never hold", v.where(parentPath(p)), strings.Join(slices.Compact(qs), ", "))
 }
 
 func fullMask(n int) uint64 { return 1<<n - 1 }
 
-func (v *validator) checkRecommendation(p string, recs idList, cautions bool) {
+func (v *validator) checkRecommendation(p string, recs idList, kind whenKind) {
 	ids := recs.ids()
 	if len(ids) == 0 {
 		return
 	}
-	if !cautions {
+	switch kind {
+	case whenRule:
 		v.add(p+".recommendation", "%swhen.recommendation is for cautions only: a rule's weight cannot depend on the result", v.where(parentPath(p)))
+		return
+	case whenStep:
+		v.add(p+".recommendation", "%swhen.recommendation is for cautions only: a next step already belongs to its outcome", v.where(parentPath(p)))
 		return
 	}
 	for _, id := range ids {

@@ -59,6 +59,13 @@ func (fb *fileBank) elemID(elem string) string {
 		}
 		return ""
 	}
+	if len(segs) == 2 && name == "outcome" {
+		_, j := splitIndex(segs[1])
+		if i >= 0 && i < len(fb.Outcomes) {
+			return idAt(fb.Outcomes[i].NextSteps, j, func(x fileNextStep) string { return x.ID.str() })
+		}
+		return ""
+	}
 	if len(segs) != 1 {
 		return ""
 	}

@@ -1,0 +1,246 @@
+package advisor
+
+import (
+	"os"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"guidepost/questions"
+)
+
+// combinedBase answers for two real needs (an either-or-both need, and a
+// concrete objective next to broader growth), leaving driver, horizon and
+// start to each case.
+var combinedBase = []string{"need=skill_development", "wellbeing=no", "awareness=both", "goal_shape=both",
+	"agenda=both", "style=both", "network=some", "mentor_available=yes", "manager_involvement=partner"}
+
+var coachingBase = []string{"need=performance_dip", "wellbeing=no", "awareness=self_awareness", "driver=current_role",
+	"goal_shape=specific", "horizon=short", "agenda=agreed_objectives", "cadence=scheduled"}
+
+var mentoringBase = []string{"need=knowledge_sharing", "wellbeing=no", "awareness=experience_transfer", "driver=future",
+	"goal_shape=broad", "horizon=long", "agenda=person_led", "style=advice", "cadence=on_demand"}
+
+func with(base []string, more ...string) []string { return slices.Concat(base, more) }
+
+// stepTable is the table of next steps in the default rule set: answers
+// and reader → the outcome and the step ids advised, in order.
+var stepTable = []struct {
+	name     string
+	audience string
+	answers  []string
+	outcome  string
+	want     string
+}{
+	{"coaching, manager as partner, external coach", "manager",
+		with(coachingBase, "manager_involvement=partner", "budget=external"), "coaching",
+		"agree_objectives baseline_assessment scheduled_sessions manager_partner choose_coach group_coaching_design"},
+	{"coaching, manager hands-off", "manager",
+		with(coachingBase, "manager_involvement=hands_off", "budget=external"), "coaching",
+		"agree_objectives baseline_assessment scheduled_sessions objectives_with_coach choose_coach group_coaching_design"},
+	{"coaching, self-funded with no manager", "self",
+		with(coachingBase, "manager_involvement=no_manager", "budget=external"), "coaching",
+		"agree_objectives baseline_assessment scheduled_sessions objectives_with_coach vet_coach_directly"},
+	{"coaching, the manager would coach", "manager",
+		with(coachingBase, "manager_involvement=is_helper"), "coaching",
+		"agree_objectives baseline_assessment scheduled_sessions choose_coach group_coaching_design"},
+	{"coaching, in-house coaches only", "consultant",
+		with(coachingBase, "manager_involvement=partner", "budget=in_house"), "coaching",
+		"agree_objectives baseline_assessment scheduled_sessions manager_partner in_house_coach group_coaching_design"},
+	{"coaching, no budget", "manager",
+		with(coachingBase, "manager_involvement=partner", "budget=none"), "coaching",
+		"agree_objectives baseline_assessment scheduled_sessions manager_partner funding_case group_coaching_design"},
+	{"coaching, start now", "self",
+		with(coachingBase, "start=now"), "coaching",
+		"agree_objectives baseline_assessment scheduled_sessions start_now manager_partner choose_coach"},
+	{"coaching, no audience: no group step", "",
+		with(coachingBase), "coaching",
+		"agree_objectives baseline_assessment scheduled_sessions manager_partner choose_coach"},
+	{"coaching, wellbeing first", "manager",
+		[]string{"need=performance_dip", "wellbeing=yes", "goal_shape=specific", "horizon=short", "manager_involvement=partner"}, "coaching",
+		"professional_support_first agree_objectives scheduled_sessions choose_coach"},
+	{"mentoring, mentor already found", "manager",
+		with(mentoringBase, "mentor_available=yes"), "mentoring",
+		"settle_design matching_questions mentor_role_profile person_leads agree_mentoring_terms review_points"},
+	{"mentoring, no mentor yet, start now", "manager",
+		with(mentoringBase, "mentor_available=no", "start=now"), "mentoring",
+		"plan_matching mentor_outside_line start_design_now matching_questions mentor_role_profile person_leads agree_mentoring_terms review_points"},
+	{"mentoring, only the line manager, no budget", "self",
+		with(mentoringBase, "mentor_available=only_line_manager", "budget=none"), "mentoring",
+		"plan_matching mentor_outside_line matching_questions mentor_role_profile person_leads agree_mentoring_terms volunteer_mentor review_points"},
+	{"mentoring, mentor found, start now: no rushed design step", "manager",
+		with(mentoringBase, "mentor_available=yes", "start=now"), "mentoring",
+		"settle_design matching_questions mentor_role_profile person_leads agree_mentoring_terms review_points"},
+	{"combined, a short push then longer support", "manager",
+		with(combinedBase, "driver=both", "horizon=both"), "combined",
+		"split_needs coaching_first manager_partner one_or_two_people ask_before_switching each_part_own_terms"},
+	{"combined, wellbeing first: the referral, and no manager as partner", "self",
+		with(combinedBase, "wellbeing=yes", "driver=both", "horizon=both"), "combined",
+		"professional_support_first split_needs coaching_first one_or_two_people ask_before_switching each_part_own_terms"},
+	{"combined, development for the future leads", "consultant",
+		with(combinedBase, "driver=future", "horizon=both", "start=can_plan"), "combined",
+		"split_needs mentoring_carries manager_partner one_or_two_people ask_before_switching each_part_own_terms"},
+	{"combined, future leads and it must start now", "manager",
+		with(combinedBase, "driver=future", "horizon=both", "start=now"), "combined",
+		"split_needs mentoring_carries coaching_while_designing manager_partner one_or_two_people ask_before_switching each_part_own_terms"},
+	{"combined, the current role leads, a short push first", "manager",
+		with(combinedBase, "driver=current_role", "horizon=both"), "combined",
+		"split_needs coaching_carries coaching_first manager_partner one_or_two_people ask_before_switching each_part_own_terms"},
+	{"combined, nothing says which leads", "manager",
+		slices.Concat(slices.DeleteFunc(slices.Clone(combinedBase), func(s string) bool { return strings.HasPrefix(s, "mentor_available") }),
+			[]string{"driver=both", "horizon=short", "mentor_available=no"}), "combined",
+		"split_needs order_open plan_matching manager_partner one_or_two_people ask_before_switching each_part_own_terms"},
+}
+
+func TestStepConditions(t *testing.T) {
+	b := load(t, "../rules.toml")
+	for _, c := range stepTable {
+		t.Run(c.name, func(t *testing.T) {
+			r := EvaluateFor(b, choices(t, b, c.answers...), c.audience)
+			if r.Recommendation != c.outcome {
+				t.Fatalf("recommendation %s (coaching %v, mentoring %v), want %s", r.Recommendation, r.Scores.Coaching, r.Scores.Mentoring, c.outcome)
+			}
+			var got []string
+			for _, s := range r.Steps {
+				got = append(got, s.ID)
+			}
+			if strings.Join(got, " ") != c.want {
+				t.Errorf("steps\n got %s\nwant %s", strings.Join(got, " "), c.want)
+			}
+			if !slices.Equal(r.NextSteps, stepTexts(r.Steps)) {
+				t.Errorf("next_steps and next_steps_sourced differ")
+			}
+			if s := Steps(b, r, c.audience); !reflect.DeepEqual(s, r.Steps) {
+				t.Errorf("Steps(b, r, %q) = %v, want the result's steps", c.audience, s)
+			}
+		})
+	}
+}
+
+// TestEveryStepIsAdvised: every next step of the default rule set is
+// advised with its outcome by some case of the table or some scenario, read
+// by some reader, so no step is dead text.
+func TestEveryStepIsAdvised(t *testing.T) {
+	b := load(t, "../rules.toml")
+	seen := map[string]bool{}
+	note := func(r Result) {
+		for _, s := range r.Steps {
+			seen[r.Recommendation+"/"+s.ID] = true
+		}
+	}
+	for _, c := range stepTable {
+		note(EvaluateFor(b, choices(t, b, c.answers...), c.audience))
+	}
+	for _, sc := range loadAllScenarios(t) {
+		for _, a := range readers {
+			note(EvaluateFor(b, scenarioChoices(t, b, sc), a))
+		}
+	}
+	for _, o := range b.Outcomes {
+		for _, s := range o.NextSteps {
+			if !seen[o.ID+"/"+s.ID] {
+				t.Errorf("next step %s of %s is never advised: add a case to stepTable, or fix its conditions", s.ID, o.ID)
+			}
+		}
+	}
+}
+
+// stepBank is the fixture with conditional next steps for coaching.
+func stepBank(t *testing.T) *questions.Bank {
+	t.Helper()
+	const steps = `
+[[outcome.next_steps]]
+id = "always"
+text = "Agree objectives with {person}."
+sources = ["src_a"]
+
+[[outcome.next_steps]]
+id = "no_budget"
+when.all = [ { question = "budget", in = ["none"] } ]
+text.default = "Find funding for {their} coach."
+text.self = "Find funding for a coach yourself."
+sources = ["src_a"]
+
+[[outcome.next_steps]]
+id = "budget_known"
+when.none = [ { question = "budget", in = ["unsure"] } ]
+text = "Budget is settled."
+sources = ["src_a"]
+
+[[outcome.next_steps]]
+id = "short_or_both"
+when.any = [ { question = "horizon", in = ["short", "both"] } ]
+text = "Keep it short."
+sources = ["src_a"]
+
+[[outcome.next_steps]]
+id = "for_consultants"
+when.audience = ["consultant"]
+text = "Design for the group."
+sources = ["src_a"]
+`
+	data, err := os.ReadFile("../questions/testdata/valid/fixture.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := strings.Replace(string(data), `next_steps = [ { text = "Agree objectives.", sources = ["src_a"] } ]`, steps, 1)
+	b, err := questions.Parse("steps fixture", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestStepsFollowConditions checks each kind of condition on the fixture:
+// always, all, none (unanswered counts as unsure), any, and audience.
+func TestStepsFollowConditions(t *testing.T) {
+	b := stepBank(t)
+	cases := []struct {
+		audience string
+		answers  []string
+		want     string
+	}{
+		{"manager", []string{"need=behaviour"}, "always"},
+		{"manager", []string{"need=behaviour", "budget=unsure"}, "always"},
+		{"manager", []string{"need=behaviour", "budget=none"}, "always no_budget budget_known"},
+		{"manager", []string{"need=behaviour", "horizon=short"}, "always short_or_both"},
+		{"consultant", []string{"need=behaviour", "budget=external"}, "always budget_known for_consultants"},
+		{"", []string{"need=behaviour"}, "always"},
+	}
+	for _, c := range cases {
+		r := EvaluateFor(b, choices(t, b, c.answers...), c.audience)
+		if r.Recommendation != "coaching" {
+			t.Fatalf("%v: recommendation %s", c.answers, r.Recommendation)
+		}
+		var got []string
+		for _, s := range r.Steps {
+			got = append(got, s.ID)
+		}
+		if strings.Join(got, " ") != c.want {
+			t.Errorf("%s %v: steps %v, want %s", c.audience, c.answers, got, c.want)
+		}
+	}
+	r := EvaluateFor(b, choices(t, b, "need=behaviour", "budget=none"), "self")
+	want := []string{"Agree objectives with you.", "Find funding for a coach yourself.", "Budget is settled."}
+	if !slices.Equal(r.NextSteps, want) {
+		t.Errorf("self next steps %q, want %q", r.NextSteps, want)
+	}
+	r = EvaluateFor(b, choices(t, b, "need=behaviour", "budget=none"), "manager")
+	want = []string{"Agree objectives with this person.", "Find funding for their coach.", "Budget is settled."}
+	if !slices.Equal(r.NextSteps, want) {
+		t.Errorf("manager next steps %q, want %q", r.NextSteps, want)
+	}
+	if r.Steps[1].Sources[0] != "src_a" {
+		t.Errorf("sources %v", r.Steps[1].Sources)
+	}
+}
+
+// TestStepsOfUnknownOutcome: a result whose recommendation the bank does
+// not know has no steps (rather than a panic).
+func TestStepsOfUnknownOutcome(t *testing.T) {
+	b := fixture(t)
+	if s := Steps(b, Result{Recommendation: "therapy"}, "self"); len(s) != 0 {
+		t.Errorf("steps %v", s)
+	}
+}

@@ -1,0 +1,164 @@
+package advisor
+
+import (
+	"bytes"
+	"reflect"
+	"strings"
+	"testing"
+
+	"guidepost/questions"
+)
+
+// readers are the four ways a result can be read: no audience, then the
+// three audiences.
+var readers = []string{"", "manager", "self", "consultant"}
+
+func readerName(a string) string {
+	if a == "" {
+		return "none"
+	}
+	return a
+}
+
+// TestVoiceGolden writes the text report of one scenario per outcome (and
+// one where wellbeing comes first) for every reader: the summary, reasons,
+// cautions and next steps speak to that reader.
+func TestVoiceGolden(t *testing.T) {
+	b := load(t, "../rules.toml")
+	picks := map[string]string{"M21": "coaching", "M08": "mentoring", "M16": "combined", "M01": "wellbeing"}
+	seen := 0
+	for _, sc := range loadAllScenarios(t) {
+		name, ok := picks[sc.ID]
+		if !ok {
+			continue
+		}
+		seen++
+		for _, a := range readers {
+			r := EvaluateFor(b, scenarioChoices(t, b, sc), a)
+			var text bytes.Buffer
+			if err := WriteText(&text, b, r); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, "voice/"+name+"."+readerName(a)+".txt", text.Bytes())
+		}
+	}
+	if seen != len(picks) {
+		t.Fatalf("found %d of the %d scenarios", seen, len(picks))
+	}
+}
+
+// wrongWords are what each reader must never read in a text of the rule
+// set shown with a result: another reader's name for the person helped,
+// "the manager" for a reader who is or has the manager, and a placeholder
+// left unresolved.
+var wrongWords = map[string][]string{
+	"":           {"this person", "the participant", "{", "}"},
+	"manager":    {"the person", "the participant", "the manager", "{", "}"},
+	"self":       {"the person", "this person", "the participant", "the manager", "{", "}"},
+	"consultant": {"the person", "this person", "{", "}"},
+}
+
+// TestVoiceNoWrongWords reads every scenario as every reader.
+func TestVoiceNoWrongWords(t *testing.T) {
+	b := load(t, "../rules.toml")
+	for _, sc := range loadAllScenarios(t) {
+		for _, a := range readers {
+			r := EvaluateFor(b, scenarioChoices(t, b, sc), a)
+			for name, text := range shownTexts(r) {
+				for _, w := range wrongWords[a] {
+					if strings.Contains(strings.ToLower(text), w) {
+						t.Errorf("%s as %s: %s says %q: %s", sc.ID, readerName(a), name, w, text)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestVoiceEveryText resolves every voiced text of the default rule set for
+// every reader: none keeps a placeholder, and the self reader never reads
+// about a third person.
+func TestVoiceEveryText(t *testing.T) {
+	b := load(t, "../rules.toml")
+	var texts []questions.Text
+	for _, o := range b.Outcomes {
+		texts = append(texts, o.SummaryVoice)
+		for _, s := range o.NextSteps {
+			texts = append(texts, s.Voice)
+		}
+	}
+	for _, q := range b.Questions {
+		for _, o := range q.Options {
+			texts = append(texts, o.RationaleVoice)
+		}
+	}
+	for _, r := range b.Rules {
+		texts = append(texts, r.ReasonVoice)
+	}
+	for _, c := range b.Cautions {
+		texts = append(texts, c.Voice)
+	}
+	for _, tx := range texts {
+		for _, a := range readers {
+			s := Say(tx, a)
+			for _, w := range wrongWords[a] {
+				if strings.Contains(strings.ToLower(s), w) {
+					t.Errorf("as %s, says %q: %s", readerName(a), w, s)
+				}
+			}
+		}
+	}
+}
+
+// TestSpeakIsExact: speaking a result again for another reader gives what
+// speaking it once would, and the result spoken from is not changed.
+func TestSpeakIsExact(t *testing.T) {
+	b := load(t, "../rules.toml")
+	for _, sc := range loadAllScenarios(t) {
+		r := Evaluate(b, scenarioChoices(t, b, sc))
+		before := Speak(b, r, "")
+		self := Speak(b, r, "self")
+		if got := Speak(b, self, "manager"); !reflect.DeepEqual(got, Speak(b, r, "manager")) {
+			t.Errorf("%s: speaking a self result to a manager differs from speaking to a manager", sc.ID)
+		}
+		if !reflect.DeepEqual(Speak(b, r, ""), before) || r.Audience != "" {
+			t.Errorf("%s: Speak changed the result it was given", sc.ID)
+		}
+		if !reflect.DeepEqual(before.Reasons, r.Reasons) || !reflect.DeepEqual(before.Steps, r.Steps) ||
+			!reflect.DeepEqual(before.Cautions, r.Cautions) || before.Summary != r.Summary {
+			t.Errorf("%s: Evaluate's texts are not the texts for no audience", sc.ID)
+		}
+	}
+}
+
+// TestReportsSpeakToTheirAudience: the text and Markdown reports speak to
+// r.Audience even for a result evaluated without one.
+func TestReportsSpeakToTheirAudience(t *testing.T) {
+	b := load(t, "../rules.toml")
+	r := Evaluate(b, choices(t, b, "need=networking", "horizon=long", "goal_shape=broad", "driver=future", "mentor_available=no"))
+	r.Audience = "self"
+	for name, write := range map[string]func(*bytes.Buffer) error{
+		"text":     func(w *bytes.Buffer) error { return WriteText(w, b, r) },
+		"markdown": func(w *bytes.Buffer) error { return WriteMarkdown(w, b, r) },
+	} {
+		var out bytes.Buffer
+		if err := write(&out); err != nil {
+			t.Fatal(err)
+		}
+		flat := strings.Join(strings.Fields(out.String()), " ")
+		if !strings.Contains(flat, "Choose a mentor yourself") || strings.Contains(flat, "the person") {
+			t.Errorf("%s report does not speak to a self-assessor:\n%s", name, out.String())
+		}
+	}
+}
+
+// TestSayFallsBackToPlainText: a bank built in code, without voiced texts,
+// still shows its plain texts.
+func TestSayFallsBackToPlainText(t *testing.T) {
+	b := fixture(t)
+	b.Outcomes[0].NextSteps = []questions.Step{{ID: "plain", Text: "Plain text.", Sources: []string{"src_a"}}}
+	r := EvaluateFor(b, choices(t, b, "need=behaviour"), "self")
+	if len(r.Steps) != 1 || r.Steps[0].Text != "Plain text." {
+		t.Errorf("steps %v", r.Steps)
+	}
+}

@@ -1,0 +1,118 @@
+package questions
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+func TestTextFor(t *testing.T) {
+	tx := Text{
+		Default: "{Person} can bring {their} topics; {manager} will support {them}, and {they} decide. Ask {manager's} view of {person's} goals; {They} choose {themself}.",
+		Self:    "You bring your own topics.",
+	}
+	cases := map[string]string{
+		"":           "The person can bring their topics; the person's manager will support them, and they decide. Ask the person's manager's view of the person's goals; They choose themself.",
+		"manager":    "This person can bring their topics; you will support them, and they decide. Ask your view of this person's goals; They choose themself.",
+		"self":       "You bring your own topics.",
+		"consultant": "The participant can bring their topics; the participant's manager will support them, and they decide. Ask the participant's manager's view of the participant's goals; They choose themself.",
+		"nobody":     "The person can bring their topics; the person's manager will support them, and they decide. Ask the person's manager's view of the person's goals; They choose themself.",
+	}
+	for a, want := range cases {
+		if got := tx.For(a); got != want {
+			t.Errorf("For(%q)\n got %q\nwant %q", a, got, want)
+		}
+	}
+	self := Text{Default: "Help {person} find {their} way; {Manager} may help."}
+	if got := self.For("self"); got != "Help you find your way; Your manager may help." {
+		t.Errorf("self placeholders: %q", got)
+	}
+	if got := (Text{Default: "No placeholder."}).For("self"); got != "No placeholder." {
+		t.Errorf("plain: %q", got)
+	}
+}
+
+// TestEveryPlaceholderHasFourReaders: no placeholder resolves to nothing.
+func TestEveryPlaceholderHasFourReaders(t *testing.T) {
+	for name, v := range Placeholders {
+		for i, w := range v {
+			if w == "" {
+				t.Errorf("{%s} is empty for reader %d", name, i)
+			}
+		}
+	}
+}
+
+func TestPlaceholderProblem(t *testing.T) {
+	cases := map[string]string{
+		"Plain text.":                  "",
+		"{person} and {their} goals.":  "",
+		"Help {persn}.":                "unknown placeholder {persn}: did you mean {person}?",
+		"Help {Persn}.":                "unknown placeholder {Persn}: did you mean {Person}?",
+		"Help {group}.":                "unknown placeholder {group} (valid: ",
+		"Help {person.":                `an unclosed { at "{person."`,
+		"Help {person {them}.":         `an unclosed { at "{person {the…"`,
+		"Help person}.":                "a } without its {",
+		"{}":                           "unknown placeholder {}",
+		"{person}{their}{manager's}.":  "",
+		"A { b } c":                    "unknown placeholder { b }",
+		"Text {person} then {thier}.":  "unknown placeholder {thier}: did you mean {their}?",
+		"Only the closing one: }{ab}.": "a } without its {",
+	}
+	for in, want := range cases {
+		what, hint := placeholderProblem(in)
+		got := what + hint
+		if want == "" && got != "" || want != "" && !strings.HasPrefix(got, want) {
+			t.Errorf("%q: got %q, want %q…", in, got, want)
+		}
+	}
+}
+
+// TestAllConditionalStepsWarn: an outcome whose every next step has
+// conditions loads, with a warning that some answers get no next step.
+func TestAllConditionalStepsWarn(t *testing.T) {
+	data, err := os.ReadFile("testdata/valid/fixture.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := strings.Replace(string(data), `next_steps = [ { text = "Agree objectives.", sources = ["src_a"] } ]`,
+		"\n[[outcome.next_steps]]\nid = \"only_short\"\nwhen.all = [ { question = \"horizon\", in = [\"short\"] } ]\ntext = \"Keep it short.\"\nsources = [\"src_a\"]\n", 1)
+	b, err := Parse("fixture", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := b.Warnings()
+	want := `fixture:28: outcome "coaching": every next step has conditions, so some answers get no next step: give at least one step no when`
+	if len(w) != 1 || w[0] != want {
+		t.Errorf("warnings %q, want %q", w, want)
+	}
+	s := b.Outcomes[0].NextSteps[0]
+	if s.ID != "only_short" || s.Text != "Keep it short." || len(s.When.All) != 1 || s.When.All[0].Question != "horizon" {
+		t.Errorf("compiled step %+v", s)
+	}
+}
+
+// TestVoicedTextsCompile: a table of texts keeps each variant, and the
+// plain field holds the text for no audience.
+func TestVoicedTextsCompile(t *testing.T) {
+	data, err := os.ReadFile("testdata/valid/fixture.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := strings.Replace(string(data), `summary = "Mentoring summary."`,
+		"summary.default = \"Mentoring for {person}.\"\nsummary.self = \"Mentoring for you.\"\nsummary.consultant = \"Mentoring for the group.\"", 1)
+	src = strings.Replace(src, `rationale = "Introductions come from a mentor."`, `rationale = "Introductions for {them} come from a mentor."`, 1)
+	b, err := Parse("fixture", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := b.Outcomes[b.Outcome(Mentoring)]
+	if o.Summary != "Mentoring for the person." || o.SummaryVoice.Self != "Mentoring for you." ||
+		o.SummaryVoice.For("consultant") != "Mentoring for the group." || o.SummaryVoice.For("manager") != "Mentoring for this person." {
+		t.Errorf("summary %q, voice %+v", o.Summary, o.SummaryVoice)
+	}
+	opt := b.Questions[0].Options[1]
+	if opt.Rationale != "Introductions for them come from a mentor." || opt.RationaleVoice.For("self") != "Introductions for you come from a mentor." {
+		t.Errorf("rationale %q", opt.Rationale)
+	}
+}
