@@ -14,6 +14,8 @@ import (
 // says so in a warning.
 const (
 	maxAssignments = 1 << 20 // answer combinations of the questions rules mention
+	maxGridWords   = 1 << 20 // words of the reachability grid (8 MiB)
+	maxDecisions   = 1 << 24 // score pairs decided by the exact pass
 )
 
 // Check runs the decision-level checks on b: every outcome must be reachable
@@ -136,7 +138,11 @@ func exhaustive(b *questions.Bank, reached []bool) ([]bool, bool) {
 	ruled := ruledQuestions(b)
 	free, ok := freePairs(b, ruled)
 	bases, ok2 := basePairs(b, ruled)
+	decisions := 0
 	for _, base := range bases {
+		if decisions += len(free); decisions > maxDecisions {
+			return reached, false
+		}
 		for _, f := range free {
 			o, _ := decide(b, questions.Pair{base[0] + f[0], base[1] + f[1]})
 			if !reached[o] {
@@ -206,9 +212,6 @@ func freePairs(b *questions.Bank, ruled []int) ([]questions.Pair, bool) {
 	}
 	return gridPairs(grid, rows, words, base), true
 }
-
-// maxGridWords bounds the reachability grid (8 MiB).
-const maxGridWords = 1 << 20
 
 func optionBounds(q *questions.Question) (lo, hi questions.Pair) {
 	lo, hi = q.Options[0].Score, q.Options[0].Score
