@@ -3,6 +3,7 @@ package advisor
 import (
 	"errors"
 	"fmt"
+	"math"
 	"math/bits"
 	"sort"
 
@@ -13,6 +14,8 @@ import (
 // says so in a warning.
 const (
 	maxAssignments = 1 << 20 // answer combinations of the questions rules mention
+	maxGridWords   = 1 << 20 // words of the reachability grid (8 MiB)
+	maxDecisions   = 1 << 24 // score pairs decided by the exact pass
 )
 
 // Check runs the decision-level checks on b: every outcome must be reachable
@@ -41,16 +44,105 @@ func Check(b *questions.Bank) (warnings []string, err error) {
 }
 
 // reachable reports, for each outcome, whether some set of answers leads to
-// it. Questions that no rule mentions add independent weight, so their
-// reachable score pairs are folded into one set; the questions rules mention
-// are enumerated in full. complete is false when a limit cut the search.
+// it; complete is false when a limit cut the search and an unreached outcome
+// may still be reachable.
+//
+// It works in two passes. The first is linear in the rule set: for each of
+// a few directions it picks, question by question, the option that moves the
+// scores furthest that way (and once the option that keeps them most
+// balanced), then scores those answers exactly, rules included. Every such
+// answer set is a witness, so whatever it reaches is reachable; on real rule
+// sets it reaches every outcome. Only an outcome it misses goes to the exact
+// second pass (exhaustive), whose cost grows with the weight span.
 func reachable(b *questions.Bank) (reached []bool, complete bool) {
 	reached = make([]bool, len(b.Outcomes))
+	left := len(reached)
+	mark := func(ch questions.Choices) {
+		if o, _ := decide(b, scoreOf(b, ch)); !reached[o] {
+			reached[o] = true
+			left--
+		}
+	}
+	ch := b.NewChoices()
+	mark(ch) // nothing answered
+	for i, dir := range directions {
+		if left == 0 {
+			return reached, true
+		}
+		for q := range b.Questions {
+			ch[q] = int8(bestOption(&b.Questions[q], dir))
+		}
+		mark(ch)
+		if i == 1 { // after each side alone: where combined usually is
+			mark(balanced(b, ch))
+		}
+	}
+	if left == 0 {
+		return reached, true
+	}
+	return exhaustive(b, reached)
+}
+
+// directions are the weightings (coaching, mentoring) the first pass of
+// reachable pushes the scores toward: each side alone, against the other,
+// both together, and mixtures.
+var directions = [][2]int32{
+	{1, -1}, {-1, 1}, {1, 0}, {0, 1}, {1, 1}, {-1, 0}, {0, -1}, {-1, -1},
+	{2, -1}, {-1, 2}, {1, -2}, {-2, 1}, {2, 1}, {1, 2}, {3, 1}, {1, 3},
+}
+
+// bestOption returns the option of q whose score has the largest product
+// with dir (the first on a tie).
+func bestOption(q *questions.Question, dir [2]int32) int {
+	best, bestV := 0, int64(math.MinInt64)
+	for o := range q.Options {
+		s := q.Options[o].Score
+		if v := int64(dir[0])*int64(s[0]) + int64(dir[1])*int64(s[1]); v > bestV {
+			best, bestV = o, v
+		}
+	}
+	return best
+}
+
+// balanced fills ch with answers that keep both scores as high as each
+// other can be: per question, the option that most raises the lower score
+// (then the total). It is where combined is usually found.
+func balanced(b *questions.Bank, ch questions.Choices) questions.Choices {
+	var s questions.Pair
+	for q := range b.Questions {
+		best, bestLo, bestSum := 0, int32(math.MinInt32), int32(math.MinInt32)
+		for o, opt := range b.Questions[q].Options {
+			c, m := s[0]+opt.Score[0], s[1]+opt.Score[1]
+			if lo, sum := min(c, m), c+m; lo > bestLo || lo == bestLo && sum > bestSum {
+				best, bestLo, bestSum = o, lo, sum
+			}
+		}
+		ch[q] = int8(best)
+		s[0] += b.Questions[q].Options[best].Score[0]
+		s[1] += b.Questions[q].Options[best].Score[1]
+	}
+	return ch
+}
+
+// exhaustive is the exact pass of reachable. Questions that no rule
+// mentions add independent weight, so their reachable score pairs are
+// folded into one set; the questions rules mention are enumerated in full.
+// It stops as soon as every outcome is reached.
+func exhaustive(b *questions.Bank, reached []bool) ([]bool, bool) {
+	left := 0
+	for _, r := range reached {
+		if !r {
+			left++
+		}
+	}
 	ruled := ruledQuestions(b)
 	free, ok := freePairs(b, ruled)
 	bases, ok2 := basePairs(b, ruled)
-	left := len(reached)
+	decisions := 0
 	for _, base := range bases {
+		if decisions += len(free); decisions > maxDecisions {
+			return reached, false
+		}
 		for _, f := range free {
 			o, _ := decide(b, questions.Pair{base[0] + f[0], base[1] + f[1]})
 			if !reached[o] {
@@ -86,7 +178,8 @@ func ruledQuestions(b *questions.Bank) []int {
 // freePairs folds the questions no rule mentions into the set of score
 // pairs they can add together. The set is a grid of bits, one row per
 // coaching score and one bit per mentoring score, so adding a question is a
-// shift-and-or of the grid per option.
+// shift-and-or of the grid per option; two grids are swapped, never
+// reallocated.
 func freePairs(b *questions.Bank, ruled []int) ([]questions.Pair, bool) {
 	isRuled := map[int]bool{}
 	for _, q := range ruled {
@@ -107,16 +200,18 @@ func freePairs(b *questions.Bank, ruled []int) ([]questions.Pair, bool) {
 	if rows*words > maxGridWords {
 		return []questions.Pair{base}, false
 	}
-	grid := make([]uint64, rows*words)
+	grid, next := make([]uint64, rows*words), make([]uint64, rows*words)
 	grid[0] = 1
+	var reach questions.Pair // the span reached so far: rows and bits beyond it are empty
 	for _, q := range qs {
-		grid = addQuestion(grid, rows, words, &b.Questions[q])
+		lo, hi := optionBounds(&b.Questions[q])
+		clear(next)
+		addQuestion(next, grid, int(reach[0])+1, words, &b.Questions[q], lo)
+		reach[0], reach[1] = reach[0]+hi[0]-lo[0], reach[1]+hi[1]-lo[1]
+		grid, next = next, grid
 	}
 	return gridPairs(grid, rows, words, base), true
 }
-
-// maxGridWords bounds the reachability grid (8 MiB).
-const maxGridWords = 1 << 20
 
 func optionBounds(q *questions.Question) (lo, hi questions.Pair) {
 	lo, hi = q.Options[0].Score, q.Options[0].Score
@@ -128,17 +223,16 @@ func optionBounds(q *questions.Question) (lo, hi questions.Pair) {
 	return lo, hi
 }
 
-// addQuestion returns the grid of sums reachable after also answering q.
-func addQuestion(grid []uint64, rows, words int, q *questions.Question) []uint64 {
-	lo, _ := optionBounds(q)
-	next := make([]uint64, len(grid))
+// addQuestion sets next to the sums reachable after also answering q,
+// reading the first rows rows of grid (the rest are empty).
+func addQuestion(next, grid []uint64, rows, words int, q *questions.Question, lo questions.Pair) {
+	total := len(grid) / words
 	for _, o := range q.Options {
 		dr, db := int(o.Score[0]-lo[0]), int(o.Score[1]-lo[1])
-		for r := 0; r+dr < rows; r++ {
+		for r := 0; r < rows && r+dr < total; r++ {
 			shiftOr(next[(r+dr)*words:(r+dr+1)*words], grid[r*words:(r+1)*words], db)
 		}
 	}
-	return next
 }
 
 // shiftOr sets dst |= src << n over bitsets of equal length.

@@ -3,15 +3,65 @@
 //
 // It imports no terminal or UI package; package advisor scores what it loads.
 //
+// # Layout
+//
+// Parse loads a rule set in three steps, each in its own files:
+//
+//   - decode: input.go (size, UTF-8, UTF-16, byte-order marks, raw control
+//     characters), structure.go (nesting limits), decode.go (the TOML
+//     decoder into the schema types of schema.go; syntax errors keep the
+//     decoder's toml.ParseError position; schema_version; table shapes) and
+//     keys.go (unknown and mis-cased keys).
+//   - validate: validate.go and validate_items.go report every other problem
+//     by path ("question[2].option[0].weights"); they change nothing.
+//   - compile: compile.go builds the runtime model of bank.go (indexes, score
+//     pairs in half points, option bit masks) from a valid file.
+//
+// problems.go collects problems and locates their lines (locate.go) only
+// when something is reported, warnings included (Bank.Warnings).
+// limits.go holds every tunable. contract.go holds the CONTRACT §1 ids
+// (ContractGaps). answers.go reads answers files. text.go holds Clean, the
+// one sanitizer for text from outside.
+//
+// # Adding a field to the schema
+//
+//  1. Add it to the file type in schema.go with its toml tag, typed by what
+//     it holds: line (text on one line), para (text that may hold
+//     paragraphs), ident, number, whole, boolean, idList (ids in quotes),
+//     weights ({ coaching = …, mentoring = … }), or a struct (a table) or a
+//     slice of structs (an array of tables). That alone gives the key checks
+//     (typos, case), the type check, the unsafe-character check and, for a
+//     line, the line-break check, each with its line in messages.
+//  2. Check what it means in validate.go or validate_items.go (required?
+//     in range? do the ids it names exist?) with v.add(path, …), where path
+//     is the indexed path of the value; v.name and v.where word it.
+//  3. Give the runtime type in bank.go its field and fill it in compile.go
+//     (text through .text(), which normalises it).
+//  4. Test it: a value in testdata/valid/fixture.toml, an invalid file in
+//     testdata/invalid with "# want:" lines, and the schema below.
+//
+// A condition on a next step, for example, is a When fileWhen field on
+// fileStep, checked with v.checkWhen(path+".when", …, false) and compiled
+// with compileWhen; a text per audience is a struct of para fields like
+// filePrompt.
+//
 // # The rule set schema (schema_version = 1)
 //
-// A rule set is one TOML file of at most MaxSize bytes. Keys are exact and
-// lower case: an unknown key, or a key written in another case ("Prompt" for
-// "prompt"), is an error that names the key, its line and, where one is
-// close, the key that was meant. Every text is plain: escape sequences,
-// control characters other than newline and tab, and bidirectional controls
-// are rejected at load, so a shared rules file cannot take over a terminal.
-// Ids match [a-z][a-z0-9_]{0,39}.
+// A rule set is one TOML file of at most MaxSize bytes, in UTF-8 (one
+// byte-order mark at most). Keys are exact and lower case: an unknown key,
+// or a key written in another case ("Prompt" for "prompt"), is an error that
+// names the key, its line and, where one is close, the key that was meant.
+// Every text is plain: escape sequences, control characters other than
+// newline and tab, and bidirectional controls are rejected at load, so a
+// shared rules file cannot take over a terminal. Ids match
+// [a-z][a-z0-9_]{0,39}.
+//
+// Texts that are one line on screen must not break lines: the title, a
+// source's names and title, an outcome's label, a question's topic and
+// prompts, an option's label, description and rationale, a comparison's
+// label. Only these may hold paragraphs: an outcome's summary and next
+// steps, a question's why, a rule's reason, a caution's text and the texts
+// of a comparison.
 //
 //	schema_version = 1                  # required; this build reads 1
 //	title = "…"                          # shown in report footers
@@ -113,15 +163,22 @@
 //
 // # Validation
 //
-// Parse collects every problem it finds rather than stopping at the first,
-// each naming the file, the line where it can and the id: TOML syntax (with
-// the line and a caret), wrong types, unknown or mis-cased keys, duplicate
-// ids, references to unknown questions, options, outcomes or sources, empty
-// texts, a question without "unsure", weights out of range, contract ids
-// missing, conditions that can never hold (all and none leaving a question
+// A file that is not UTF-8, not TOML or of another schema_version is
+// refused with one message (for TOML syntax, the line and column, the lines
+// before it and a caret). Otherwise Parse collects every problem it finds
+// rather than stopping at the first, each naming the file, the line and the
+// id, in line order: wrong types, tables of the wrong shape, unknown or
+// mis-cased keys, duplicate ids, references to unknown questions, options,
+// outcomes or sources, empty texts, a question without "unsure", weights out
+// of range, conditions that can never hold (all and none leaving a question
 // no option, or no any condition able to hold beside them), unknown
-// placeholders, and unsafe characters in any text. Reachability of every outcome
-// depends on the decision step and is checked by package advisor.
+// placeholders, unsafe characters in any text and line breaks in one-line
+// texts.
+// What is questionable but not wrong (more than nine options, a long or
+// repeated label) does not stop the load: Bank.Warnings lists it. A rule set
+// may drop ids of CONTRACT §1, at the cost of its users' files:
+// ContractGaps lists each one. Reachability of every outcome depends on the
+// decision step and is checked by package advisor.
 //
 // # Answers
 //
@@ -133,5 +190,6 @@
 //	need = "networking"
 //
 // ParseAnswers checks every id against the bank and lists the valid ones
-// when one is unknown.
+// when one is unknown; any other key or table is named once, at its line,
+// and problems are listed in line order.
 package questions

@@ -6,8 +6,10 @@ import (
 	"testing"
 )
 
-// FuzzParse checks that no input makes the loader panic, and that every
-// error it returns is free of terminal control characters.
+// FuzzParse checks that no input makes the loader panic, that every error
+// and warning it returns is free of terminal control characters (raw NUL
+// included: it must be shown escaped), and that a bank it accepts can be
+// asked for its warnings and contract gaps.
 func FuzzParse(f *testing.F) {
 	for _, p := range []string{"testdata/valid/fixture.toml", "testdata/invalid/typo_key.toml", "testdata/invalid/escape_u001b.toml",
 		"testdata/invalid/voice_unclosed.toml", "testdata/invalid/step_any_contradiction.toml"} {
@@ -17,10 +19,21 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add([]byte("schema_version = 1\n[[question]]\nid = \"a\"\n"))
 	f.Add([]byte("schema_version = \"x\""))
+	f.Add([]byte("\ufeff\ufeffschema_version = 1\n"))
+	f.Add([]byte("schema_version = 1\ndecision = 3\n[[decision]]\n"))
+	f.Add([]byte("schema_version = 1\ntitle = \"\"\"a\nb\"\"\"\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		_, err := Parse("fuzz", data)
-		if err != nil && strings.ContainsAny(err.Error(), "\x1b\x07\u009b") {
-			t.Fatalf("error carries control characters: %q", err)
+		b, err := Parse("fuzz", data)
+		if err != nil {
+			if strings.ContainsAny(err.Error(), unsafeOut) {
+				t.Fatalf("error carries control characters: %q", err)
+			}
+			return
+		}
+		for _, w := range append(b.Warnings(), ContractGaps(b)...) {
+			if strings.ContainsAny(w, unsafeOut) {
+				t.Fatalf("warning carries control characters: %q", w)
+			}
 		}
 	})
 }
@@ -31,10 +44,12 @@ func FuzzParseAnswers(f *testing.F) {
 	f.Add([]byte("audience = \"self\"\n[answers]\nneed = \"networking\"\n"))
 	f.Add([]byte("[answers]\nneed = 1\n"))
 	f.Add([]byte("[answers]\nx = \"\\u001b\"\n"))
+	f.Add([]byte("[answers]\nneed = \"networking\"\n[other]\na = 1\n[[list]]\n"))
+	f.Add([]byte("ne\x00ed = 1\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		_, ch, err := ParseAnswers(b, "fuzz", data)
 		if err != nil {
-			if strings.ContainsAny(err.Error(), "\x1b\x07\u009b") {
+			if strings.ContainsAny(err.Error(), unsafeOut) {
 				t.Fatalf("error carries control characters: %q", err)
 			}
 			return
@@ -62,3 +77,6 @@ func FuzzVoice(f *testing.F) {
 		}
 	})
 }
+
+// unsafeOut are characters no message may carry raw.
+const unsafeOut = "\x00\x1b\x07\r\u009b\u202e"

@@ -11,50 +11,90 @@ import (
 // which the decoder accepts silently (BurntSushi/toml issue #449), each
 // collapsed to its top-most key and named by its indexed path. The decoder
 // lists keys without array indexes, so elements are counted by walking
-// md.Keys() in file order: each array-of-tables header starts a new one.
+// md.Keys() in file order: each array-of-tables header starts a new element
+// of its array (and restarts the arrays inside it). Paths are built only for
+// a key that is reported.
 func checkKeys(p *problems, fb *fileBank, md toml.MetaData) {
-	counts := map[string]int{}
-	reported := map[string]bool{}
+	kc := keyChecker{p: p, fb: fb, md: md, elem: map[*schemaNode]int{}}
+	// md.Keys() lists every key in the file, so md.Undecoded() would add
+	// nothing: a key it lists is either unknown here (reported below) or
+	// inside a value, whose own keys are the value's to check.
 	for _, k := range md.Keys() {
-		checkKey(p, fb, k, md.Type(k...) == "ArrayHash", counts, reported)
-	}
-	for _, k := range md.Undecoded() {
-		if !reported[k.String()] && !underReported(k, reported) {
-			p.add(k.String(), "unknown key %q", k.String())
-			reported[k.String()] = true
-		}
+		kc.check(k)
 	}
 }
 
-func checkKey(p *problems, fb *fileBank, k toml.Key, header bool, counts map[string]int, reported map[string]bool) {
-	if underReported(k, reported) {
+type keyChecker struct {
+	p        *problems
+	fb       *fileBank
+	md       toml.MetaData
+	elem     map[*schemaNode]int // the current element of each array
+	reported map[string]bool     // keys reported, as dotted strings
+}
+
+func (kc *keyChecker) check(k toml.Key) {
+	if kc.under(k) {
 		return
 	}
-	node, path := bankSchema, ""
+	node := bankSchema
 	for i, c := range k {
 		if node.fields == nil {
 			return // a value's own keys (weights) are checked as values
 		}
 		child, ok := node.fields[c]
 		if !ok {
-			badKey(p, fb, path, c, node)
-			reported[k[:i+1].String()] = true
+			badKey(kc.p, kc.fb, kc.path(k[:i]), c, node)
+			kc.report(k[:i+1])
 			return
 		}
-		path = join(path, c)
-		if child.array {
-			if header && i == len(k)-1 {
-				counts[path]++
-			}
-			path = fmt.Sprintf("%s[%d]", path, max(0, counts[path]-1))
+		if child.array && i == len(k)-1 && kc.md.Type(k...) == "ArrayHash" { // a [[header]]
+			kc.elem[child]++
+			kc.restart(child)
 		}
 		node = child
 	}
 }
 
-func underReported(k toml.Key, reported map[string]bool) bool {
+// restart makes the arrays inside node start again at their first element.
+func (kc *keyChecker) restart(node *schemaNode) {
+	for _, c := range node.fields {
+		if c.fields == nil {
+			continue
+		}
+		if c.array {
+			delete(kc.elem, c)
+		}
+		kc.restart(c)
+	}
+}
+
+// path returns the indexed path of the known key k ("question[2].option[0]").
+func (kc *keyChecker) path(k toml.Key) string {
+	node, path := bankSchema, ""
+	for _, c := range k {
+		node = node.fields[c]
+		path = join(path, c)
+		if node.array {
+			path = fmt.Sprintf("%s[%d]", path, max(0, kc.elem[node]-1))
+		}
+	}
+	return path
+}
+
+func (kc *keyChecker) report(k toml.Key) {
+	if kc.reported == nil {
+		kc.reported = map[string]bool{}
+	}
+	kc.reported[k.String()] = true
+}
+
+// under reports whether a key above k was reported.
+func (kc *keyChecker) under(k toml.Key) bool {
+	if len(kc.reported) == 0 {
+		return false
+	}
 	for i := 1; i < len(k); i++ {
-		if reported[k[:i].String()] {
+		if kc.reported[k[:i].String()] {
 			return true
 		}
 	}

@@ -10,8 +10,7 @@ import (
 // problem is one thing wrong (or questionable) in a file. It is found by
 // path ("question[2].option[0].weights"); its line is looked up in the
 // source only when the problems are reported, since the decoder does not
-// keep key positions (see locate.go). A problem that already knows its
-// line (from the decoder) sets line and leaves path empty.
+// keep key positions (see locate.go).
 type problem struct {
 	path string
 	line int
@@ -27,10 +26,6 @@ type problems struct {
 
 func (p *problems) add(path, format string, args ...any) {
 	p.list = append(p.list, problem{path: path, msg: fmt.Sprintf(format, args...)})
-}
-
-func (p *problems) addAt(line int, format string, args ...any) {
-	p.list = append(p.list, problem{line: line, msg: fmt.Sprintf(format, args...)})
 }
 
 // find returns the first problem at path.

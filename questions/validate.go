@@ -27,7 +27,7 @@ type validator struct {
 
 func validate(fb *fileBank, p, w *problems) {
 	v := &validator{fb: fb, p: p, w: w}
-	v.checkValues(reflect.ValueOf(fb).Elem(), "")
+	v.checkValues(reflect.ValueOf(fb).Elem(), &pathStack{})
 	v.checkDecision()
 	v.checkSources()
 	v.checkOutcomes()
@@ -57,30 +57,94 @@ func (v *validator) name(path string) string {
 
 var valueType = reflect.TypeOf((*value)(nil)).Elem()
 
+// isText reports whether x holds text whose characters are checked.
+func isText(x value) bool {
+	switch t := x.(type) {
+	case *line:
+		return t.str() != "" && !isSafeASCII(t.str())
+	case *para:
+		return t.str() != "" && !isSafeASCII(t.str())
+	case *vline, *vpara:
+		return true // placeholders and variants are checked even in ASCII
+	case *weights:
+		m, _ := t.v.(map[string]any)
+		for k := range m {
+			if !isSafeASCII(k) {
+				return true
+			}
+		}
+		return !t.fits()
+	}
+	return false
+}
+
+// isSafeASCII reports whether s is printable ASCII (and spaces), which
+// needs no further check.
+func isSafeASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
 // checkValues walks every value of the file: a value of the wrong type is
 // an error, and so is unsafe text (escape sequences, control characters,
-// bidirectional controls) and a line break in one-line text.
-func (v *validator) checkValues(rv reflect.Value, path string) {
+// bidirectional controls) and a line break in one-line text. The path is
+// kept in pieces and joined only for a problem.
+func (v *validator) checkValues(rv reflect.Value, path *pathStack) {
 	switch rv.Kind() {
 	case reflect.Struct:
 		t := rv.Type()
 		for i := 0; i < rv.NumField(); i++ {
 			f := rv.Field(i)
-			p := join(path, t.Field(i).Tag.Get("toml"))
+			path.push(t.Field(i).Tag.Get("toml"), -1)
 			if f.Addr().Type().Implements(valueType) {
-				v.checkValue(f.Addr().Interface().(value), p)
-				continue
+				v.checkValue(f.Addr().Interface().(value), path)
+			} else {
+				v.checkValues(f, path)
 			}
-			v.checkValues(f, p)
+			path.pop()
 		}
 	case reflect.Slice:
 		for i := 0; i < rv.Len(); i++ {
-			v.checkValues(rv.Index(i), fmt.Sprintf("%s[%d]", path, i))
+			path.index(i)
+			v.checkValues(rv.Index(i), path)
 		}
+		path.index(-1)
 	}
 }
 
-func (v *validator) checkValue(x value, path string) {
+// pathStack is a path being walked: keys, each with an array index or -1.
+type pathStack struct {
+	keys []string
+	idx  []int
+}
+
+func (s *pathStack) push(key string, i int) { s.keys, s.idx = append(s.keys, key), append(s.idx, i) }
+func (s *pathStack) pop()                   { s.keys, s.idx = s.keys[:len(s.keys)-1], s.idx[:len(s.idx)-1] }
+func (s *pathStack) index(i int)            { s.idx[len(s.idx)-1] = i }
+
+func (s *pathStack) String() string {
+	var b strings.Builder
+	for i, k := range s.keys {
+		if i > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(k)
+		if s.idx[i] >= 0 {
+			fmt.Fprintf(&b, "[%d]", s.idx[i])
+		}
+	}
+	return b.String()
+}
+
+func (v *validator) checkValue(x value, ps *pathStack) {
+	if x.fits() && !isText(x) {
+		return
+	}
+	path := ps.String()
 	if !x.fits() {
 		v.add(path, "%s must be %s, found %s", v.name(path), x.want(), typeWords(x.found()))
 		return
