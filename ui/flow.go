@@ -273,17 +273,28 @@ func (m *Model) setScreen(s screen) {
 
 // relayout recomputes the layout and the key bindings, and lets the
 // scrolling screens fit their content to it.
+//
+// The footer's help depends on whether the text scrolls (the scroll keys
+// are on only then), and whether it scrolls depends on the room the footer
+// leaves, so the layout is settled again when fitting changed the footer.
 func (m *Model) relayout() {
 	l := m.c.lay
 	m.c.lay = newLayout(l.width, l.height, 1)
 	m.help.SetWidth(m.c.lay.text)
 	m.footerLines = lines(m.footer())
-	m.c.lay = newLayout(l.width, l.height, m.footerLines)
-	switch m.screen {
-	case resultScreen:
-		m.result.resize(&m.c)
-	case learnScreen:
-		m.learn.resize(&m.c)
+	for settled := false; !settled; {
+		m.c.lay = newLayout(l.width, l.height, m.footerLines)
+		switch m.screen {
+		case resultScreen:
+			m.result.resize(&m.c)
+		case learnScreen:
+			m.learn.resize(&m.c)
+		}
+		// Only ever growing, so this ends; a footer shorter than the
+		// room kept for it leaves a blank line, never an overflow.
+		n := lines(m.footer())
+		settled = n <= m.footerLines
+		m.footerLines = max(n, m.footerLines)
 	}
 }
 

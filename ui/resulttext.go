@@ -48,7 +48,7 @@ func headline(e advisor.Explanation, c *common) string {
 		out = append(out, hangText("", e.Detail, w))
 	}
 	if e.Summary != "" {
-		out = append(out, s.Muted.Render(hangText("", e.Summary, w)))
+		out = append(out, "", s.Muted.Render(hangText("", e.Summary, w)))
 	}
 	return strings.Join(out, "\n")
 }
@@ -104,10 +104,12 @@ func section(sec advisor.Section, c *common) string {
 	if len(sec.Points) == 0 {
 		out = append(out, s.Muted.Render(hangText("", sec.Empty, w)))
 	}
+	numW := len(strconv.Itoa(len(sec.Points)))
 	for i, p := range sec.Points {
 		prefix := "• "
-		if sec.Numbered {
-			prefix = strconv.Itoa(i+1) + ". "
+		if sec.Numbered { // right-aligned, so that 9. sits over 10.
+			n := strconv.Itoa(i + 1)
+			prefix = strings.Repeat(" ", numW-len(n)) + n + ". "
 		}
 		out = append(out, hangText(prefix, p.Line(), w))
 	}
