@@ -297,11 +297,8 @@ func (p *report) mdSources(cs []Citation) {
 	p.printf("\n")
 }
 
-// md cleans s and escapes the characters Markdown would read as markup.
-func md(s string) string {
-	r := strings.NewReplacer("\\", "\\\\", "*", "\\*", "_", "\\_", "`", "\\`", "<", "&lt;", "|", "\\|", "[", "\\[", "]", "\\]", "\n", " ")
-	return r.Replace(clean(s))
-}
+// md is Markdown: the one escaper of Markdown text.
+func md(s string) string { return Markdown(s) }
 
 // mdLine is a point's line in Markdown: the sentence escaped, the
 // citations as they are.
