@@ -312,7 +312,11 @@ func (x *explainer) headline(label string) (string, string) {
 		if n == 0 {
 			d = "Nothing about the need is answered yet."
 		}
-		return "Too few answers: not a recommendation yet, leaning toward " + label + ".",
+		lean := ", leaning toward " + label + "."
+		if r.Scores.Coaching == 0 && r.Scores.Mentoring == 0 {
+			lean = ", and no leaning either way." // nothing to lean on
+		}
+		return "Too few answers: not a recommendation yet" + lean,
 			d + " Answer at least " + strconv.Itoa(need) + ", starting with the main need, for a recommendation."
 	case StatusMixed:
 		return "Mixed signals: leaning toward " + label + ".", x.clashText()

@@ -83,7 +83,7 @@ func TestHeadlineLeadsWithStatus(t *testing.T) {
 		audience string
 		want     []string // in the headline and detail
 	}{
-		{nil, "manager", []string{"Too few answers: not a recommendation yet, leaning toward Coaching.", "Nothing about the need is answered yet.", "Answer at least 3"}},
+		{nil, "manager", []string{"Too few answers: not a recommendation yet, and no leaning either way.", "Nothing about the need is answered yet.", "Answer at least 3"}},
 		{[]string{"need=behaviour", "horizon=short"}, "manager", []string{"Too few answers", "leaning toward Coaching", "Only 2 questions about the need are answered"}},
 		{[]string{"need=behaviour", "horizon=long", "goal=broad"}, "manager", []string{"Mixed signals: leaning toward Mentoring.", "Main need (“Change a behaviour”) points to coaching", "Time frame (“Years”) and Shape of the goal (“The whole person”) point to mentoring", "Clarify with this person"}},
 		{[]string{"need=behaviour", "horizon=long", "goal=broad"}, "self", []string{"Decide which of these matters most to you"}},
