@@ -26,6 +26,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"guidepost/advisor"
+	"guidepost/batch"
 	"guidepost/questions"
 	"guidepost/ui"
 )
@@ -360,12 +361,12 @@ func (a *app) scoreCSV(f scoreFlags) error {
 	if name == "-" {
 		name = "stdin"
 	}
-	opt := advisor.CSVOptions{Name: name, Format: f.format, Summary: f.summary, By: f.by, Warn: a.err}
+	opt := batch.Options{Name: name, Format: f.format, Summary: f.summary, By: f.by, Warn: a.err}
 	if p := a.progress(size); p != nil {
 		opt.Progress = p.Update
 		defer p.Done()
 	}
-	stats, err := advisor.ScoreCSV(b, in, a.out, opt)
+	stats, err := batch.Score(b, in, a.out, opt)
 	if err != nil {
 		return err
 	}
@@ -405,7 +406,7 @@ func (a *app) progress(size int64) *ui.Progress {
 	if !isTerminal(a.err) {
 		return nil
 	}
-	return ui.NewProgress(a.err, size)
+	return ui.NewProgress(a.err, size, ui.NewStyles(a.opt.theme, true, os.Getenv("NO_COLOR") != ""))
 }
 
 // learn writes the comparison of coaching and mentoring.

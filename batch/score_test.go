@@ -1,4 +1,4 @@
-package advisor
+package batch
 
 import (
 	"bytes"
@@ -10,6 +10,7 @@ import (
 	"sync"
 	"testing"
 
+	"guidepost/advisor"
 	"guidepost/questions"
 )
 
@@ -40,15 +41,15 @@ func csvBank(tb testing.TB) *questions.Bank {
 type csvRun struct {
 	out   string
 	warn  string
-	stats CSVStats
+	stats Stats
 	err   error
 }
 
-func runScore(tb testing.TB, in string, opt CSVOptions) csvRun {
+func runScore(tb testing.TB, in string, opt Options) csvRun {
 	tb.Helper()
 	var out, warn bytes.Buffer
 	opt.Warn = &warn
-	st, err := ScoreCSV(csvBank(tb), strings.NewReader(in), &out, opt)
+	st, err := Score(csvBank(tb), strings.NewReader(in), &out, opt)
 	return csvRun{out: out.String(), warn: warn.String(), stats: st, err: err}
 }
 
@@ -81,7 +82,7 @@ func expected(tb testing.TB, answers string) string {
 		}
 		ch[q] = int8(o)
 	}
-	return b.Outcomes[Decide(b, ch).Outcome].ID
+	return b.Outcomes[advisor.Decide(b, ch).Outcome].ID
 }
 
 // wantRow is one expected output row: its id, and either the answers it
@@ -112,7 +113,7 @@ func checkRows(t *testing.T, rows [][]string, want []wantRow) {
 	}
 }
 
-func TestScoreCSVFileShapes(t *testing.T) {
+func TestScoreFileShapes(t *testing.T) {
 	tests := []struct {
 		name string
 		in   string
@@ -158,7 +159,7 @@ func TestScoreCSVFileShapes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			run := runScore(t, tt.in, CSVOptions{Name: "in.csv"})
+			run := runScore(t, tt.in, Options{Name: "in.csv"})
 			if run.err != nil {
 				t.Fatal(run.err)
 			}
@@ -170,7 +171,7 @@ func TestScoreCSVFileShapes(t *testing.T) {
 					failed++
 				}
 			}
-			if run.stats != (CSVStats{Rows: len(tt.want), Failed: failed}) {
+			if run.stats != (Stats{Rows: len(tt.want), Failed: failed}) {
 				t.Errorf("stats %+v, want %d rows, %d failed", run.stats, len(tt.want), failed)
 			}
 		})
@@ -184,26 +185,26 @@ func checkWarning(t *testing.T, got, want string) {
 	}
 }
 
-func TestScoreCSVFileErrors(t *testing.T) {
+func TestScoreFileErrors(t *testing.T) {
 	tests := []struct {
 		name string
 		in   string
-		opt  CSVOptions
+		opt  Options
 		want string
 	}{
-		{"empty", "", CSVOptions{}, "in.csv is empty: expected a header row of question ids"},
-		{"only blank lines", "\n\n\r\n", CSVOptions{}, "in.csv is empty"},
-		{"only a byte order mark", "\ufeff", CSVOptions{}, "in.csv is empty"},
-		{"no known column", "name,team\nSam,x\n", CSVOptions{}, "in.csv: no column is a question of bank.toml (found: name, team; question ids: need, horizon, budget, wellbeing)"},
-		{"semicolons", "id;need\na;career\n", CSVOptions{}, `separated by ";"`},
-		{"UTF-16", "\xff\xfei\x00d\x00", CSVOptions{}, "UTF-16"},
-		{"duplicate question column", "need,horizon,Need\n", CSVOptions{}, `column "need" appears twice (columns 1 and 3)`},
-		{"unknown by column", "need,team\n", CSVOptions{Summary: true, By: "site"}, `no column "site" to group by (columns: need, team)`},
-		{"by without summary", "need,team\n", CSVOptions{By: "team"}, "needs the summary"},
-		{"unknown format", "need\n", CSVOptions{Format: "xml"}, `unknown format "xml"`},
-		{"unknown summary format", "need\n", CSVOptions{Summary: true, Format: "jsonl"}, `unknown summary format "jsonl"`},
-		{"malformed header", "need,\"hor\nizon\n", CSVOptions{}, "the header row is not valid CSV"},
-		{"no line breaks", "need" + strings.Repeat(",x", maxLine), CSVOptions{}, "a line is longer than 1 MiB"},
+		{"empty", "", Options{}, "in.csv is empty: expected a header row of question ids"},
+		{"only blank lines", "\n\n\r\n", Options{}, "in.csv is empty"},
+		{"only a byte order mark", "\ufeff", Options{}, "in.csv is empty"},
+		{"no known column", "name,team\nSam,x\n", Options{}, "in.csv: no column is a question of bank.toml (found: name, team; question ids: need, horizon, budget, wellbeing)"},
+		{"semicolons", "id;need\na;career\n", Options{}, `separated by ";"`},
+		{"UTF-16", "\xff\xfei\x00d\x00", Options{}, "UTF-16"},
+		{"duplicate question column", "need,horizon,Need\n", Options{}, `column "need" appears twice (columns 1 and 3)`},
+		{"unknown by column", "need,team\n", Options{Summary: true, By: "site"}, `no column "site" to group by (columns: need, team)`},
+		{"by without summary", "need,team\n", Options{By: "team"}, "needs the summary"},
+		{"unknown format", "need\n", Options{Format: "xml"}, `unknown format "xml"`},
+		{"unknown summary format", "need\n", Options{Summary: true, Format: "jsonl"}, `unknown summary format "jsonl"`},
+		{"malformed header", "need,\"hor\nizon\n", Options{}, "the header row is not valid CSV"},
+		{"no line breaks", "need" + strings.Repeat(",x", maxLine), Options{}, "a line is longer than 1 MiB"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -217,14 +218,14 @@ func TestScoreCSVFileErrors(t *testing.T) {
 			}
 		})
 	}
-	if run := runScore(t, "", CSVOptions{}); !errors.Is(run.err, ErrEmptyCSV) {
-		t.Errorf("empty input: %v is not ErrEmptyCSV", run.err)
+	if run := runScore(t, "", Options{}); !errors.Is(run.err, ErrEmpty) {
+		t.Errorf("empty input: %v is not ErrEmpty", run.err)
 	}
 }
 
-// TestScoreCSVKeepsEveryRow checks rows out = rows in, in order, when many
+// TestScoreKeepsEveryRow checks rows out = rows in, in order, when many
 // rows are bad.
-func TestScoreCSVKeepsEveryRow(t *testing.T) {
+func TestScoreKeepsEveryRow(t *testing.T) {
 	var in strings.Builder
 	in.WriteString("id,need,horizon\n")
 	var want []wantRow
@@ -244,7 +245,7 @@ func TestScoreCSVKeepsEveryRow(t *testing.T) {
 			want = append(want, wantRow{id, "need=career horizon=long", ""})
 		}
 	}
-	run := runScore(t, in.String(), CSVOptions{})
+	run := runScore(t, in.String(), Options{})
 	if run.err != nil {
 		t.Fatal(run.err)
 	}
@@ -254,8 +255,8 @@ func TestScoreCSVKeepsEveryRow(t *testing.T) {
 	}
 }
 
-func TestScoreCSVJSONL(t *testing.T) {
-	run := runScore(t, "id,need\n\"a\"\"b\",career\nc,bad\n", CSVOptions{Format: "jsonl"})
+func TestScoreJSONL(t *testing.T) {
+	run := runScore(t, "id,need\n\"a\"\"b\",career\nc,bad\n", Options{Format: "jsonl"})
 	if run.err != nil {
 		t.Fatal(run.err)
 	}
@@ -287,16 +288,16 @@ func TestScoreCSVJSONL(t *testing.T) {
 	}
 }
 
-// TestScoreCSVNumbers checks the number columns against Decide.
-func TestScoreCSVNumbers(t *testing.T) {
+// TestScoreNumbers checks the number columns against Decide.
+func TestScoreNumbers(t *testing.T) {
 	b := csvBank(t)
-	run := runScore(t, "need,horizon,wellbeing\ncareer,both,yes\n", CSVOptions{})
+	run := runScore(t, "need,horizon,wellbeing\ncareer,both,yes\n", Options{})
 	rows := outputRows(t, run.out)
 	ch := b.NewChoices()
 	for q, o := range map[string]string{"need": "career", "horizon": "both", "wellbeing": "yes"} {
 		ch[b.Question(q)] = int8(b.Option(b.Question(q), o))
 	}
-	v := Decide(b, ch)
+	v := advisor.Decide(b, ch)
 	want := []string{"1", b.Outcomes[v.Outcome].ID,
 		string(appendConfidence(nil, v.Confidence)),
 		string(appendHalves(nil, v.Score[0])), string(appendHalves(nil, v.Score[1])),
@@ -339,7 +340,7 @@ func TestAppendCSVCell(t *testing.T) {
 	}
 }
 
-func TestScoreCSVProgress(t *testing.T) {
+func TestScoreProgress(t *testing.T) {
 	var in strings.Builder
 	in.WriteString("need\n")
 	for range 3 * progressEvery {
@@ -347,7 +348,7 @@ func TestScoreCSVProgress(t *testing.T) {
 	}
 	var calls []int64
 	var out bytes.Buffer
-	_, err := ScoreCSV(csvBank(t), strings.NewReader(in.String()), &out, CSVOptions{Progress: func(n int64) { calls = append(calls, n) }})
+	_, err := Score(csvBank(t), strings.NewReader(in.String()), &out, Options{Progress: func(n int64) { calls = append(calls, n) }})
 	if err != nil {
 		t.Fatal(err)
 	}

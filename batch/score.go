@@ -1,4 +1,4 @@
-package advisor
+package batch
 
 import (
 	"bufio"
@@ -16,8 +16,8 @@ import (
 // a few string comparisons, one Decide and one append into a reused line
 // buffer. With Summary, only counters are kept (per group with By).
 
-// CSVOptions selects what ScoreCSV writes.
-type CSVOptions struct {
+// Options selects what Score writes.
+type Options struct {
 	Format   string // "csv" (default) or "jsonl"; with Summary: "text" (default) or "markdown"
 	Summary  bool   // write a group summary instead of one row per input row
 	By       string // with Summary: group by this input column
@@ -28,21 +28,21 @@ type CSVOptions struct {
 	Name string
 }
 
-// CSVStats counts what ScoreCSV did.
-type CSVStats struct {
+// Stats counts what Score did.
+type Stats struct {
 	Rows   int
 	Failed int
 }
 
-// ErrEmptyCSV is returned (wrapped, with the input's name) for an input
+// ErrEmpty is returned (wrapped, with the input's name) for an input
 // with no header row.
-var ErrEmptyCSV = errors.New("expected a header row of question ids")
+var ErrEmpty = errors.New("expected a header row of question ids")
 
 // progressEvery is how many rows pass between two calls of
-// CSVOptions.Progress.
+// Options.Progress.
 const progressEvery = 4096
 
-// ScoreCSV reads answers from CSV r, one person a row (CONTRACT §6), and
+// Score reads answers from CSV r, one person a row (CONTRACT §6), and
 // writes results to w. A row that cannot be scored keeps its place with the
 // reason in its error column; err is only for the file as a whole.
 //
@@ -64,18 +64,18 @@ const progressEvery = 4096
 // cleaned of control characters and, when they start with = + - @ tab or
 // carriage return, prefixed with ' so that a spreadsheet does not run them
 // as formulas (CWE-1236): an id of -5 comes out as '-5.
-func ScoreCSV(b *questions.Bank, r io.Reader, w io.Writer, opt CSVOptions) (CSVStats, error) {
+func Score(b *questions.Bank, r io.Reader, w io.Writer, opt Options) (Stats, error) {
 	if err := opt.check(); err != nil {
-		return CSVStats{}, err
+		return Stats{}, err
 	}
 	in := newCSVInput(r)
 	header, err := in.header(opt.name())
 	if err != nil {
-		return CSVStats{}, err
+		return Stats{}, err
 	}
 	p, err := newPlan(b, header, opt)
 	if err != nil {
-		return CSVStats{}, err
+		return Stats{}, err
 	}
 	p.warnIgnored(opt.Warn)
 	bw := bufio.NewWriterSize(w, 64<<10)
@@ -90,14 +90,14 @@ func ScoreCSV(b *questions.Bank, r io.Reader, w io.Writer, opt CSVOptions) (CSVS
 	return stats, err
 }
 
-func (opt CSVOptions) name() string {
+func (opt Options) name() string {
 	if opt.Name == "" {
 		return "input"
 	}
 	return questions.Clean(opt.Name)
 }
 
-func (opt CSVOptions) check() error {
+func (opt Options) check() error {
 	if opt.Summary {
 		switch opt.Format {
 		case "", "text", "markdown":
@@ -121,7 +121,7 @@ type sink interface {
 	finish() error
 }
 
-func newSink(b *questions.Bank, p *plan, w *bufio.Writer, opt CSVOptions) sink {
+func newSink(b *questions.Bank, p *plan, w *bufio.Writer, opt Options) sink {
 	switch {
 	case opt.Summary:
 		return newSummary(b, p, w, opt.Format == "markdown")
@@ -132,8 +132,8 @@ func newSink(b *questions.Bank, p *plan, w *bufio.Writer, opt CSVOptions) sink {
 }
 
 // scoreRows reads, scores and hands on every data row.
-func scoreRows(in *csvInput, p *plan, s sink, progress func(int64)) (CSVStats, error) {
-	var st CSVStats
+func scoreRows(in *csvInput, p *plan, s sink, progress func(int64)) (Stats, error) {
+	var st Stats
 	var res rowResult
 	for {
 		rec, err := in.cr.Read()

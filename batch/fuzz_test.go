@@ -1,4 +1,4 @@
-package advisor
+package batch
 
 import (
 	"bytes"
@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-// FuzzScoreCSV checks that no input makes ScoreCSV panic, that a valid
+// FuzzScoreCSV checks that no input makes Score panic, that a valid
 // header gives one output row per input row (counted here with
 // encoding/csv alone), and that no echoed cell starts a formula.
 func FuzzScoreCSV(f *testing.F) {
@@ -29,7 +29,7 @@ func FuzzScoreCSV(f *testing.F) {
 	bank := csvBank(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var out bytes.Buffer
-		st, err := ScoreCSV(bank, bytes.NewReader(data), &out, CSVOptions{})
+		st, err := Score(bank, bytes.NewReader(data), &out, Options{})
 		if err != nil {
 			if out.Len() > 0 {
 				t.Fatalf("wrote %q with error %v", out.String(), err)
@@ -53,7 +53,7 @@ func FuzzScoreCSV(f *testing.F) {
 		}
 		if st.Rows > 0 {
 			var sum bytes.Buffer
-			if _, err := ScoreCSV(bank, bytes.NewReader(data), &sum, CSVOptions{Summary: true, By: "id"}); err != nil && !strings.Contains(err.Error(), "group by") {
+			if _, err := Score(bank, bytes.NewReader(data), &sum, Options{Summary: true, By: "id"}); err != nil && !strings.Contains(err.Error(), "group by") {
 				t.Fatal(err)
 			}
 		}

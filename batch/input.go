@@ -1,4 +1,4 @@
-package advisor
+package batch
 
 import (
 	"bufio"
@@ -75,7 +75,7 @@ func (in *csvInput) header(name string) ([]string, error) {
 	rec, err := in.cr.Read()
 	switch {
 	case err == io.EOF:
-		return nil, fmt.Errorf("%s is empty: %w", name, ErrEmptyCSV)
+		return nil, fmt.Errorf("%s is empty: %w", name, ErrEmpty)
 	case isParseError(err):
 		return nil, fmt.Errorf("%s: the header row is not valid CSV: %s", name, questions.Clean(err.Error()))
 	case err != nil:

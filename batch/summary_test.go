@@ -1,4 +1,4 @@
-package advisor
+package batch
 
 import (
 	"os"
@@ -14,13 +14,13 @@ func TestSummaryGolden(t *testing.T) {
 	}
 	tests := []struct {
 		golden string
-		opt    CSVOptions
+		opt    Options
 		warn   string
 	}{
-		{"summary.txt", CSVOptions{Summary: true}, "2 column(s) that are not questions of bank.toml: team, comment"},
-		{"summary.md", CSVOptions{Summary: true, Format: "markdown"}, "team, comment"},
-		{"summary_by_team.txt", CSVOptions{Summary: true, By: "team"}, "1 column(s) that are not questions of bank.toml: comment"},
-		{"summary_by_team.md", CSVOptions{Summary: true, By: " TEAM", Format: "markdown"}, ": comment"},
+		{"summary.txt", Options{Summary: true}, "2 column(s) that are not questions of bank.toml: team, comment"},
+		{"summary.md", Options{Summary: true, Format: "markdown"}, "team, comment"},
+		{"summary_by_team.txt", Options{Summary: true, By: "team"}, "1 column(s) that are not questions of bank.toml: comment"},
+		{"summary_by_team.md", Options{Summary: true, By: " TEAM", Format: "markdown"}, ": comment"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
@@ -28,7 +28,7 @@ func TestSummaryGolden(t *testing.T) {
 			if run.err != nil {
 				t.Fatal(run.err)
 			}
-			if run.stats != (CSVStats{Rows: 20, Failed: 3}) {
+			if run.stats != (Stats{Rows: 20, Failed: 3}) {
 				t.Errorf("stats %+v, want 20 rows, 3 failed", run.stats)
 			}
 			checkWarning(t, run.warn, tt.warn)
@@ -57,7 +57,7 @@ func checkGolden(t *testing.T, path, got string) {
 }
 
 func TestSummaryHeaderOnly(t *testing.T) {
-	run := runScore(t, "need,team\n", CSVOptions{Summary: true, By: "team"})
+	run := runScore(t, "need,team\n", Options{Summary: true, By: "team"})
 	if run.err != nil {
 		t.Fatal(run.err)
 	}
@@ -69,7 +69,7 @@ func TestSummaryHeaderOnly(t *testing.T) {
 }
 
 func TestSummaryGroupNamesCleaned(t *testing.T) {
-	run := runScore(t, "team,need\n\"Ops\x1b]0;pwned\x07\",career\n", CSVOptions{Summary: true, By: "team"})
+	run := runScore(t, "team,need\n\"Ops\x1b]0;pwned\x07\",career\n", Options{Summary: true, By: "team"})
 	if run.err != nil {
 		t.Fatal(run.err)
 	}
@@ -84,7 +84,7 @@ func TestSummaryCapsGroups(t *testing.T) {
 	for i := range maxGroups + 50 {
 		in.WriteString("g" + strings.Repeat("0", 4) + string(rune('a'+i%26)) + itoa(i) + ",career\n")
 	}
-	run := runScore(t, in.String(), CSVOptions{Summary: true, By: "id"})
+	run := runScore(t, in.String(), Options{Summary: true, By: "id"})
 	if run.err != nil {
 		t.Fatal(run.err)
 	}

@@ -1,4 +1,4 @@
-package advisor
+package batch
 
 import (
 	"bytes"
@@ -77,17 +77,17 @@ func BenchmarkScoreCSV(b *testing.B) {
 	data := generatedCSV(bank, benchRows)
 	for _, bc := range []struct {
 		name string
-		opt  CSVOptions
+		opt  Options
 	}{
-		{"csv", CSVOptions{}},
-		{"jsonl", CSVOptions{Format: "jsonl"}},
-		{"summary", CSVOptions{Summary: true}},
+		{"csv", Options{}},
+		{"jsonl", Options{Format: "jsonl"}},
+		{"summary", Options{Summary: true}},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := ScoreCSV(bank, bytes.NewReader(data), io.Discard, bc.opt); err != nil {
+				if _, err := Score(bank, bytes.NewReader(data), io.Discard, bc.opt); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -145,16 +145,16 @@ func (r *genReader) Read(p []byte) (int, error) {
 	return n, nil
 }
 
-// TestScoreCSVMemory scores 100,000 and 1,000,000 streamed rows and logs
+// TestScoreMemory scores 100,000 and 1,000,000 streamed rows and logs
 // the peak heap, sampled at every progress call. It is a measurement, not
 // a check of speed: run it with GUIDEPOST_CSV_MEM=1 go test -run Memory -v.
-func TestScoreCSVMemory(t *testing.T) {
+func TestScoreMemory(t *testing.T) {
 	if os.Getenv("GUIDEPOST_CSV_MEM") == "" {
 		t.Skip("set GUIDEPOST_CSV_MEM=1 to measure")
 	}
 	bank := defaultBank(t)
 	for _, n := range []int{100_000, 1_000_000} {
-		for _, opt := range []CSVOptions{{}, {Summary: true, By: "need"}} {
+		for _, opt := range []Options{{}, {Summary: true, By: "need"}} {
 			g := newRowGen(bank)
 			in := &genReader{g: g, left: n, buf: g.header(nil)}
 			var peak uint64
@@ -165,7 +165,7 @@ func TestScoreCSVMemory(t *testing.T) {
 			}
 			runtime.GC()
 			start := time.Now()
-			st, err := ScoreCSV(bank, in, io.Discard, opt)
+			st, err := Score(bank, in, io.Discard, opt)
 			if err != nil || st.Rows != n {
 				t.Fatalf("%v, %+v", err, st)
 			}

@@ -1,4 +1,4 @@
-package advisor
+package batch
 
 import (
 	"fmt"
@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"guidepost/advisor"
 	"guidepost/questions"
 )
 
@@ -39,11 +40,11 @@ type rowResult struct {
 	id    string // the id cell, raw; "" when absent or empty
 	group string // the By cell, raw
 	err   string // why the row could not be scored; "" when scored
-	v     Verdict
+	v     advisor.Verdict
 	ch    questions.Choices // valid while the row is handled
 }
 
-func newPlan(b *questions.Bank, header []string, opt CSVOptions) (*plan, error) {
+func newPlan(b *questions.Bank, header []string, opt Options) (*plan, error) {
 	p := &plan{bank: b, name: opt.name(), width: len(header), idCol: -1, byCol: -1}
 	by := normalName(opt.By)
 	seen := map[string]int{}
@@ -89,7 +90,7 @@ func (p *plan) place(key string, i int, seen map[string]int) error {
 
 // complete checks that the header names at least one question and the By
 // column.
-func (p *plan) complete(opt CSVOptions) error {
+func (p *plan) complete(opt Options) error {
 	if len(p.cols) == 0 {
 		return fmt.Errorf("%s: no column is a question of %s (found: %s; question ids: %s)%s",
 			p.name, p.bank.Name, strings.Join(p.names, ", "), strings.Join(p.bank.QuestionIDs(), ", "), separatorHint(p.names))
@@ -149,7 +150,7 @@ func (p *plan) score(rec []string, readErr error, n int, res *rowResult) {
 		return
 	}
 	res.ch = p.ch
-	res.v = Decide(p.bank, p.ch)
+	res.v = advisor.Decide(p.bank, p.ch)
 	if res.v.Outcome < 0 || res.v.Outcome >= len(p.bank.Outcomes) {
 		res.err = "internal error: no recommendation for this row"
 	}
