@@ -72,9 +72,20 @@ func countRows(data []byte) int {
 		if err == io.EOF {
 			return max(n, 0)
 		}
-		if err == nil && blank(rec) && n >= 0 {
+		if err == nil && blankRecord(rec) && n >= 0 {
 			continue
 		}
 		n++
 	}
+}
+
+// blankRecord reports whether every cell of rec is empty or spaces: a
+// blank line of a spreadsheet export (",,,").
+func blankRecord(rec []string) bool {
+	for _, c := range rec {
+		if strings.Trim(c, " \t") != "" {
+			return false
+		}
+	}
+	return true
 }

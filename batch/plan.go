@@ -1,10 +1,12 @@
 package batch
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"guidepost/advisor"
@@ -22,26 +24,32 @@ type plan struct {
 	cols    []column // the question columns, in input order
 	idCol   int      // -1 when there is no id column
 	byCol   int      // -1 unless grouping
+	idSlot  int      // the id cell's slot in the reader, or -1
+	bySlot  int      // the group cell's slot in the reader, or -1
+	keep    []int    // cell index → reader slot, or -1 (see reader.setKeep)
 	ignored []string // the columns that are ignored, for the warning
 	lookup  []optionIndex
-	blank   questions.Choices // nothing answered, copied into ch per row
-	ch      questions.Choices
+	blank   questions.Choices // nothing answered, copied into each row's choices
 }
 
-// column is a question column: cell index in the record, question index in
-// the bank.
+// column is a question column: cell index in the record, its slot in the
+// reader, and question index in the bank.
 type column struct {
-	cell, q int
+	cell, slot, q int
 }
 
-// rowResult is one scored (or failed) row, reused from row to row.
+// rowResult is one scored (or failed) row, as the sinks see it.
 type rowResult struct {
 	num   int    // 1-based data row number
+	line  int    // the line the row starts on
 	id    string // the id cell, raw; "" when absent or empty
 	group string // the By cell, raw
-	err   string // why the row could not be scored; "" when scored
-	v     advisor.Verdict
-	ch    questions.Choices // valid while the row is handled
+	// grouped says the By cell was read (it was not when the row is
+	// malformed, or the row or the cell too long)
+	grouped bool
+	err     string // why the row could not be scored; "" when scored
+	v       advisor.Verdict
+	ch      questions.Choices // valid while the row is handled
 }
 
 func newPlan(b *questions.Bank, header []string, opt Options) (*plan, error) {
@@ -63,8 +71,33 @@ func newPlan(b *questions.Bank, header []string, opt Options) (*plan, error) {
 	}
 	p.lookup = buildLookup(b)
 	p.blank = b.NewChoices()
-	p.ch = b.NewChoices()
+	p.slots()
 	return p, nil
+}
+
+// slots gives each cell that is read (question cells, the id, the group)
+// a slot in the reader; the By column may be the id or a question column
+// and then shares its slot.
+func (p *plan) slots() {
+	p.keep = make([]int, p.width)
+	for i := range p.keep {
+		p.keep[i] = -1
+	}
+	n := 0
+	slot := func(cell int) int {
+		if cell < 0 {
+			return -1
+		}
+		if p.keep[cell] < 0 {
+			p.keep[cell] = n
+			n++
+		}
+		return p.keep[cell]
+	}
+	for i := range p.cols {
+		p.cols[i].slot = slot(p.cols[i].cell)
+	}
+	p.idSlot, p.bySlot = slot(p.idCol), slot(p.byCol)
 }
 
 // place records what header cell i (normalised to key) is.
@@ -124,8 +157,10 @@ func (p *plan) warnIgnored(w io.Writer) {
 		p.name, len(p.ignored), p.bank.Name, strings.Join(p.ignored, ", "))
 }
 
+// normalName is a header name or a cell as it is matched: trimmed of
+// spaces and byte order marks, in lower case.
 func normalName(s string) string {
-	return strings.ToLower(strings.TrimSpace(s))
+	return strings.ToLower(strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\ufeff' }))
 }
 
 // columnName is header cell h (column i) as messages show it.
@@ -136,44 +171,64 @@ func columnName(h string, i int) string {
 	return echo(strings.TrimSpace(h))
 }
 
-// score fills res for record rec (data row n); readErr is the CSV syntax
-// error the reader met in this record, if any.
-func (p *plan) score(rec []string, readErr error, n int, res *rowResult) {
-	*res = rowResult{num: n}
-	if readErr != nil {
-		res.err = "malformed CSV: " + questions.Clean(readErr.Error())
+// fill makes row number n of batch bt from the reader's current row:
+// its id and group copied into the batch, its answers looked up into
+// ch, or why it cannot be scored.
+func (p *plan) fill(rd *reader, bt *rowBatch, n int, ch questions.Choices) {
+	row := bt.add(n, rd.start)
+	if rd.problem != "" {
+		row.err = rd.problem
 		return
 	}
-	res.id = cellAt(rec, p.idCol)
-	res.group = cellAt(rec, p.byCol)
-	if res.err = p.choose(rec, res); res.err != "" {
+	if len := rd.ncell; len != p.width {
+		row.err = "the row has " + strconv.Itoa(len) + " cells; the header has " + strconv.Itoa(p.width)
+	}
+	for _, c := range []struct {
+		slot int
+		dst  *span
+	}{{p.idSlot, &row.id}, {p.bySlot, &row.group}} {
+		if c.slot < 0 {
+			continue
+		}
+		cell := rd.cell(c.slot)
+		switch {
+		case rd.long[c.slot]:
+			row.err = cmp.Or(row.err, p.tooLong(c.slot))
+		case !utf8.Valid(cell):
+			row.err = cmp.Or(row.err, "the id or group cell is not valid UTF-8: save the file as CSV UTF-8")
+		default:
+			*c.dst = bt.keep(cell)
+			row.grouped = row.grouped || c.slot == p.bySlot
+		}
+	}
+	if row.err != "" {
 		return
 	}
-	res.ch = p.ch
-	res.v = advisor.Decide(p.bank, p.ch)
-	if res.v.Outcome < 0 || res.v.Outcome >= len(p.bank.Outcomes) {
-		res.err = "internal error: no recommendation for this row"
+	copy(ch, p.blank)
+	for _, c := range p.cols {
+		if rd.long[c.slot] {
+			row.err = p.tooLong(c.slot)
+			return
+		}
+		cell := rd.cell(c.slot)
+		o, ok := p.lookup[c.q].find(cell)
+		if !ok {
+			row.err = p.badCell(c, string(cell))
+			return
+		}
+		ch[c.q] = o
 	}
+	row.scored = true
 }
 
-// choose reads the answers of rec into p.ch and returns why it cannot,
-// or "".
-func (p *plan) choose(rec []string, res *rowResult) string {
-	if len(rec) != p.width {
-		return "the row has " + strconv.Itoa(len(rec)) + " cells; the header has " + strconv.Itoa(p.width)
-	}
-	if !utf8.ValidString(res.id) || !utf8.ValidString(res.group) {
-		return "the id or group cell is not valid UTF-8: save the file as CSV UTF-8"
-	}
-	copy(p.ch, p.blank)
-	for _, c := range p.cols {
-		o, ok := p.lookup[c.q].find(rec[c.cell])
-		if !ok {
-			return p.badCell(c, rec[c.cell])
+// tooLong explains that the cell in slot s is longer than maxCell.
+func (p *plan) tooLong(s int) string {
+	for cell, slot := range p.keep {
+		if slot == s {
+			return fmt.Sprintf("column %s: the cell is longer than %d bytes", strconv.Quote(p.names[cell]), maxCell)
 		}
-		p.ch[c.q] = o
 	}
-	return ""
+	return fmt.Sprintf("a cell is longer than %d bytes", maxCell)
 }
 
 // badCell explains why a question cell matches no option.
@@ -184,16 +239,6 @@ func (p *plan) badCell(c column, cell string) string {
 	}
 	return col + `"` + echo(cell) + `" is not an option (valid: ` + p.lookup[c.q].valid + `, or their labels)`
 }
-
-func cellAt(rec []string, i int) string {
-	if i < 0 || i >= len(rec) {
-		return ""
-	}
-	return rec[i]
-}
-
-// maxEcho is how many runes of an input value a message quotes.
-const maxEcho = 40
 
 // echo makes an input value fit to quote in a message: cleaned, on one
 // line, and at most maxEcho runes.
@@ -215,7 +260,7 @@ type optionIndex struct {
 
 // idHash spreads a question's option ids over 64 slots, so that an exact
 // id usually costs one string comparison.
-func idHash(s string) int {
+func idHash[S string | []byte](s S) int {
 	return (len(s)*7 + int(s[0])*3 + int(s[len(s)-1])) & 63
 }
 
@@ -247,21 +292,21 @@ func buildLookup(b *questions.Bank) []optionIndex {
 
 // find returns the option index for cell: NoAnswer for an empty cell, and
 // false when nothing matches.
-func (x *optionIndex) find(cell string) (int8, bool) {
-	if cell == "" {
+func (x *optionIndex) find(cell []byte) (int8, bool) {
+	if len(cell) == 0 {
 		return questions.NoAnswer, true
 	}
 	switch o := x.slots[idHash(cell)]; {
-	case o > 0 && x.ids[o-1] == cell:
+	case o > 0 && x.ids[o-1] == string(cell):
 		return o - 1, true
 	case o < 0:
 		for i, id := range x.ids {
-			if id == cell {
+			if id == string(cell) {
 				return int8(i), true
 			}
 		}
 	}
-	key := normalName(cell)
+	key := normalName(string(cell))
 	if key == "" {
 		return questions.NoAnswer, true
 	}

@@ -2,27 +2,35 @@ package batch
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 
+	"guidepost/advisor"
 	"guidepost/questions"
 )
 
-// Batch scoring (CONTRACT §6) streams: one record is read, scored and
-// written before the next is read, so memory stays flat however long the
-// file is. The header is resolved once into a plan (which input column
-// feeds which question, and a per-question option lookup), so a row costs
-// a few string comparisons, one Decide and one append into a reused line
-// buffer. With Summary, only counters are kept (per group with By).
+// Batch scoring (CONTRACT §6) streams in two stages that overlap on two
+// cores: one goroutine reads rows and looks up their answers, handing them
+// on in batches of batchRows; the caller's goroutine scores each row with
+// advisor.Decide and writes it. At most batchesInFlight batches exist, so
+// memory stays flat however long the file is, and rows come out in input
+// order. The header is resolved once into a plan (which input column feeds
+// which question, and a per-question option lookup), so a row costs a few
+// string comparisons, one Decide and one append into a reused line buffer.
+// With Summary, only counters are kept (per group with By).
 
 // Options selects what Score writes.
 type Options struct {
-	Format   string // "csv" (default) or "jsonl"; with Summary: "text" (default) or "markdown"
-	Summary  bool   // write a group summary instead of one row per input row
-	By       string // with Summary: group by this input column
-	Warn     io.Writer
-	Progress func(bytesRead int64) // called now and then; may be nil
+	Format  string // "csv" (default) or "jsonl"; with Summary: "text" (default) or "markdown"
+	Summary bool   // write a group summary instead of one row per input row
+	By      string // with Summary: group by this input column
+	Warn    io.Writer
+	// Progress, when set, is called now and then with the number of input
+	// bytes read so far, and once at the end, from the goroutine that
+	// called Score: the command layer draws its progress bar from it.
+	Progress func(bytesRead int64)
 	// Name names the input in messages ("data.csv", "stdin"); default
 	// "input".
 	Name string
@@ -34,25 +42,26 @@ type Stats struct {
 	Failed int
 }
 
-// ErrEmpty is returned (wrapped, with the input's name) for an input
-// with no header row.
+// ErrEmpty is returned (wrapped, with the input's name) for an input with
+// no header row.
 var ErrEmpty = errors.New("expected a header row of question ids")
-
-// progressEvery is how many rows pass between two calls of
-// Options.Progress.
-const progressEvery = 4096
 
 // Score reads answers from CSV r, one person a row (CONTRACT §6), and
 // writes results to w. A row that cannot be scored keeps its place with the
-// reason in its error column; err is only for the file as a whole.
+// reason in its error column, and every other row is still scored; err is
+// only for the file as a whole (no usable header, a read or write error).
 //
-// The input may start with a UTF-8 byte order mark and use CRLF line ends;
+// The input may start with UTF-8 byte order marks (one, or several when a
+// tool added its own) and may end its lines with \n, \r\n or a lone \r;
 // lines that are empty or hold only separators and spaces are skipped
-// wherever they are, and are not counted as rows. Header names are matched
-// to question ids trimmed and case-insensitively; a cell matches an option
-// id, or, trimmed and case-insensitively, an option id or label. An empty
-// cell is unsure. Columns that are neither questions, nor "id", nor the By
-// column are ignored, with one warning on opt.Warn.
+// wherever they are, and are not counted as rows. A row longer than 1 MiB
+// (maxRow), or with a cell that is read (id, group, question) longer than
+// maxCell, is a row error naming its line or column and is not held in
+// memory. Header names are matched to question ids trimmed and
+// case-insensitively; a cell matches an option id, or, trimmed and
+// case-insensitively, an option id or label. An empty cell is unsure.
+// Columns that are neither questions, nor "id", nor the By column are
+// ignored, with one warning on opt.Warn.
 //
 // The CSV output has the contract's columns, then "cautions" (the raised
 // caution ids, separated by ";"); a failed row has only its id and error.
@@ -68,8 +77,8 @@ func Score(b *questions.Bank, r io.Reader, w io.Writer, opt Options) (Stats, err
 	if err := opt.check(); err != nil {
 		return Stats{}, err
 	}
-	in := newCSVInput(r)
-	header, err := in.header(opt.name())
+	rd := newReader(r)
+	header, err := readHeader(rd, opt.name())
 	if err != nil {
 		return Stats{}, err
 	}
@@ -78,9 +87,10 @@ func Score(b *questions.Bank, r io.Reader, w io.Writer, opt Options) (Stats, err
 		return Stats{}, err
 	}
 	p.warnIgnored(opt.Warn)
+	rd.setKeep(p.keep)
 	bw := bufio.NewWriterSize(w, 64<<10)
 	s := newSink(b, p, bw, opt)
-	stats, err := scoreRows(in, p, s, opt.Progress)
+	stats, err := p.run(rd, s, opt.Progress)
 	if err == nil {
 		err = s.finish()
 	}
@@ -115,6 +125,43 @@ func (opt Options) check() error {
 	return fmt.Errorf("unknown format %q for CSV scoring: use csv or jsonl", questions.Clean(opt.Format))
 }
 
+var (
+	bomUTF8    = []byte{0xef, 0xbb, 0xbf}
+	bomUTF16LE = []byte{0xff, 0xfe}
+	bomUTF16BE = []byte{0xfe, 0xff}
+)
+
+// readHeader skips UTF-8 byte order marks and reads the header row.
+func readHeader(rd *reader, name string) ([]string, error) {
+	for {
+		head := rd.ahead(len(bomUTF8))
+		if bytes.HasPrefix(head, bomUTF16LE) || bytes.HasPrefix(head, bomUTF16BE) {
+			return nil, fmt.Errorf("%s is UTF-16 text: save it as CSV UTF-8", name)
+		}
+		if !bytes.HasPrefix(head, bomUTF8) {
+			break
+		}
+		rd.pos += len(bomUTF8)
+	}
+	err := rd.read()
+	switch {
+	case err == io.EOF:
+		return nil, fmt.Errorf("%s is empty: %w", name, ErrEmpty)
+	case err != nil:
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	case rd.tooLong:
+		return nil, fmt.Errorf("%s: the header row is longer than 1 MiB: is this a CSV file?", name)
+	case rd.problem != "":
+		return nil, fmt.Errorf("%s: the header row is not valid CSV: %s", name, rd.problem)
+	}
+	for i, long := range rd.long {
+		if long {
+			return nil, fmt.Errorf("%s: the header's column %d is longer than %d bytes: is this a CSV file?", name, i+1, maxCell)
+		}
+	}
+	return rd.header(), nil
+}
+
 // sink receives every row in order and, at the end, finishes the output.
 type sink interface {
 	row(r *rowResult) error
@@ -131,48 +178,156 @@ func newSink(b *questions.Bank, p *plan, w *bufio.Writer, opt Options) sink {
 	return newCSVSink(b, w)
 }
 
-// scoreRows reads, scores and hands on every data row.
-func scoreRows(in *csvInput, p *plan, s sink, progress func(int64)) (Stats, error) {
+// run reads the rows in a second goroutine (parse) and scores and writes
+// them in this one, in input order.
+func (p *plan) run(rd *reader, s sink, progress func(int64)) (Stats, error) {
+	free := make(chan *rowBatch, batchesInFlight)
+	full := make(chan *rowBatch, batchesInFlight)
+	done := make(chan struct{})
+	defer close(done)
+	for range batchesInFlight {
+		free <- newRowBatch(len(p.bank.Questions))
+	}
+	go p.parse(rd, free, full, done)
 	var st Stats
 	var res rowResult
-	for {
-		rec, err := in.cr.Read()
-		if err == io.EOF {
-			break
+	for bt := range full {
+		for i := range bt.rows {
+			row := &bt.rows[i]
+			res = rowResult{num: row.num, line: row.line, id: bt.str(row.id), group: bt.str(row.group), grouped: row.grouped, err: row.err}
+			if row.scored {
+				res.ch = bt.choices(i)
+				res.v = advisor.Decide(p.bank, res.ch)
+				if res.v.Outcome < 0 || res.v.Outcome >= len(p.bank.Outcomes) {
+					res.err = "internal error: no recommendation for this row"
+				}
+			}
+			st.Rows++
+			if res.err != "" {
+				st.Failed++
+			}
+			if err := s.row(&res); err != nil {
+				return st, err
+			}
 		}
-		if err != nil && !isParseError(err) {
-			return st, fmt.Errorf("read %s: %w", p.name, err)
+		if bt.err != nil {
+			return st, fmt.Errorf("read %s: %w", p.name, bt.err)
 		}
-		if err == nil && blank(rec) {
-			continue
+		if progress != nil && (bt.last || st.Rows/progressEvery != (st.Rows-len(bt.rows))/progressEvery) {
+			progress(bt.offset)
 		}
-		st.Rows++
-		p.score(rec, err, st.Rows, &res)
-		if res.err != "" {
-			st.Failed++
-		}
-		if err := s.row(&res); err != nil {
-			return st, err
-		}
-		if progress != nil && st.Rows%progressEvery == 0 {
-			progress(in.n.n)
-		}
-	}
-	if progress != nil {
-		progress(in.n.n)
+		free <- bt
 	}
 	return st, nil
 }
 
-// blank reports whether every cell of rec is empty or spaces: a blank line
-// of a spreadsheet export (",,,").
-func blank(rec []string) bool {
-	for _, c := range rec {
-		for i := 0; i < len(c); i++ {
-			if c[i] != ' ' && c[i] != '\t' {
-				return false
+// parse reads rows into batches until the input ends, a read fails or
+// done is closed. The last batch it sends has last (and err) set.
+func (p *plan) parse(rd *reader, free <-chan *rowBatch, full chan<- *rowBatch, done <-chan struct{}) {
+	defer close(full)
+	n := 0
+	for {
+		var bt *rowBatch
+		select {
+		case bt = <-free:
+		case <-done:
+			return
+		}
+		bt.reset()
+		var err error
+		for len(bt.rows) < batchRows {
+			if err = rd.read(); err != nil {
+				break
+			}
+			if rd.blank && rd.problem == "" {
+				continue
+			}
+			n++
+			p.fill(rd, bt, n, bt.next())
+		}
+		bt.seal(rd.offset())
+		if err != nil {
+			bt.last = true
+			if err != io.EOF {
+				bt.err = err
 			}
 		}
+		select {
+		case full <- bt:
+		case <-done:
+			return
+		}
+		if bt.last {
+			return
+		}
 	}
-	return true
 }
+
+// rowBatch is batchRows rows on their way from parse to run.
+type rowBatch struct {
+	rows   []batchRow
+	nq     int    // questions per row
+	ch     []int8 // the rows' choices, nq each
+	arena  []byte // the rows' id and group cells
+	text   string // arena as a string, once sealed
+	offset int64  // input bytes read when the batch was sealed
+	last   bool   // nothing follows
+	err    error  // the read error that ended the input, if any
+}
+
+// batchRow is one row of a batch; id and group are spans of its arena.
+type batchRow struct {
+	num, line int
+	id, group span
+	err       string
+	grouped   bool // the group cell was read
+	scored    bool // err is "" and the choices are filled
+}
+
+func newRowBatch(nq int) *rowBatch {
+	return &rowBatch{
+		rows:  make([]batchRow, 0, batchRows),
+		nq:    nq,
+		ch:    make([]int8, 0, batchRows*nq),
+		arena: make([]byte, 0, batchRows*16),
+	}
+}
+
+func (bt *rowBatch) reset() {
+	bt.rows, bt.ch, bt.arena, bt.text = bt.rows[:0], bt.ch[:0], bt.arena[:0], ""
+	bt.offset, bt.last, bt.err = 0, false, nil
+}
+
+// add appends row n, starting on line, and returns it.
+func (bt *rowBatch) add(n, line int) *batchRow {
+	bt.rows = bt.rows[:len(bt.rows)+1]
+	row := &bt.rows[len(bt.rows)-1]
+	*row = batchRow{num: n, line: line}
+	return row
+}
+
+// next returns the choices of the row about to be added.
+func (bt *rowBatch) next() questions.Choices {
+	i := len(bt.rows)
+	bt.ch = bt.ch[:(i+1)*bt.nq]
+	return questions.Choices(bt.ch[i*bt.nq : (i+1)*bt.nq])
+}
+
+// choices returns row i's choices.
+func (bt *rowBatch) choices(i int) questions.Choices {
+	return questions.Choices(bt.ch[i*bt.nq : (i+1)*bt.nq])
+}
+
+// keep copies cell into the arena.
+func (bt *rowBatch) keep(cell []byte) span {
+	from := len(bt.arena)
+	bt.arena = append(bt.arena, cell...)
+	return span{from, len(bt.arena)}
+}
+
+// seal makes the arena a string for the scoring side.
+func (bt *rowBatch) seal(offset int64) {
+	bt.text, bt.offset = string(bt.arena), offset
+}
+
+func (bt *rowBatch) str(s span) string { return bt.text[s.from:s.to] }

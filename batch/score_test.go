@@ -156,6 +156,23 @@ func TestScoreFileShapes(t *testing.T) {
 			[]wantRow{{"'=1+1", "need=career", ""}, {"'+x", "need=career", ""}, {"'-5", "need=career", ""}, {"'@SUM(A1)", "need=career", ""}, {"x", "need=career", ""}}, ""},
 		{"control characters in ids are removed", "id,need\n\"a\x1b[31mb\",career\n",
 			[]wantRow{{"ab", "need=career", ""}}, ""},
+		// Issue 11, item 2: an old spreadsheet export ends lines with a lone
+		// CR; it scored zero rows with exit 0.
+		{"CR-only line ends", "id,need,horizon\ra,career,long\rb,networking,short\r",
+			[]wantRow{{"a", "need=career horizon=long", ""}, {"b", "need=networking horizon=short", ""}}, ""},
+		{"CR-only with a quoted line break", "id,need\r\"Lee\rSam\",career\r\r,\rc,networking",
+			[]wantRow{{"Lee\nSam", "need=career", ""}, {"c", "need=networking", ""}}, ""},
+		{"mixed line ends", "id,need\na,career\r\nb,networking\rc,behaviour\n",
+			[]wantRow{{"a", "need=career", ""}, {"b", "need=networking", ""}, {"c", "need=behaviour", ""}}, ""},
+		// Issue 11, item 8: a second byte order mark hid the id column.
+		{"double byte order mark", "\ufeff\ufeffid,need\nx,career\n",
+			[]wantRow{{"x", "need=career", ""}}, ""},
+		{"malformed rows name their line", "id,need\na,career\n\"b\nc\"x,career\nd,career\n",
+			[]wantRow{{"a", "need=career", ""}, {"2", "", "malformed CSV on line 4: text after the closing quote"}, {"d", "need=career", ""}}, ""},
+		{"a long cell is a row error naming its column", "id,need\n" + strings.Repeat("x", maxCell+1) + ",career\nb," + strings.Repeat("y", maxCell+1) + "\nc,career\n",
+			[]wantRow{{"1", "", `column "id": the cell is longer than 1024 bytes`}, {"b", "", `column "need": the cell is longer than 1024 bytes`}, {"c", "need=career", ""}}, ""},
+		{"a cell of maxCell bytes is read", "id,need\n" + strings.Repeat("x", maxCell) + ",career\n",
+			[]wantRow{{strings.Repeat("x", maxCell), "need=career", ""}}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -204,7 +221,7 @@ func TestScoreFileErrors(t *testing.T) {
 		{"unknown format", "need\n", Options{Format: "xml"}, `unknown format "xml"`},
 		{"unknown summary format", "need\n", Options{Summary: true, Format: "jsonl"}, `unknown summary format "jsonl"`},
 		{"malformed header", "need,\"hor\nizon\n", Options{}, "the header row is not valid CSV"},
-		{"no line breaks", "need" + strings.Repeat(",x", maxLine), Options{}, "a line is longer than 1 MiB"},
+		{"no line breaks", "need" + strings.Repeat(",x", maxRow), Options{}, "the header row is longer than 1 MiB"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -365,21 +382,21 @@ func TestOptionLookup(t *testing.T) {
 		for q, qu := range b.Questions {
 			for _, o := range qu.Options {
 				for _, cell := range []string{o.ID, strings.ToUpper(o.ID), " " + o.Label + " "} {
-					got, ok := lookup[q].find(cell)
+					got, ok := lookup[q].find([]byte(cell))
 					c := strings.TrimSpace(cell)
 					if !ok || !strings.EqualFold(qu.Options[got].ID, c) && !strings.EqualFold(qu.Options[got].Label, c) {
 						t.Errorf("%s: find(%q) = %d, %v", qu.ID, cell, got, ok)
 					}
 				}
 			}
-			if _, ok := lookup[q].find("no such option"); ok {
+			if _, ok := lookup[q].find([]byte("no such option")); ok {
 				t.Errorf("%s: found a bad option", qu.ID)
 			}
 		}
 	}
 	x := optionIndex{ids: []string{"ab", "ba"}}
 	x.slots[idHash("ba")] = -1 // a collision falls back to scanning
-	if got, ok := x.find("ba"); !ok || got != 1 {
+	if got, ok := x.find([]byte("ba")); !ok || got != 1 {
 		t.Errorf("collision: find(ba) = %d, %v", got, ok)
 	}
 }

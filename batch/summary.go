@@ -3,6 +3,7 @@ package batch
 import (
 	"bufio"
 	"math/bits"
+	"strconv"
 	"strings"
 
 	"guidepost/questions"
@@ -13,12 +14,13 @@ import (
 // tally otherGroups), so memory stays flat however many rows there are.
 
 const (
-	// maxGroups caps the number of group tallies.
-	maxGroups = 1000
 	// otherGroups names the tally of group values past maxGroups.
 	otherGroups = "(other groups)"
 	// blankGroup names the group of rows whose group cell is empty.
 	blankGroup = "(blank)"
+	// unreadableGroup names the group of rows whose group cell could not
+	// be read: a malformed row, a row or group cell over its limit.
+	unreadableGroup = "(group not readable)"
 )
 
 // tally counts the rows of one group.
@@ -26,10 +28,11 @@ type tally struct {
 	name     string
 	rows     int
 	failed   int
-	outcomes []int   // rows per recommendation, by outcome index
-	conf     float64 // sum of the scored rows' confidence
-	needs    []int   // rows per option of the need question
-	cautions []int   // rows per caution raised
+	outcomes []int    // rows per recommendation, by outcome index
+	conf     float64  // sum of the scored rows' confidence
+	needs    []int    // rows per option of the need question
+	cautions []int    // rows per caution raised
+	failures []string // the first maxFailedListed failed rows, named
 }
 
 // summary is the sink of --summary: it counts rows and writes the report at
@@ -43,6 +46,7 @@ type summary struct {
 	all      *tally
 	groups   []*tally
 	index    map[string]int
+	unread   *tally // rows whose group could not be read; nil if none
 }
 
 func newSummary(b *questions.Bank, p *plan, w *bufio.Writer, markdown bool) *summary {
@@ -68,7 +72,14 @@ func (s *summary) newTally(name string) *tally {
 
 func (s *summary) row(r *rowResult) error {
 	s.add(s.all, r)
-	if s.by != "" {
+	switch {
+	case s.by == "":
+	case !r.grouped:
+		if s.unread == nil {
+			s.unread = s.newTally(unreadableGroup)
+		}
+		s.add(s.unread, r)
+	default:
 		s.add(s.group(r.group), r)
 	}
 	return nil
@@ -100,6 +111,9 @@ func (s *summary) add(t *tally, r *rowResult) {
 	t.rows++
 	if r.err != "" {
 		t.failed++
+		if len(t.failures) < maxFailedListed {
+			t.failures = append(t.failures, failedName(r))
+		}
 		return
 	}
 	t.outcomes[r.v.Outcome]++
@@ -123,10 +137,35 @@ func (s *summary) finish() error {
 	return s.w.Flush()
 }
 
+// failedName names a failed row in a summary: its id, else its number,
+// with the line it starts on: "p7 (line 9)", "row 3 (line 4)".
+func failedName(r *rowResult) string {
+	id := echo(strings.TrimSpace(r.id))
+	if id == "" {
+		id = "row " + strconv.Itoa(r.num)
+	}
+	return id + " (line " + strconv.Itoa(r.line) + ")"
+}
+
 // sections returns the tallies in the order they are written: each group
-// in first-seen order, then the whole file.
+// in first-seen order, the rows with no readable group, then the whole
+// file.
 func (s *summary) sections() []*tally {
-	return append(append([]*tally(nil), s.groups...), s.all)
+	out := append([]*tally(nil), s.groups...)
+	if s.unread != nil {
+		out = append(out, s.unread)
+	}
+	return append(out, s.all)
+}
+
+// failedList names t's failed rows, at most maxFailedListed, then says
+// how many more there are: "p7 (line 9), row 3 (line 4) and 2 more".
+func (t *tally) failedList() string {
+	list := strings.Join(t.failures, ", ")
+	if more := t.failed - len(t.failures); more > 0 {
+		list += " and " + strconv.Itoa(more) + " more"
+	}
+	return list
 }
 
 func (t *tally) scored() int { return t.rows - t.failed }

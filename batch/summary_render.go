@@ -33,6 +33,9 @@ func (s *summary) textSection(t *tally) {
 	head := s.heading(t)
 	fmt.Fprintf(w, "\n%s\n%s\n", head, strings.Repeat("=", utf8.RuneCountInString(head)))
 	fmt.Fprintf(w, "Rows: %d (%d scored, %d failed)\n", t.rows, t.scored(), t.failed)
+	if t.failed > 0 {
+		w.WriteString(wrap("Failed: "+t.failedList(), summaryWidth, 2))
+	}
 	if t.scored() > 0 {
 		fmt.Fprintf(w, "Average confidence: %.2f\n", t.avgConfidence())
 	}
@@ -46,12 +49,15 @@ func (s *summary) textSection(t *tally) {
 	}
 	if cautions := s.topCautions(t); len(cautions) > 0 {
 		w.WriteString("\nCautions\n")
-		writeItems(w, cautions)
+		for _, it := range cautions {
+			fmt.Fprintf(w, "  %s (%d %s)\n", it.name, it.count, plural(it.count, "row", "rows"))
+			w.WriteString(wrap("    "+it.text, summaryWidth, 4))
+		}
 	}
 	advice, notes := s.suggest(t)
-	fmt.Fprintf(w, "\nSuggestion: %s\n", advice)
+	w.WriteString("\n" + wrap("Suggestion: "+advice, summaryWidth, 2))
 	for _, n := range notes {
-		fmt.Fprintf(w, "Note: %s\n", n)
+		w.WriteString(wrap("Note: "+n, summaryWidth, 2))
 	}
 }
 
@@ -72,6 +78,39 @@ func writeItems(w interface{ WriteString(string) (int, error) }, items []item) {
 	}
 }
 
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// wrap breaks text into lines of at most width runes at spaces, every
+// line after the first indented by indent spaces, each ending in a line
+// break. A word longer than a line stays whole on its own line.
+func wrap(text string, width, indent int) string {
+	var b strings.Builder
+	lead := len(text) - len(strings.TrimLeft(text, " "))
+	b.WriteString(text[:lead])
+	col := lead
+	for i, word := range strings.Fields(text) {
+		n := utf8.RuneCountInString(word)
+		switch {
+		case i == 0:
+		case col+1+n > width:
+			b.WriteString("\n" + strings.Repeat(" ", indent))
+			col = indent
+		default:
+			b.WriteByte(' ')
+			col++
+		}
+		b.WriteString(word)
+		col += n
+	}
+	b.WriteByte('\n')
+	return b.String()
+}
+
 func (s *summary) writeMarkdown() {
 	title := summaryTitle
 	if s.by != "" {
@@ -87,6 +126,9 @@ func (s *summary) markdownSection(t *tally) {
 	w := s.w
 	fmt.Fprintf(w, "\n## %s\n\n", mdEscape(s.heading(t)))
 	fmt.Fprintf(w, "%d rows: %d scored, %d failed.", t.rows, t.scored(), t.failed)
+	if t.failed > 0 {
+		fmt.Fprintf(w, " Failed: %s.", mdEscape(t.failedList()))
+	}
 	if t.scored() > 0 {
 		fmt.Fprintf(w, " Average confidence: %.2f.", t.avgConfidence())
 	}

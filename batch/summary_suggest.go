@@ -5,7 +5,6 @@ import (
 	"math"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"guidepost/questions"
 )
@@ -46,7 +45,7 @@ const (
 func (s *summary) suggest(t *tally) (advice string, notes []string) {
 	n := t.scored()
 	if t.failed > 0 && float64(t.failed) >= failedShare*float64(t.rows) {
-		notes = append(notes, fmt.Sprintf("%d of %d rows could not be scored: fix them (see the error column of the CSV output) and score again", t.failed, t.rows))
+		notes = append(notes, fmt.Sprintf("%d of %d rows could not be scored (listed above): fix them and score again; scored without --summary, each row's error column says what is wrong", t.failed, t.rows))
 	}
 	if n > 0 && t.avgConfidence() < lowConfidence {
 		notes = append(notes, fmt.Sprintf("the average confidence is low (under %.1f): many answers were unsure or pointed both ways; confirm the core questions before committing a budget", lowConfidence))
@@ -102,34 +101,23 @@ func (s *summary) topNeeds(t *tally) []item {
 	return out[:min(len(out), maxNeeds)]
 }
 
-// topCautions returns the cautions raised, most frequent first, with a
-// short form of their text.
+// topCautions returns the cautions raised, most frequent first, with
+// their whole text.
 func (s *summary) topCautions(t *tally) []item {
 	var out []item
 	for i, n := range t.cautions {
 		if n > 0 {
 			c := s.b.Cautions[i]
-			out = append(out, item{name: c.ID, count: n, text: shortText(c.Text)})
+			out = append(out, item{name: c.ID, count: n, text: oneLine(c.Text)})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].count > out[j].count })
 	return out
 }
 
-// maxShort is the length of a caution's short form, in runes.
-const maxShort = 70
-
-// shortText returns the first sentence of s on one line, at most maxShort
-// runes.
-func shortText(s string) string {
-	s = strings.Join(strings.Fields(questions.Clean(s)), " ")
-	if i := strings.Index(s, ". "); i >= 0 {
-		s = s[:i+1]
-	}
-	if utf8.RuneCountInString(s) > maxShort {
-		s = strings.TrimSpace(string([]rune(s)[:maxShort-1])) + "…"
-	}
-	return s
+// oneLine returns s cleaned, on one line, with single spaces.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(questions.Clean(s)), " ")
 }
 
 // barWidth is the width of a chart bar, in glyphs.

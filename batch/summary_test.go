@@ -1,10 +1,12 @@
 package batch
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestSummaryGolden(t *testing.T) {
@@ -149,6 +151,67 @@ func TestBar(t *testing.T) {
 		got := bar(tt.n, tt.total)
 		if strings.Count(got, "█") != tt.full || strings.Count(got, "█")+strings.Count(got, "░") != barWidth {
 			t.Errorf("bar(%d, %d) = %q, want %d full of %d", tt.n, tt.total, got, tt.full, barWidth)
+		}
+	}
+}
+
+// TestSummaryNamesFailedRows: the summary said "see the error column",
+// which summary mode does not print. It now names the failed rows (their
+// ids, else their numbers, with their lines), at most maxFailedListed,
+// then their count.
+func TestSummaryNamesFailedRows(t *testing.T) {
+	var in strings.Builder
+	in.WriteString("id,need\n")
+	for i := range 15 {
+		in.WriteString("bad" + itoa(i) + ",nope\n")
+	}
+	in.WriteString(",nope\nok,career\n")
+	for _, md := range []bool{false, true} {
+		opt := Options{Summary: true}
+		if md {
+			opt.Format = "markdown"
+		}
+		run := runScore(t, in.String(), opt)
+		if run.err != nil {
+			t.Fatal(run.err)
+		}
+		want := "bad0 (line 2), bad1 (line 3), bad2 (line 4), bad3 (line 5), bad4 (line 6), bad5 (line 7), bad6 (line 8), bad7 (line 9), bad8 (line 10), bad9 (line 11) and 6 more"
+		got := strings.Join(strings.Fields(run.out), " ")
+		if !strings.Contains(got, want) || strings.Contains(got, "see the error column") {
+			t.Errorf("markdown %v: summary does not name the failed rows as %q:\n%s", md, want, run.out)
+		}
+	}
+	run := runScore(t, "id,need\n,nope\n", Options{Summary: true})
+	if !strings.Contains(run.out, "Failed: row 1 (line 2)\n") {
+		t.Errorf("a row with no id is not named by its number:\n%s", run.out)
+	}
+}
+
+// TestSummaryShippedCautionsWhole: with the shipped rule set, every caution
+// raised is given whole (it was cut at 70 characters: "it is easy to
+// drift from as…"), and every line fits 80 columns.
+func TestSummaryShippedCautionsWhole(t *testing.T) {
+	bank := defaultBank(t)
+	var out bytes.Buffer
+	if _, err := Score(bank, bytes.NewReader(generatedCSV(bank, 2000)), &out, Options{Summary: true}); err != nil {
+		t.Fatal(err)
+	}
+	flat := strings.Join(strings.Fields(out.String()), " ")
+	raised := 0
+	for _, c := range bank.Cautions {
+		if strings.Contains(out.String(), "  "+c.ID+" (") {
+			raised++
+			if !strings.Contains(flat, strings.Join(strings.Fields(c.Text), " ")) {
+				t.Errorf("caution %s is not given whole", c.ID)
+			}
+		}
+	}
+	if raised < 3 || strings.Contains(out.String(), "…") {
+		t.Errorf("%d cautions raised, want several; output:\n%s", raised, out.String())
+	}
+	for _, line := range strings.Split(out.String(), "\n") {
+		if utf8.RuneCountInString(line) > summaryWidth {
+			t.Errorf("line of %d runes: %q", utf8.RuneCountInString(line), line)
 		}
 	}
 }
