@@ -3,6 +3,7 @@ package batch
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -23,6 +24,8 @@ func FuzzScoreCSV(f *testing.F) {
 		"need",
 		"name\nx\n",
 		"id,need\n\x1b[31m,\xff\xfe\n",
+		"id,need\ra,career\rb,\"x\ry\"\r",
+		"\ufeff\ufeffid,need\r\nz,Career\r\n",
 	} {
 		f.Add([]byte(seed))
 	}
@@ -51,20 +54,32 @@ func FuzzScoreCSV(f *testing.F) {
 				t.Fatalf("error cell %q starts a formula", r[5])
 			}
 		}
+		var jsonl bytes.Buffer
+		if js, err := Score(bank, bytes.NewReader(data), &jsonl, Options{Format: "jsonl"}); err != nil || js != st || strings.Count(jsonl.String(), "\n") != st.Rows {
+			t.Fatalf("jsonl: %v, %+v, %d lines; csv: %+v", err, js, strings.Count(jsonl.String(), "\n"), st)
+		}
 		if st.Rows > 0 {
 			var sum bytes.Buffer
-			if _, err := Score(bank, bytes.NewReader(data), &sum, Options{Summary: true, By: "id"}); err != nil && !strings.Contains(err.Error(), "group by") {
+			ss, err := Score(bank, bytes.NewReader(data), &sum, Options{Summary: true, By: "id"})
+			if err != nil && !strings.Contains(err.Error(), "group by") {
 				t.Fatal(err)
+			}
+			if err == nil && (ss != st || !strings.Contains(sum.String(), fmt.Sprintf("All rows\n========\nRows: %d (%d scored, %d failed)\n", st.Rows, st.Rows-st.Failed, st.Failed))) {
+				t.Fatalf("summary %+v, csv %+v:\n%s", ss, st, sum.String())
 			}
 		}
 	})
 }
 
 // countRows counts the data rows of a CSV input as CONTRACT §6 defines
-// them: records after the header, skipping blank ones, each malformed
-// record counting as one.
+// them, with encoding/csv: records after the header, skipping blank ones,
+// each malformed record counting as one. Byte order marks are skipped and
+// lone carriage returns read as line ends, as Score reads them.
 func countRows(data []byte) int {
-	cr := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, bomUTF8)))
+	for bytes.HasPrefix(data, bomUTF8) {
+		data = data[len(bomUTF8):]
+	}
+	cr := csv.NewReader(bytes.NewReader(loneCRToLF(data)))
 	cr.FieldsPerRecord = -1
 	n := -1 // the header
 	for {
