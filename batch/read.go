@@ -242,9 +242,9 @@ func (r *reader) addCell(i int, cell []byte) {
 	if s < 0 {
 		return
 	}
-	if len(cell) > maxCell {
+	if len(cell) > maxCell { // kept cut, for a header's messages
 		r.long[s] = true
-		return
+		cell = cell[:maxCell]
 	}
 	from := len(r.data)
 	r.data = append(r.data, cell...)

@@ -154,12 +154,15 @@ func readHeader(rd *reader, name string) ([]string, error) {
 	case rd.problem != "":
 		return nil, fmt.Errorf("%s: the header row is not valid CSV: %s", name, rd.problem)
 	}
-	for i, long := range rd.long {
+	// A name longer than maxCell is kept cut, marked with "…": it cannot
+	// be a question id, so its column is ignored like any other.
+	header := rd.header()
+	for i, long := range rd.long[:len(header)] {
 		if long {
-			return nil, fmt.Errorf("%s: the header's column %d is longer than %d bytes: is this a CSV file?", name, i+1, maxCell)
+			header[i] += "…"
 		}
 	}
-	return rd.header(), nil
+	return header, nil
 }
 
 // sink receives every row in order and, at the end, finishes the output.

@@ -171,6 +171,8 @@ func TestScoreFileShapes(t *testing.T) {
 			[]wantRow{{"a", "need=career", ""}, {"2", "", "malformed CSV on line 4: text after the closing quote"}, {"d", "need=career", ""}}, ""},
 		{"a long cell is a row error naming its column", "id,need\n" + strings.Repeat("x", maxCell+1) + ",career\nb," + strings.Repeat("y", maxCell+1) + "\nc,career\n",
 			[]wantRow{{"1", "", `column "id": the cell is longer than 1024 bytes`}, {"b", "", `column "need": the cell is longer than 1024 bytes`}, {"c", "need=career", ""}}, ""},
+		{"a header name over maxCell is an ignored column", "id,need," + strings.Repeat("q", 5000) + "\na,career,x\n",
+			[]wantRow{{"a", "need=career", ""}}, "ignoring 1 column(s) that are not questions of bank.toml: " + strings.Repeat("q", maxEcho-1) + "…"},
 		{"a cell of maxCell bytes is read", "id,need\n" + strings.Repeat("x", maxCell) + ",career\n",
 			[]wantRow{{strings.Repeat("x", maxCell), "need=career", ""}}, ""},
 	}
