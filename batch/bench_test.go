@@ -125,6 +125,36 @@ func BenchmarkCSVBaseline(b *testing.B) {
 	reportPerRow(b)
 }
 
+// BenchmarkRead is the reader alone, keeping every cell, beside
+// BenchmarkCSVRead, encoding/csv's reader alone, on the same rows.
+func BenchmarkRead(b *testing.B) {
+	data := generatedCSV(defaultBank(b), benchRows)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		rd := newReader(bytes.NewReader(data))
+		for rd.read() == nil {
+		}
+	}
+	reportPerRow(b)
+}
+
+func BenchmarkCSVRead(b *testing.B) {
+	data := generatedCSV(defaultBank(b), benchRows)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		cr := csv.NewReader(bytes.NewReader(data))
+		cr.ReuseRecord = true
+		for {
+			if _, err := cr.Read(); err != nil {
+				break
+			}
+		}
+	}
+	reportPerRow(b)
+}
+
 func reportPerRow(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/benchRows, "ns/row")
 }

@@ -180,8 +180,8 @@ func (p *plan) fill(rd *reader, bt *rowBatch, n int, ch questions.Choices) {
 		row.err = rd.problem
 		return
 	}
-	if len := rd.ncell; len != p.width {
-		row.err = "the row has " + strconv.Itoa(len) + " cells; the header has " + strconv.Itoa(p.width)
+	if rd.ncell != p.width {
+		row.err = "the row has " + strconv.Itoa(rd.ncell) + " cells; the header has " + strconv.Itoa(p.width)
 	}
 	for _, c := range []struct {
 		slot int

@@ -326,39 +326,6 @@ func TestScoreNumbers(t *testing.T) {
 	}
 }
 
-func TestAppendNumbers(t *testing.T) {
-	halves := map[int32]string{0: "0", 1: "0.5", -1: "-0.5", 9: "4.5", -6: "-3", 20: "10"}
-	for h, want := range halves {
-		if got := string(appendHalves(nil, h)); got != want {
-			t.Errorf("appendHalves(%d) = %q, want %q", h, got, want)
-		}
-	}
-	conf := map[float64]string{0: "0.00", 1: "1.00", 0.734: "0.73", 0.735001: "0.74", -0.2: "0.00", 1.7: "1.00"}
-	for c, want := range conf {
-		if got := string(appendConfidence(nil, c)); got != want {
-			t.Errorf("appendConfidence(%v) = %q, want %q", c, got, want)
-		}
-	}
-}
-
-func TestAppendCSVCell(t *testing.T) {
-	cells := map[string]string{
-		"":        "",
-		"plain":   "plain",
-		"a,b":     `"a,b"`,
-		`say "x"`: `"say ""x"""`,
-		"=A1":     `"'=A1"`,
-		"-2":      `"'-2"`,
-		" lead":   `" lead"`,
-		"l1\nl2":  "\"l1\nl2\"",
-	}
-	for in, want := range cells {
-		if got := string(appendCSVCell(nil, in)); got != want {
-			t.Errorf("appendCSVCell(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestScoreProgress(t *testing.T) {
 	var in strings.Builder
 	in.WriteString("need\n")
@@ -373,32 +340,5 @@ func TestScoreProgress(t *testing.T) {
 	}
 	if len(calls) != 4 || calls[len(calls)-1] != int64(in.Len()) {
 		t.Errorf("progress calls %v, want 4 ending at %d", calls, in.Len())
-	}
-}
-
-// TestOptionLookup checks that every option of both rule sets is found by
-// its id, its id in capitals and its label, whatever idHash does with it.
-func TestOptionLookup(t *testing.T) {
-	for _, b := range []*questions.Bank{csvBank(t), defaultBank(t)} {
-		lookup := buildLookup(b)
-		for q, qu := range b.Questions {
-			for _, o := range qu.Options {
-				for _, cell := range []string{o.ID, strings.ToUpper(o.ID), " " + o.Label + " "} {
-					got, ok := lookup[q].find([]byte(cell))
-					c := strings.TrimSpace(cell)
-					if !ok || !strings.EqualFold(qu.Options[got].ID, c) && !strings.EqualFold(qu.Options[got].Label, c) {
-						t.Errorf("%s: find(%q) = %d, %v", qu.ID, cell, got, ok)
-					}
-				}
-			}
-			if _, ok := lookup[q].find([]byte("no such option")); ok {
-				t.Errorf("%s: found a bad option", qu.ID)
-			}
-		}
-	}
-	x := optionIndex{ids: []string{"ab", "ba"}}
-	x.slots[idHash("ba")] = -1 // a collision falls back to scanning
-	if got, ok := x.find([]byte("ba")); !ok || got != 1 {
-		t.Errorf("collision: find(ba) = %d, %v", got, ok)
 	}
 }

@@ -9,18 +9,22 @@
 # wording changed with issue 9: only its count, share and confidence lines
 # are compared).
 #
-#	batch/testdata/whole-process.sh [path/to/guidepost]
+#	batch/testdata/whole-process.sh [path/to/guidepost [another ...]]
 #	RUNS=7 REF=/tmp/guidepost-old batch/testdata/whole-process.sh
+#
+# With several binaries, each run of the floor is followed by one run of
+# each, so that they are compared under the same load.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs="${RUNS:-5}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-bin="${1:-}"
-if [ -z "$bin" ]; then
-	bin="$work/guidepost"
-	go build -o "$bin" .
+bins=("$@")
+if [ ${#bins[@]} -eq 0 ]; then
+	bins=("$work/guidepost")
+	go build -o "${bins[0]}" .
 fi
+bin="${bins[0]}"
 go build -o "$work/gencsv" ./batch/testdata/tools/gencsv
 go build -o "$work/csvfloor" ./batch/testdata/tools/csvfloor
 
@@ -63,20 +67,25 @@ for rows in 300000 1000000; do
 		done
 	fi
 	for mode in "${modes[@]}"; do
-		: >"$work/floor" && : >"$work/ours"
+		: >"$work/floor"
+		for i in "${!bins[@]}"; do : >"$work/ours$i"; done
 		for _ in $(seq "$runs"); do
 			/usr/bin/time -f "%e %M %U %S" -o "$work/t" "$work/csvfloor" <"$in" >/dev/null
 			cat "$work/t" >>"$work/floor"
-			# shellcheck disable=SC2046
-			/usr/bin/time -f "%e %M %U %S" -o "$work/t" "$bin" score --csv "$in" $(args "$mode") >/dev/null || true
-			cat "$work/t" >>"$work/ours"
+			for i in "${!bins[@]}"; do
+				# shellcheck disable=SC2046
+				/usr/bin/time -f "%e %M %U %S" -o "$work/t" "${bins[$i]}" score --csv "$in" $(args "$mode") >/dev/null || true
+				cat "$work/t" >>"$work/ours$i"
+			done
 		done
 		f="$(cut -d' ' -f1 "$work/floor" | median)"
-		o="$(cut -d' ' -f1 "$work/ours" | median)"
-		m="$(cut -d' ' -f2 "$work/ours" | sort -n | tail -1)"
 		fc="$(awk '{print $3 + $4}' "$work/floor" | median)"
-		oc="$(awk '{print $3 + $4}' "$work/ours" | median)"
-		printf '%8d rows  %-18s floor %6.2fs  guidepost %6.2fs  ratio %.2fx  (CPU %5.2fs vs %5.2fs)  peak RSS %5.1f MB\n' \
-			"$rows" "$mode" "$f" "$o" "$(echo "$o / $f" | bc -l)" "$fc" "$oc" "$(echo "$m / 1024" | bc -l)"
+		for i in "${!bins[@]}"; do
+			o="$(cut -d' ' -f1 "$work/ours$i" | median)"
+			m="$(cut -d' ' -f2 "$work/ours$i" | sort -n | tail -1)"
+			oc="$(awk '{print $3 + $4}' "$work/ours$i" | median)"
+			printf '%8d rows  %-18s %-22s floor %5.2fs  guidepost %5.2fs  ratio %.2fx  (CPU %5.2fs vs %5.2fs)  peak RSS %5.1f MB\n' \
+				"$rows" "$mode" "$(basename "${bins[$i]}")" "$f" "$o" "$(echo "$o / $f" | bc -l)" "$fc" "$oc" "$(echo "$m / 1024" | bc -l)"
+		done
 	done
 done
