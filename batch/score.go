@@ -188,9 +188,6 @@ func (p *plan) run(rd *reader, s sink, progress func(int64)) (Stats, error) {
 	full := make(chan *rowBatch, batchesInFlight)
 	done := make(chan struct{})
 	defer close(done)
-	for range batchesInFlight {
-		free <- newRowBatch(len(p.bank.Questions))
-	}
 	go p.parse(rd, free, full, done)
 	var st Stats
 	var res rowResult
@@ -225,16 +222,27 @@ func (p *plan) run(rd *reader, s sink, progress func(int64)) (Stats, error) {
 }
 
 // parse reads rows into batches until the input ends, a read fails or
-// done is closed. The last batch it sends has last (and err) set.
+// done is closed. The last batch it sends has last (and err) set. It makes
+// batches as they are needed, at most batchesInFlight, and then reuses
+// the ones run hands back on free.
 func (p *plan) parse(rd *reader, free <-chan *rowBatch, full chan<- *rowBatch, done <-chan struct{}) {
 	defer close(full)
-	n := 0
+	n, made := 0, 0
 	for {
 		var bt *rowBatch
 		select {
 		case bt = <-free:
-		case <-done:
-			return
+		default: // a new batch while there are fewer than batchesInFlight
+			if made < batchesInFlight {
+				bt = newRowBatch(len(p.bank.Questions))
+				made++
+				break
+			}
+			select {
+			case bt = <-free:
+			case <-done:
+				return
+			}
 		}
 		bt.reset()
 		var err error
