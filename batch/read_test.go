@@ -2,9 +2,11 @@ package batch
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"errors"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -21,7 +23,11 @@ func readAll(data []byte) (rows [][]string, problems []string, err error) {
 			return rows, problems, err
 		}
 		rows = append(rows, rd.header())
-		problems = append(problems, rd.problem)
+		problem := rd.problem
+		if slices.Contains(rd.long[:rd.ncell], true) {
+			problem = cmp.Or(problem, "a cell is longer than maxCell")
+		}
+		problems = append(problems, problem)
 	}
 }
 
