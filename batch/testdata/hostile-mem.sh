@@ -30,7 +30,8 @@ measure() { # name, then the arguments of guidepost
 	/usr/bin/time -v -o "$work/time" "$bin" "$@" >"$work/out" 2>"$work/err" || code=$?
 	local kb
 	kb="$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time")"
-	printf '%-8s exit %d  peak RSS %6.1f MB  output %s bytes  %s\n' "$name" "$code" "$(echo "$kb/1024" | bc -l)" \
+	wall="$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$work/time")"
+	printf '%-8s exit %d  %s  peak RSS %6.1f MB  output %s bytes  %s\n' "$name" "$code" "$wall" "$(echo "$kb/1024" | bc -l)" \
 		"$(wc -c <"$work/out")" "$(grep -m1 -o 'could not be scored.*' "$work/err" || true)"
 	if [ "$kb" -gt "$limit_kb" ]; then
 		echo "  over the limit of 150 MB" >&2
