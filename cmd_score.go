@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"guidepost/advisor"
+	"guidepost/batch"
 	"guidepost/questions"
 	"guidepost/ui"
 )
@@ -136,17 +137,21 @@ func (a *app) scoreCSV(f scoreFlags) error {
 	if name == "-" {
 		name = "stdin"
 	}
-	opt := advisor.CSVOptions{Name: name, Format: f.format, Summary: f.summary, By: f.by, Warn: a.err}
+	opt := batch.Options{Name: name, Format: f.format, Summary: f.summary, By: f.by, Warn: a.err}
 	if p := a.progress(size); p != nil {
 		opt.Progress = p.Update
 		defer p.Done()
 	}
-	stats, err := advisor.ScoreCSV(b, in, a.out, opt)
+	stats, err := batch.Score(b, in, a.out, opt)
 	if err != nil {
 		return err
 	}
 	if stats.Failed > 0 {
-		return fmt.Errorf("%s: %d of %d rows could not be scored (see their error column)", name, stats.Failed, stats.Rows)
+		where := "see their error column"
+		if f.summary {
+			where = "the summary names them"
+		}
+		return fmt.Errorf("%s: %d of %d rows could not be scored (%s)", name, stats.Failed, stats.Rows, where)
 	}
 	return nil
 }
@@ -181,5 +186,5 @@ func (a *app) progress(size int64) *ui.Progress {
 	if !isTerminal(a.err) {
 		return nil
 	}
-	return ui.NewProgress(a.err, size)
+	return ui.NewProgress(a.err, size, ui.NewStyles(a.opt.theme, true, a.getenv("NO_COLOR") != ""))
 }

@@ -1,7 +1,15 @@
-// Package advisor turns answers into a recommendation (coaching, mentoring
-// or a combined programme) and explains it. It is pure and deterministic:
-// no I/O but the io.Writer it is given, no clocks, no randomness, and no
-// dependence on map order; ties are broken by the order of the rule set.
+// Package advisor is the engine and the explanation: it turns one person's
+// answers into a recommendation (coaching, mentoring or a combined
+// programme) and builds the one explanation of it (the Result: reasons,
+// cautions, next steps, changes that would alter the call, confidence and
+// sources) that every output renders. It also proves a rule set's outcomes
+// reachable (Check).
+//
+// It is pure and deterministic: it reads nothing, writes only to the
+// io.Writer a report function is given, and has no clocks, no randomness
+// and no dependence on map order; ties are broken by the order of the rule
+// set. Scoring many people from a CSV file lives in package batch, which
+// calls Decide once a row; the terminal lives in package ui.
 //
 // # How scoring works
 //
@@ -108,8 +116,9 @@
 // with no audience about "the person". Evaluate speaks to no audience; the
 // text and Markdown reports speak to the result's Audience.
 //
-// Decide is the allocation-free core used for batch scoring; Evaluate builds
-// the full Result on top of it. Check proves, by search, that every outcome
-// is reachable by some set of answers (on the scores alone: it does not
-// model the two-needs evidence that combined also asks for).
+// Decide is the allocation-free core, used by package batch for every row;
+// Evaluate builds the full Result on top of it. Check proves, by search,
+// that every outcome is reachable by some set of answers (on the scores
+// alone: it does not model the two-needs evidence that combined also asks
+// for).
 package advisor

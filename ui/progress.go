@@ -16,7 +16,9 @@ import (
 // and throttles itself to one redraw per progressRedraw, so Update may be
 // called as often as the caller likes. Colours go through lipgloss, which
 // drops them for NO_COLOR and monochrome terminals; the percentage and the
-// byte counts carry the meaning without them.
+// byte counts carry the meaning without them. The bar takes its colours
+// from the theme's Styles (the accent for the filled part, the track for
+// the rest), like every other bar the UI draws.
 type Progress struct {
 	mu    sync.Mutex
 	w     io.Writer
@@ -35,17 +37,19 @@ const (
 )
 
 // NewProgress returns a progress bar on w for an input of total bytes (0
-// when unknown: the line then counts the bytes read).
-func NewProgress(w io.Writer, total int64) *Progress {
-	return newProgress(w, total, time.Now)
+// when unknown: the line then counts the bytes read), drawn in the colours
+// of st (see NewStyles).
+func NewProgress(w io.Writer, total int64, st Styles) *Progress {
+	return newProgress(w, total, st, time.Now)
 }
 
-func newProgress(w io.Writer, total int64, now func() time.Time) *Progress {
+func newProgress(w io.Writer, total int64, st Styles, now func() time.Time) *Progress {
 	bar := progress.New(
 		progress.WithWidth(progressWidth),
 		progress.WithFillCharacters('█', '░'),
-		progress.WithColors(lipgloss.Color("#7571F9")),
+		progress.WithColors(st.Heading.GetForeground()),
 	)
+	bar.EmptyColor = st.Track.GetForeground()
 	return &Progress{w: w, total: total, bar: bar, start: now(), now: now}
 }
 

@@ -15,7 +15,7 @@ func (c *progressClock) advance(d time.Duration) { c.t = c.t.Add(d) }
 func newTestProgress(total int64) (*Progress, *bytes.Buffer, *progressClock) {
 	var buf bytes.Buffer
 	c := &progressClock{t: time.Unix(1_700_000_000, 0)}
-	return newProgress(&buf, total, c.now), &buf, c
+	return newProgress(&buf, total, NewStyles("auto", true, false), c.now), &buf, c
 }
 
 func TestProgressWaitsBeforeDrawing(t *testing.T) {
@@ -81,5 +81,38 @@ func TestProgressCapsAtFull(t *testing.T) {
 	p.Update(250) // the size grew while reading
 	if !strings.Contains(buf.String(), "100%") {
 		t.Errorf("line %q, want 100%%", buf.String())
+	}
+}
+
+// TestProgressColoursFromTheme checks that the bar is drawn in the theme's
+// accent and track colours, and in none with NO_COLOR.
+func TestProgressColoursFromTheme(t *testing.T) {
+	tests := []struct {
+		theme      string
+		noColor    bool
+		fill, rest string // SGR colour parameters the line must hold; "" for none
+	}{
+		{"dark", false, "38;2;164;140;255", "38;2;74;74;74"},   // #A48CFF, #4A4A4A
+		{"light", false, "38;2;90;63;192", "38;2;189;189;189"}, // #5A3FC0, #BDBDBD
+		{"high-contrast", false, "38;2;255;255;0", "38;2;255;255;255"},
+		{"dark", true, "", ""},
+	}
+	for _, tt := range tests {
+		p := newProgress(new(bytes.Buffer), 100, NewStyles(tt.theme, true, tt.noColor), time.Now)
+		line := p.line(50)
+		if tt.fill == "" {
+			if strings.Contains(line, "\x1b[") {
+				t.Errorf("%s, no colour: line %q has escape sequences", tt.theme, line)
+			}
+			continue
+		}
+		for _, want := range []string{tt.fill, tt.rest} {
+			if !strings.Contains(line, want) {
+				t.Errorf("%s: line %q lacks colour %s", tt.theme, line, want)
+			}
+		}
+		if strings.Contains(line, "117;113;249") { // the old hard-coded #7571F9
+			t.Errorf("%s: line %q uses the hard-coded colour", tt.theme, line)
+		}
 	}
 }

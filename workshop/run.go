@@ -12,7 +12,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"guidepost/advisor"
+	"guidepost/batch"
 	"guidepost/questions"
 )
 
@@ -117,7 +117,7 @@ func PrintSummary(w io.Writer, room *Room) error {
 		return fmt.Errorf("read the room file for the summary: %w", err)
 	}
 	defer f.Close()
-	_, err = advisor.ScoreCSV(room.bank, f, w, advisor.CSVOptions{Name: path, Summary: true, Format: "text", Warn: io.Discard})
+	_, err = batch.Score(room.bank, f, w, batch.Options{Name: path, Summary: true, Format: "text", Warn: io.Discard})
 	return err
 }
 

@@ -1,0 +1,217 @@
+package batch
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestSummaryGolden(t *testing.T) {
+	in, err := os.ReadFile("testdata/csv/summary_in.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		golden string
+		opt    Options
+		warn   string
+	}{
+		{"summary.txt", Options{Summary: true}, "2 column(s) that are not questions of bank.toml: team, comment"},
+		{"summary.md", Options{Summary: true, Format: "markdown"}, "team, comment"},
+		{"summary_by_team.txt", Options{Summary: true, By: "team"}, "1 column(s) that are not questions of bank.toml: comment"},
+		{"summary_by_team.md", Options{Summary: true, By: " TEAM", Format: "markdown"}, ": comment"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.golden, func(t *testing.T) {
+			run := runScore(t, string(in), tt.opt)
+			if run.err != nil {
+				t.Fatal(run.err)
+			}
+			if run.stats != (Stats{Rows: 20, Failed: 3}) {
+				t.Errorf("stats %+v, want 20 rows, 3 failed", run.stats)
+			}
+			checkWarning(t, run.warn, tt.warn)
+			checkGolden(t, filepath.Join("testdata/csv", tt.golden), run.out)
+		})
+	}
+}
+
+// checkGolden compares got with the golden file, or rewrites it with
+// -update.
+func checkGolden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./advisor/ -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs (go test ./advisor/ -update rewrites it):\n--- got\n%s\n--- want\n%s", path, got, want)
+	}
+}
+
+func TestSummaryHeaderOnly(t *testing.T) {
+	run := runScore(t, "need,team\n", Options{Summary: true, By: "team"})
+	if run.err != nil {
+		t.Fatal(run.err)
+	}
+	for _, want := range []string{"Rows: 0 (0 scored, 0 failed)", "too few scored rows (0)"} {
+		if !strings.Contains(run.out, want) {
+			t.Errorf("summary lacks %q:\n%s", want, run.out)
+		}
+	}
+}
+
+func TestSummaryGroupNamesCleaned(t *testing.T) {
+	run := runScore(t, "team,need\n\"Ops\x1b]0;pwned\x07\",career\n", Options{Summary: true, By: "team"})
+	if run.err != nil {
+		t.Fatal(run.err)
+	}
+	if strings.ContainsAny(run.out, "\x1b\x07") || !strings.Contains(run.out, "team: Ops\n") {
+		t.Errorf("group name not cleaned:\n%q", run.out)
+	}
+}
+
+func TestSummaryCapsGroups(t *testing.T) {
+	var in strings.Builder
+	in.WriteString("id,need\n")
+	for i := range maxGroups + 50 {
+		in.WriteString("g" + strings.Repeat("0", 4) + string(rune('a'+i%26)) + itoa(i) + ",career\n")
+	}
+	run := runScore(t, in.String(), Options{Summary: true, By: "id"})
+	if run.err != nil {
+		t.Fatal(run.err)
+	}
+	if n := strings.Count(run.out, "\nid: "); n != maxGroups+1 {
+		t.Errorf("%d group sections, want %d", n, maxGroups+1)
+	}
+	if !strings.Contains(run.out, "id: "+otherGroups+"\n") || !strings.Contains(run.out, "Rows: 50 (50 scored") {
+		t.Errorf("no %q section of 50 rows", otherGroups)
+	}
+}
+
+func itoa(i int) string { return string(appendHalves(nil, int32(2*i))) }
+
+func TestSuggest(t *testing.T) {
+	b := csvBank(t)
+	s := &summary{b: b, need: -1}
+	c, m, k := b.Outcome("coaching"), b.Outcome("mentoring"), b.Outcome("combined")
+	tests := []struct {
+		name    string
+		counts  map[int]int
+		failed  int
+		conf    float64 // average confidence
+		advice  string
+		notePre string
+	}{
+		{"too few", map[int]int{c: 4}, 0, 0.8, "too few scored rows (4)", ""},
+		{"mostly coaching", map[int]int{c: 7, m: 2, k: 1}, 0, 0.8, adviceCoaching, ""},
+		{"mostly mentoring", map[int]int{c: 1, m: 7, k: 2}, 0, 0.8, adviceMentoring, ""},
+		{"mostly combined", map[int]int{c: 2, m: 1, k: 7}, 0, 0.8, adviceCombined, ""},
+		{"both common", map[int]int{c: 4, m: 4, k: 2}, 0, 0.8, adviceBoth, ""},
+		{"60/40 is both", map[int]int{c: 6, m: 4}, 0, 0.8, adviceBoth, ""},
+		{"both common through combined", map[int]int{c: 5, m: 1, k: 4}, 0, 0.8, adviceBoth, ""},
+		{"leaning coaching", map[int]int{c: 13, m: 7}, 0, 0.8, adviceLeanC, ""},
+		{"leaning mentoring", map[int]int{c: 7, m: 13}, 0, 0.8, adviceLeanM, ""},
+		{"failed rows", map[int]int{c: 9}, 1, 0.8, adviceCoaching, "1 of 10 rows could not be scored"},
+		{"low confidence", map[int]int{m: 9}, 0, 0.3, adviceMentoring, "the average confidence is low"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tl := s.newTally("x")
+			for o, n := range tt.counts {
+				tl.outcomes[o] = n
+				tl.rows += n
+			}
+			tl.conf = tt.conf * float64(tl.rows)
+			tl.rows += tt.failed
+			tl.failed = tt.failed
+			advice, notes := s.suggest(tl)
+			if !strings.HasPrefix(advice, tt.advice) {
+				t.Errorf("advice %q, want %q", advice, tt.advice)
+			}
+			if tt.notePre == "" && len(notes) > 0 || tt.notePre != "" && (len(notes) != 1 || !strings.HasPrefix(notes[0], tt.notePre)) {
+				t.Errorf("notes %q, want %q", notes, tt.notePre)
+			}
+		})
+	}
+}
+
+func TestBar(t *testing.T) {
+	tests := []struct{ n, total, full int }{{0, 0, 0}, {0, 10, 0}, {10, 10, barWidth}, {5, 10, barWidth / 2}, {1, 1000, 1}}
+	for _, tt := range tests {
+		got := bar(tt.n, tt.total)
+		if strings.Count(got, "█") != tt.full || strings.Count(got, "█")+strings.Count(got, "░") != barWidth {
+			t.Errorf("bar(%d, %d) = %q, want %d full of %d", tt.n, tt.total, got, tt.full, barWidth)
+		}
+	}
+}
+
+// TestSummaryNamesFailedRows: the summary said "see the error column",
+// which summary mode does not print. It now names the failed rows (their
+// ids, else their numbers, with their lines), at most maxFailedListed,
+// then their count.
+func TestSummaryNamesFailedRows(t *testing.T) {
+	var in strings.Builder
+	in.WriteString("id,need\n")
+	for i := range 15 {
+		in.WriteString("bad" + itoa(i) + ",nope\n")
+	}
+	in.WriteString(",nope\nok,career\n")
+	for _, md := range []bool{false, true} {
+		opt := Options{Summary: true}
+		if md {
+			opt.Format = "markdown"
+		}
+		run := runScore(t, in.String(), opt)
+		if run.err != nil {
+			t.Fatal(run.err)
+		}
+		want := "bad0 (line 2), bad1 (line 3), bad2 (line 4), bad3 (line 5), bad4 (line 6), bad5 (line 7), bad6 (line 8), bad7 (line 9), bad8 (line 10), bad9 (line 11) and 6 more"
+		got := strings.Join(strings.Fields(run.out), " ")
+		if !strings.Contains(got, want) || strings.Contains(got, "see the error column") {
+			t.Errorf("markdown %v: summary does not name the failed rows as %q:\n%s", md, want, run.out)
+		}
+	}
+	run := runScore(t, "id,need\n,nope\n", Options{Summary: true})
+	if !strings.Contains(run.out, "Failed: row 1 (line 2)\n") {
+		t.Errorf("a row with no id is not named by its number:\n%s", run.out)
+	}
+}
+
+// TestSummaryShippedCautionsWhole: with the shipped rule set, every caution
+// raised is given whole (it was cut at 70 characters: "it is easy to
+// drift from as…"), and every line fits 80 columns.
+func TestSummaryShippedCautionsWhole(t *testing.T) {
+	bank := defaultBank(t)
+	var out bytes.Buffer
+	if _, err := Score(bank, bytes.NewReader(generatedCSV(bank, 2000)), &out, Options{Summary: true}); err != nil {
+		t.Fatal(err)
+	}
+	flat := strings.Join(strings.Fields(out.String()), " ")
+	raised := 0
+	for _, c := range bank.Cautions {
+		if strings.Contains(out.String(), "  "+c.ID+" (") {
+			raised++
+			if !strings.Contains(flat, strings.Join(strings.Fields(c.Text), " ")) {
+				t.Errorf("caution %s is not given whole", c.ID)
+			}
+		}
+	}
+	if raised < 3 || strings.Contains(out.String(), "…") {
+		t.Errorf("%d cautions raised, want several; output:\n%s", raised, out.String())
+	}
+	for _, line := range strings.Split(out.String(), "\n") {
+		if utf8.RuneCountInString(line) > summaryWidth {
+			t.Errorf("line of %d runes: %q", utf8.RuneCountInString(line), line)
+		}
+	}
+}
