@@ -34,8 +34,9 @@ func (p *tmuxPane) tmux(args ...string) string {
 	return string(out)
 }
 
-// screen is the pane's text, wrapped lines joined.
-func (p *tmuxPane) screen() string { return p.tmux("capture-pane", "-p", "-J", "-t", "ws") }
+// screen is the pane with its scrollback, so that what the facilitator
+// screen prints on quitting is all there however long it is.
+func (p *tmuxPane) screen() string { return p.tmux("capture-pane", "-p", "-J", "-S", "-", "-t", "ws") }
 
 // waitFor waits until the screen matches re and returns the match.
 func (p *tmuxPane) waitFor(re string) []string {
