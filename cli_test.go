@@ -126,13 +126,19 @@ sources = ["dmi"]
 `...)
 	file := filepath.Join(t.TempDir(), "unsure.toml")
 	os.WriteFile(file, unsure, 0o600)
+	// An eleventh option for the main need: more than the number keys
+	// (1–9, then 0) reach.
+	eleven := bytes.Replace(embeddedRules, []byte("  [[question.option]]\n  id = \"knowledge_sharing\""),
+		[]byte("  [[question.option]]\n  id = \"other\"\n  label = \"Something else\"\n  description = \"None of these\"\n\n  [[question.option]]\n  id = \"knowledge_sharing\""), 1)
+	elevenFile := filepath.Join(t.TempDir(), "eleven.toml")
+	os.WriteFile(elevenFile, eleven, 0o600)
 	for _, tt := range []struct {
 		name string
 		data []byte
 		args []string
 		want string // one warning that must be among them
 	}{
-		{embeddedName, embeddedRules, []string{"check"}, "only 1 to 9 can be picked"},
+		{elevenFile, eleven, []string{"check", elevenFile}, "only the first 10 can be picked with a number key"},
 		{file, unsure, []string{"check", file}, "a rule fires on unsure answers"},
 	} {
 		r := runCLI(t, "", tt.args...)

@@ -34,7 +34,7 @@ const (
 	maxConditions = 16  // conditions of one rule or caution
 	maxCautions   = 64  // cautions (a result holds them as bits)
 	maxWeight     = 5.0 // weights lie in [-maxWeight, maxWeight], steps of 0.5
-	numberKeys    = 9   // options beyond this cannot be picked by number (warning)
+	numberKeys    = 10  // options beyond this cannot be picked by number: 1–9, then 0 (warning)
 	softLabel     = 60  // option labels longer than this wrap at 80 columns (warning)
 	hardLabel     = 120 // labels, topics, names
 	hardPrompt    = 600 // prompts, descriptions, titles

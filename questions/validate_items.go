@@ -58,7 +58,7 @@ func (v *validator) checkOptions(p string, q *fileQuestion) map[string]int {
 		v.add(p, "%shas %d options; a question has 2 to %d", v.where(p), n, maxOptions)
 	}
 	if n > numberKeys {
-		v.warn(p, "%shas %d options; only 1 to %d can be picked with a number key", v.where(p), n, numberKeys)
+		v.warn(p, "%shas %d options; only the first %d can be picked with a number key (1 to 9, then 0)", v.where(p), n, numberKeys)
 	}
 	labels := map[string]bool{}
 	unsure := false

@@ -15,6 +15,10 @@ func TestWarningsLocatedOnDemand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// An eleventh option in every question: more than the number keys
+	// (1–9, then 0) reach, so each question gets a warning.
+	data = bytes.ReplaceAll(data, []byte("[[question.option]]\nid = \"o0\""),
+		[]byte("[[question.option]]\nid = \"o_extra\"\nlabel = \"Extra\"\ndescription = \"Extra.\"\n\n[[question.option]]\nid = \"o0\""))
 	before := locateRuns.Load()
 	b, err := Parse("large.toml", data)
 	if err != nil {
@@ -28,7 +32,7 @@ func TestWarningsLocatedOnDemand(t *testing.T) {
 		t.Fatalf("%d warnings, want one per question:\n%s", len(w), strings.Join(w, "\n"))
 	}
 	line := 1 + bytes.Count(data[:bytes.Index(data, []byte("[[question]]\nid = \"q7\""))], []byte("\n"))
-	want := fmt.Sprintf("large.toml:%d: question \"q7\": has 10 options; only 1 to 9 can be picked with a number key", line)
+	want := fmt.Sprintf("large.toml:%d: question \"q7\": has 11 options; only the first 10 can be picked with a number key (1 to 9, then 0)", line)
 	if w[7] != want {
 		t.Errorf("warning 8 = %q, want %q", w[7], want)
 	}
