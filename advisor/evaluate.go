@@ -1,7 +1,6 @@
 package advisor
 
 import (
-	"math"
 	"sort"
 
 	"guidepost/questions"
@@ -176,153 +175,6 @@ func lean(b *questions.Bank, s questions.Pair) (int, bool) {
 	return b.Outcome(b.Decision.Undecided), true
 }
 
-// Status says what kind of call a result is (CONTRACT §5).
-type Status string
-
-// The statuses, in the order they are checked: the first that applies is
-// the result's.
-const (
-	// StatusWellbeing: a safety question (the wellbeing question) says the
-	// main concern is the person's wellbeing: professional support comes
-	// first and coaching or mentoring is what can follow.
-	StatusWellbeing Status = "wellbeing_first"
-	// StatusTooFew: fewer answers about the need than it takes to
-	// recommend anything (see minNeedAnswers); the leaning is shown.
-	StatusTooFew Status = "too_few_answers"
-	// StatusMixed: strong single-direction answers point both ways.
-	StatusMixed Status = "mixed_signals"
-	// StatusClose: the two scores are within the rule set's margin.
-	StatusClose Status = "close_call"
-	// StatusClear: none of the above.
-	StatusClear Status = "clear"
-)
-
-// minNeedAnswers is how many questions about the person's need (kind
-// "need") must be answered, other than unsure, before Guidepost makes a
-// recommendation: with one or two answers the call rests on one or two
-// opinions that nothing else confirms or contradicts, so the third is the
-// first that can. A rule set with fewer need questions needs all of them.
-const minNeedAnswers = 3
-
-// status decides what kind of call outcome o (with closeCall) is.
-func status(b *questions.Bank, e *evidence, o int, closeCall bool) Status {
-	combined := b.Outcomes[o].ID == questions.Combined
-	switch {
-	case e.safety >= 0:
-		return StatusWellbeing
-	case e.tooFew():
-		return StatusTooFew
-	case !combined && clash(b, *e):
-		return StatusMixed
-	case closeCall && !combined:
-		return StatusClose
-	}
-	return StatusClear
-}
-
-// Confidence caps, by status; no confidence ever reaches maxConfidence's
-// ceiling, since a hand-set weighting never knows for certain.
-const (
-	maxConfidence      = 0.95
-	maxCloseConfidence = 0.55
-	maxMixedConfidence = 0.5
-	maxSafetyFirst     = 0.5
-	maxTooFew          = 0.2
-)
-
-// confidence is coverage × (0.4 + 0.6 × separation), capped by status and
-// rounded to two places; see the package doc.
-func confidence(b *questions.Bank, ch questions.Choices, e *evidence, o int, st Status) float64 {
-	return round2(rawConfidence(b, ch, e, o, st))
-}
-
-// rawConfidence is confidence before rounding.
-func rawConfidence(b *questions.Bank, ch questions.Choices, e *evidence, o int, st Status) float64 {
-	want := b.Outcomes[o].ID
-	// away is the side that evidence against want adds to (-1: none).
-	away := -1
-	switch want {
-	case questions.Coaching:
-		away = 1
-	case questions.Mentoring:
-		away = 0
-	}
-	var answered, total, maxC, maxM int32
-	for q := range b.Questions {
-		qq := &b.Questions[q]
-		total += qq.Impact
-		maxC += qq.Lead[0]
-		maxM += qq.Lead[1]
-		if !b.Answered(ch, q) {
-			continue
-		}
-		if w := qq.Options[ch[q]].Score; away < 0 || w[away] <= w[1-away] {
-			answered += qq.Impact
-		}
-	}
-	if answered == 0 || total == 0 {
-		return 0
-	}
-	s := e.total
-	coverage := float64(answered) / float64(total)
-	lo, hi := min(s[0], s[1]), max(s[0], s[1])
-	var sep float64
-	switch {
-	case want == questions.Combined && lo > 0:
-		// Two needs: how balanced they are, and how much of the weaker
-		// one rests on evidence that says both.
-		sep = float64(lo) / float64(hi) * math.Min(1, float64(min(e.both[0], e.both[1]))/float64(lo))
-	case want != questions.Combined:
-		scale := float64(max(maxC, maxM)) / 2
-		if scale > 0 && hi > 0 {
-			// Evidence against the call narrows the gap and also counts
-			// on its own: 18 to 2.5 is less certain than 18 to 0.
-			sep = math.Min(1, math.Abs(float64(s[0]-s[1]))/scale) * (1 - float64(max(lo, 0))/float64(hi))
-		}
-	}
-	c := math.Min(coverage*(0.4+0.6*sep), maxConfidence)
-	switch st {
-	case StatusTooFew:
-		c = math.Min(c, maxTooFew)
-	case StatusWellbeing:
-		c = math.Min(c, maxSafetyFirst)
-		if e.tooFew() {
-			c = math.Min(c, maxTooFew)
-		}
-	case StatusMixed:
-		c = math.Min(c, maxMixedConfidence)
-	}
-	if closeCall(b, s) && want != questions.Combined {
-		c = math.Min(c, maxCloseConfidence)
-	}
-	return c
-}
-
-// pullsAway reports whether weight w pulls away from outcome want: toward
-// the other side more than toward want's (never for combined).
-func pullsAway(want string, w questions.Pair) bool {
-	switch want {
-	case questions.Coaching:
-		return w[1] > w[0]
-	case questions.Mentoring:
-		return w[0] > w[1]
-	}
-	return false
-}
-
-func closeCall(b *questions.Bank, s questions.Pair) bool {
-	return math.Abs(float64(s[0]-s[1])) < 2*b.Decision.Margin
-}
-
-func abs32(x int32) int32 {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
-
-func round2(x float64) float64 { return math.Round(x*100) / 100 }
-
 // cautionMask returns the cautions raised for outcome o, bit i for caution i.
 func cautionMask(b *questions.Bank, ch questions.Choices, o int) uint64 {
 	var m uint64
@@ -333,17 +185,6 @@ func cautionMask(b *questions.Bank, ch questions.Choices, o int) uint64 {
 		}
 	}
 	return m
-}
-
-// Band puts a confidence into words.
-func Band(c float64) string {
-	switch {
-	case c < 0.4:
-		return "low"
-	case c < 0.7:
-		return "moderate"
-	}
-	return "high"
 }
 
 // Evaluate scores ch against b and explains the recommendation in full.

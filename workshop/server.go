@@ -1,7 +1,6 @@
 package workshop
 
 import (
-	"bytes"
 	"crypto/subtle"
 	"embed"
 	"errors"
@@ -9,7 +8,6 @@ import (
 	"io"
 	"log"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -119,55 +117,6 @@ func serveStyle(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/css; charset=utf-8")
 	w.Header().Set("Cache-Control", "max-age=3600")
 	w.Write(stylesheet)
-}
-
-// page is the data every template gets.
-type page struct {
-	Title    string
-	Progress string
-	Code     string
-	CSRF     string
-	Error    string
-	Total    int
-	MinGroup int
-
-	// question
-	Number, Back int
-	Last         bool
-	Topic        string
-	Prompt       string
-	Options      []optionView
-
-	// message
-	Heading, Message, Link, LinkText string
-	Alert                            bool
-
-	// result
-	Result *resultData
-}
-
-// optionView is one radio button.
-type optionView struct {
-	ID, Label, Description string
-	Checked                bool
-}
-
-// render executes template name into a buffer first, so a failure never
-// sends half a page.
-func render(w http.ResponseWriter, status int, name string, p page) {
-	var buf bytes.Buffer
-	if err := pages.ExecuteTemplate(&buf, name, p); err != nil {
-		http.Error(w, "the page could not be drawn", http.StatusInternalServerError)
-		return
-	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.WriteHeader(status)
-	w.Write(buf.Bytes())
-}
-
-// message renders a page with one message and an optional link.
-func message(w http.ResponseWriter, status int, heading, msg, link, linkText string) {
-	render(w, status, "message.html", page{Title: heading, Heading: heading, Message: msg, Link: link, LinkText: linkText, Alert: status >= 400})
 }
 
 // askCode is the page that asks for the room code.
@@ -406,54 +355,4 @@ func (s *Server) showResult(w http.ResponseWriter, r *http.Request, ss *session)
 	}
 	d := resultView(s.room.bank, *ss.result)
 	render(w, http.StatusOK, "result.html", page{Title: "Your result", Code: s.room.code, Result: &d})
-}
-
-// readForm reads a bounded form body from a page of this server. A body
-// over maxFormBytes gets 413, a post from another site 403.
-func (s *Server) readForm(w http.ResponseWriter, r *http.Request) bool {
-	if !sameOrigin(r) {
-		message(w, http.StatusForbidden, "Not from this room", "This form was sent from another site, so it was refused.", "/"+s.room.code, "Go to the room")
-		return false
-	}
-	if r.ContentLength > maxFormBytes {
-		message(w, http.StatusRequestEntityTooLarge, "Too large", "That request was far larger than any answer.", "/"+s.room.code, "Go to the room")
-		return false
-	}
-	r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
-	if err := r.ParseForm(); err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			message(w, http.StatusRequestEntityTooLarge, "Too large", "That request was far larger than any answer.", "/"+s.room.code, "Go to the room")
-		} else {
-			message(w, http.StatusBadRequest, "Bad request", "That form could not be read.", "/"+s.room.code, "Go to the room")
-		}
-		return false
-	}
-	io.Copy(io.Discard, r.Body)
-	return true
-}
-
-// sameOrigin refuses a request whose Origin header names another site.
-// Browsers send Origin on every POST; a missing or opaque one ("null":
-// an old browser, a privacy setting, a test client) is left to the form
-// token, which no other site can read.
-func sameOrigin(r *http.Request) bool {
-	o := r.Header.Get("Origin")
-	if o == "" || o == "null" {
-		return true
-	}
-	u, err := url.Parse(o)
-	return err == nil && u.Host == r.Host
-}
-
-// tokenMatches compares a form token in constant time.
-func tokenMatches(got, want string) bool {
-	return got != "" && subtle.ConstantTimeCompare([]byte(got), []byte(want)) == 1
-}
-
-// badToken answers a form without this session's token: an old page, or
-// a post from elsewhere.
-func badToken(w http.ResponseWriter, back string) {
-	message(w, http.StatusForbidden, "Page expired",
-		"This form did not come from your current page, so nothing was recorded. Go back to your question and answer again.", back, "Go to your question")
 }
