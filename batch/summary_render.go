@@ -39,6 +39,8 @@ func (s *summary) textSection(t *tally) {
 	if t.scored() > 0 {
 		fmt.Fprintf(w, "Average confidence: %.2f\n", t.avgConfidence())
 	}
+	w.WriteString("\nStatus\n")
+	writeItems(w, s.statusItems(t))
 	w.WriteString("\nRecommendations\n")
 	for _, line := range s.chart(t) {
 		w.WriteString("  " + line + "\n")
@@ -132,7 +134,11 @@ func (s *summary) markdownSection(t *tally) {
 	if t.scored() > 0 {
 		fmt.Fprintf(w, " Average confidence: %.2f.", t.avgConfidence())
 	}
-	w.WriteString("\n\n| Recommendation | Rows | Share |\n|---|--:|--:|\n")
+	w.WriteString("\n\n| Status | Rows | Share |\n|---|--:|--:|\n")
+	for _, it := range s.statusItems(t) {
+		fmt.Fprintf(w, "| %s | %d | %d%% |\n", mdEscape(it.name), it.count, percent(it.count, t.scored()))
+	}
+	w.WriteString("\n| Recommendation | Rows | Share |\n|---|--:|--:|\n")
 	for i, o := range s.b.Outcomes {
 		fmt.Fprintf(w, "| %s | %d | %d%% |\n", o.ID, t.outcomes[i], percent(t.outcomes[i], t.scored()))
 	}
