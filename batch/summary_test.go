@@ -290,3 +290,29 @@ func TestSummaryStatusCounts(t *testing.T) {
 		t.Errorf("statuses %v: want several, covering all 500 rows", count)
 	}
 }
+
+// TestSummaryMarkdownEscaped: the Markdown summary escapes what it echoes
+// (the grouping column, group names, failed rows' ids) with
+// advisor.Markdown, the one Markdown escaper, so no name becomes a link,
+// image, HTML, emphasis or table cell.
+func TestSummaryMarkdownEscaped(t *testing.T) {
+	group := "![i](http://e/x.png) <b>&amp; *y*|~z~"
+	run := runScore(t, "id,need,t_e[am]\n\"[p](u)\",nope,\""+group+"\"\n", Options{Summary: true, By: "T_E[AM]", Format: "markdown"})
+	if run.err != nil {
+		t.Fatal(run.err)
+	}
+	for _, want := range []string{
+		"# Guidepost batch summary, by " + advisor.Markdown("t_e[am]") + "\n",
+		"## " + advisor.Markdown("t_e[am]: "+group) + "\n",
+		"Failed: " + advisor.Markdown("[p](u) (line 2)") + ".",
+	} {
+		if !strings.Contains(run.out, want) {
+			t.Errorf("summary lacks %q:\n%s", want, run.out)
+		}
+	}
+	for _, raw := range []string{"](", "<b", "&amp;", "*y", "|~"} {
+		if strings.Count(run.out, raw) != strings.Count(run.out, `\`+raw) {
+			t.Errorf("summary holds %q unescaped:\n%s", raw, run.out)
+		}
+	}
+}
