@@ -3,15 +3,20 @@ package batch
 import (
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
 	"testing"
+
+	"guidepost/advisor"
 )
 
 // FuzzScoreCSV checks that no input makes Score panic, that a valid
 // header gives one output row per input row (counted here with
-// encoding/csv alone), and that no echoed cell starts a formula.
+// encoding/csv alone), that no echoed cell starts a formula, that every
+// scored row has one of advisor's statuses and every failed row none, and
+// that the JSONL lines say what the CSV rows say.
 func FuzzScoreCSV(f *testing.F) {
 	for _, seed := range []string{
 		"id,need,horizon\na,career,long\nb,,\n",
@@ -47,16 +52,31 @@ func FuzzScoreCSV(f *testing.F) {
 			t.Fatalf("%d output rows for %d input rows", len(rows), st.Rows)
 		}
 		for _, r := range rows {
-			if len(r) != 7 || r[0] == "" || r[0] != "" && strings.ContainsRune("=+-@\t\r", rune(r[0][0])) {
+			if len(r) != 8 || r[0] == "" || r[0] != "" && strings.ContainsRune("=+-@\t\r", rune(r[0][0])) {
 				t.Fatalf("bad output row %q", r)
 			}
 			if r[5] != "" && strings.ContainsRune("=+-@\t\r", rune(r[5][0])) {
 				t.Fatalf("error cell %q starts a formula", r[5])
 			}
+			// A scored row has a recommendation and one of the statuses;
+			// a failed row has an error and neither.
+			if scored := r[5] == ""; scored != (r[1] != "") || scored != isStatus(r[7]) || !scored && r[7] != "" {
+				t.Fatalf("row %q: recommendation %q, error %q, status %q", r, r[1], r[5], r[7])
+			}
 		}
 		var jsonl bytes.Buffer
 		if js, err := Score(bank, bytes.NewReader(data), &jsonl, Options{Format: "jsonl"}); err != nil || js != st || strings.Count(jsonl.String(), "\n") != st.Rows {
 			t.Fatalf("jsonl: %v, %+v, %d lines; csv: %+v", err, js, strings.Count(jsonl.String(), "\n"), st)
+		}
+		dec := json.NewDecoder(&jsonl)
+		for i := 0; dec.More(); i++ {
+			var obj struct{ Recommendation, Status string }
+			if err := dec.Decode(&obj); err != nil || i >= len(rows) {
+				t.Fatalf("jsonl line %d: %v", i+1, err)
+			}
+			if obj.Recommendation != rows[i][1] || obj.Status != rows[i][7] {
+				t.Fatalf("jsonl line %d: %+v; csv row %q", i+1, obj, rows[i])
+			}
 		}
 		if st.Rows > 0 {
 			var sum bytes.Buffer
@@ -103,4 +123,14 @@ func blankRecord(rec []string) bool {
 		}
 	}
 	return true
+}
+
+// isStatus reports whether s is one of advisor's statuses.
+func isStatus(s string) bool {
+	for _, st := range advisor.Statuses {
+		if s == string(st) {
+			return true
+		}
+	}
+	return false
 }

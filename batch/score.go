@@ -64,8 +64,10 @@ var ErrEmpty = errors.New("expected a header row of question ids")
 // ignored, with one warning on opt.Warn.
 //
 // The CSV output has the contract's columns, then "cautions" (the raised
-// caution ids, separated by ";"); a failed row has only its id and error.
-// JSONL output has the same fields, one object a line: strings are "" and
+// caution ids, separated by ";"), then "status" (what kind of call it is:
+// clear, close_call, mixed_signals, too_few_answers or wellbeing_first, as
+// advisor.Decide says); a failed row has only its id and error. JSONL
+// output has the same fields, one object a line: strings are "" and
 // numbers null when a row failed. With Summary, only the summary is written
 // (see summary.go).
 //

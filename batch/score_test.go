@@ -1,10 +1,12 @@
 package batch
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"io"
 	"os"
 	"strings"
 	"sync"
@@ -71,6 +73,12 @@ func outputRows(tb testing.TB, out string) [][]string {
 // horizon=both", as Decide makes it.
 func expected(tb testing.TB, answers string) string {
 	tb.Helper()
+	return csvBank(tb).Outcomes[decideAnswers(tb, answers).Outcome].ID
+}
+
+// decideAnswers is Decide's verdict for answers written as for expected.
+func decideAnswers(tb testing.TB, answers string) advisor.Verdict {
+	tb.Helper()
 	b := csvBank(tb)
 	ch := b.NewChoices()
 	for _, a := range strings.Fields(answers) {
@@ -82,7 +90,7 @@ func expected(tb testing.TB, answers string) string {
 		}
 		ch[q] = int8(o)
 	}
-	return b.Outcomes[advisor.Decide(b, ch).Outcome].ID
+	return advisor.Decide(b, ch)
 }
 
 // wantRow is one expected output row: its id, and either the answers it
@@ -102,13 +110,16 @@ func checkRows(t *testing.T, rows [][]string, want []wantRow) {
 			t.Errorf("row %d: id %q, want %q", i+1, r[0], w.id)
 		}
 		if w.err != "" {
-			if r[1] != "" || !strings.Contains(r[5], w.err) {
-				t.Errorf("row %d: got recommendation %q, error %q; want error with %q", i+1, r[1], r[5], w.err)
+			if r[1] != "" || !strings.Contains(r[5], w.err) || r[7] != "" {
+				t.Errorf("row %d: got recommendation %q, error %q, status %q; want error with %q and no status", i+1, r[1], r[5], r[7], w.err)
 			}
 			continue
 		}
 		if r[5] != "" || r[1] != expected(t, w.answers) {
 			t.Errorf("row %d: got %q (error %q), want %q for %s", i+1, r[1], r[5], expected(t, w.answers), w.answers)
+		}
+		if want := string(decideAnswers(t, w.answers).Status); r[7] != want {
+			t.Errorf("row %d: status %q, want %q for %s", i+1, r[7], want, w.answers)
 		}
 	}
 }
@@ -291,6 +302,7 @@ func TestScoreJSONL(t *testing.T) {
 		Mentoring      *float64 `json:"mentoring"`
 		Error          string   `json:"error"`
 		Cautions       []string `json:"cautions"`
+		Status         *string  `json:"status"`
 	}
 	var ok, bad row
 	if err := json.Unmarshal([]byte(lines[0]), &ok); err != nil {
@@ -302,8 +314,50 @@ func TestScoreJSONL(t *testing.T) {
 	if ok.ID != `a"b` || ok.Recommendation != expected(t, "need=career") || ok.Confidence == nil || ok.Error != "" {
 		t.Errorf("scored row: %+v", ok)
 	}
+	if ok.Status == nil || *ok.Status != string(decideAnswers(t, "need=career").Status) {
+		t.Errorf("scored row: status %v, want %q", ok.Status, decideAnswers(t, "need=career").Status)
+	}
 	if bad.ID != "c" || bad.Recommendation != "" || bad.Coaching != nil || !strings.Contains(bad.Error, `"bad"`) {
 		t.Errorf("failed row: %+v", bad)
+	}
+	if bad.Status == nil || *bad.Status != "" {
+		t.Errorf("failed row: status %v, want \"\"", bad.Status)
+	}
+	// The status is added after every earlier field, which keep their
+	// places and spelling (CONTRACT §6: add, never rename or move).
+	for i, l := range lines {
+		if got, want := jsonKeys(t, l), strings.Split(strings.TrimSuffix(csvHeader, "\n"), ","); strings.Join(got, ",") != strings.Join(want, ",") {
+			t.Errorf("line %d: fields %q, want %q", i+1, got, want)
+		}
+	}
+}
+
+// jsonKeys returns the keys of the JSON object line, in order.
+func jsonKeys(t *testing.T, line string) []string {
+	t.Helper()
+	dec := json.NewDecoder(strings.NewReader(line))
+	var keys []string
+	depth := 0
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return keys
+		}
+		switch tok {
+		case json.Delim('{'), json.Delim('['):
+			depth++
+			continue
+		case json.Delim('}'), json.Delim(']'):
+			depth--
+			continue
+		}
+		if k, ok := tok.(string); ok && depth == 1 {
+			keys = append(keys, k)
+			var v json.RawMessage
+			if err := dec.Decode(&v); err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
 }
 
@@ -320,7 +374,7 @@ func TestScoreNumbers(t *testing.T) {
 	want := []string{"1", b.Outcomes[v.Outcome].ID,
 		string(appendConfidence(nil, v.Confidence)),
 		string(appendHalves(nil, v.Score[0])), string(appendHalves(nil, v.Score[1])),
-		"", string(appendCautions(nil, b, v.Cautions, ";"))}
+		"", string(appendCautions(nil, b, v.Cautions, ";")), string(v.Status)}
 	if strings.Join(rows[0], ",") != strings.Join(want, ",") {
 		t.Errorf("got %q, want %q", rows[0], want)
 	}
@@ -340,5 +394,70 @@ func TestScoreProgress(t *testing.T) {
 	}
 	if len(calls) != 4 || calls[len(calls)-1] != int64(in.Len()) {
 		t.Errorf("progress calls %v, want 4 ending at %d", calls, in.Len())
+	}
+}
+
+// TestScoreStatus: every status reaches the status column of CSV and
+// JSONL rows, as Decide says it (CONTRACT §5 and §6).
+func TestScoreStatus(t *testing.T) {
+	tests := []struct{ answers, status string }{
+		{"need=behaviour horizon=short", "clear"},
+		{"need=career horizon=long budget=external", "close_call"},
+		{"need=behaviour horizon=long", "mixed_signals"},
+		{"need=behaviour", "too_few_answers"},
+		{"need=behaviour horizon=short wellbeing=yes", "wellbeing_first"},
+	}
+	// CONTRACT §6: columns are added after the last, never moved.
+	if want := "id,recommendation,confidence,coaching,mentoring,error,cautions,status\n"; csvHeader != want {
+		t.Errorf("header %q, want %q", csvHeader, want)
+	}
+	var in strings.Builder
+	in.WriteString("need,horizon,budget,wellbeing\n")
+	for _, tt := range tests {
+		cells := map[string]string{}
+		for _, a := range strings.Fields(tt.answers) {
+			q, o, _ := strings.Cut(a, "=")
+			cells[q] = o
+		}
+		in.WriteString(cells["need"] + "," + cells["horizon"] + "," + cells["budget"] + "," + cells["wellbeing"] + "\n")
+		if got := string(decideAnswers(t, tt.answers).Status); got != tt.status {
+			t.Fatalf("fixture: %s decides %s, want %s", tt.answers, got, tt.status)
+		}
+	}
+	rows := outputRows(t, runScore(t, in.String(), Options{}).out)
+	jsonl := strings.Split(strings.TrimSuffix(runScore(t, in.String(), Options{Format: "jsonl"}).out, "\n"), "\n")
+	if len(rows) != len(tests) || len(jsonl) != len(tests) {
+		t.Fatalf("%d CSV rows, %d JSONL lines, want %d", len(rows), len(jsonl), len(tests))
+	}
+	for i, tt := range tests {
+		if rows[i][7] != tt.status {
+			t.Errorf("CSV row %d (%s): status %q, want %q", i+1, tt.answers, rows[i][7], tt.status)
+		}
+		var row struct{ Status string }
+		if err := json.Unmarshal([]byte(jsonl[i]), &row); err != nil || row.Status != tt.status {
+			t.Errorf("JSONL line %d (%s): status %q (%v), want %q", i+1, tt.answers, row.Status, err, tt.status)
+		}
+	}
+}
+
+// TestRowsDoNotAllocate: writing a row, scored or failed, in CSV or JSONL,
+// allocates nothing once the line buffer has grown.
+func TestRowsDoNotAllocate(t *testing.T) {
+	b := csvBank(t)
+	ch := b.NewChoices()
+	ch[b.Question("need")] = int8(b.Option(b.Question("need"), "career"))
+	ch[b.Question("wellbeing")] = int8(b.Option(b.Question("wellbeing"), "yes"))
+	rows := []rowResult{
+		{num: 1, line: 2, id: "p1", ch: ch, v: advisor.Decide(b, ch)},
+		{num: 2, line: 3, id: "=p2,x", err: `column "need": "x" is not an option`},
+		{num: 3, line: 4, ch: ch, v: advisor.Decide(b, ch)},
+	}
+	w := bufio.NewWriterSize(io.Discard, 1<<16)
+	for name, s := range map[string]sink{"csv": newCSVSink(b, w), "jsonl": &jsonlSink{b: b, w: w}} {
+		for i := range rows {
+			if n := testing.AllocsPerRun(100, func() { s.row(&rows[i]) }); n != 0 {
+				t.Errorf("%s row %d: %v allocations", name, i+1, n)
+			}
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"guidepost/advisor"
 	"guidepost/questions"
 )
 
@@ -28,7 +29,9 @@ type tally struct {
 	name     string
 	rows     int
 	failed   int
+	statuses []int    // rows per status, in the order of advisor.Statuses
 	outcomes []int    // rows per recommendation, by outcome index
+	based    []int    // the same, of rows with enough answers (not too_few_answers)
 	conf     float64  // sum of the scored rows' confidence
 	needs    []int    // rows per option of the need question
 	cautions []int    // rows per caution raised
@@ -61,7 +64,9 @@ func newSummary(b *questions.Bank, p *plan, w *bufio.Writer, markdown bool) *sum
 func (s *summary) newTally(name string) *tally {
 	t := &tally{
 		name:     name,
+		statuses: make([]int, len(advisor.Statuses)),
 		outcomes: make([]int, len(s.b.Outcomes)),
+		based:    make([]int, len(s.b.Outcomes)),
 		cautions: make([]int, len(s.b.Cautions)),
 	}
 	if s.need >= 0 {
@@ -116,7 +121,11 @@ func (s *summary) add(t *tally, r *rowResult) {
 		}
 		return
 	}
+	t.statuses[statusIndex(r.v.Status)]++
 	t.outcomes[r.v.Outcome]++
+	if r.v.Status != advisor.StatusTooFew {
+		t.based[r.v.Outcome]++
+	}
 	t.conf += r.v.Confidence
 	if s.need >= 0 && s.b.Answered(r.ch, s.need) {
 		t.needs[r.ch[s.need]]++
@@ -169,6 +178,20 @@ func (t *tally) failedList() string {
 }
 
 func (t *tally) scored() int { return t.rows - t.failed }
+
+// status is how many of t's rows have status st.
+func (t *tally) status(st advisor.Status) int { return t.statuses[statusIndex(st)] }
+
+// statusIndex is st's place in advisor.Statuses; a status it does not
+// list counts as the first (clear), which cannot happen with Decide.
+func statusIndex(st advisor.Status) int {
+	for i, s := range advisor.Statuses {
+		if s == st {
+			return i
+		}
+	}
+	return 0
+}
 
 func (t *tally) avgConfidence() float64 {
 	if t.scored() == 0 {

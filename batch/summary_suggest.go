@@ -6,13 +6,24 @@ import (
 	"sort"
 	"strings"
 
+	"guidepost/advisor"
 	"guidepost/questions"
 )
 
-// What a summary suggests for the programme is derived from the shares of
-// a group's scored rows, with these thresholds:
+// What a summary suggests for the programme is derived from the statuses
+// and the recommendations of a group's scored rows, with these thresholds:
 //
-//   - fewer than minAdviceRows scored rows: no programme is suggested;
+//   - wellbeing-first rows at wellbeingShare of the scored rows or more:
+//     the suggestion starts with professional support for them, before
+//     any programme; fewer (but some) get a note saying the same;
+//   - rows with too few answers are not a recommendation yet, so they are
+//     left out of the shares below (the suggestion says from how many
+//     rows it is made);
+//   - fewer than minAdviceRows scored rows, or rows with enough answers:
+//     no programme is suggested;
+//   - too-few-answers and mixed-signals rows together at unsettledShare
+//     or more: no programme is suggested, the group is not settled; at
+//     unsureShare or more, the suggestion is tentative, with a note;
 //   - one recommendation at mostlyShare or more: "mostly" that one (a
 //     coaching pool, a mentoring scheme with a matching phase, or a
 //     combined programme);
@@ -22,14 +33,18 @@ import (
 //   - otherwise one kind of need is under commonShare and the other over
 //     1 − commonShare: "leaning" toward the other (a 65/35 split).
 //
-// Notes are added when failed rows reach failedShare of all rows and when
-// the average confidence is below lowConfidence.
+// Notes are added when failed rows reach failedShare of all rows and,
+// unless the uncertain rows already have one, when the average confidence
+// is below lowConfidence.
 const (
-	minAdviceRows = 5
-	mostlyShare   = 0.7
-	commonShare   = 0.4
-	failedShare   = 0.1
-	lowConfidence = 0.4
+	minAdviceRows  = 5
+	mostlyShare    = 0.7
+	commonShare    = 0.4
+	failedShare    = 0.1
+	lowConfidence  = 0.4
+	wellbeingShare = 0.2
+	unsureShare    = 0.2
+	unsettledShare = 0.5
 )
 
 const (
@@ -39,43 +54,84 @@ const (
 	adviceBoth      = "a combined programme: both kinds of need are common, so run a coaching pool and a mentoring scheme side by side and let people join one or both"
 	adviceLeanC     = "leaning coaching: a coaching pool for most people, with mentors matched one by one for the others"
 	adviceLeanM     = "leaning mentoring: a mentoring scheme with a matching phase, with coaching bought case by case for the others"
+	adviceTentative = "tentatively, "
 )
 
 // suggest returns what t suggests for the programme, and notes.
 func (s *summary) suggest(t *tally) (advice string, notes []string) {
 	n := t.scored()
+	well, few, mixed := t.status(advisor.StatusWellbeing), t.status(advisor.StatusTooFew), t.status(advisor.StatusMixed)
+	unsure, basis := few+mixed, n-few
 	if t.failed > 0 && float64(t.failed) >= failedShare*float64(t.rows) {
 		notes = append(notes, fmt.Sprintf("%d of %d rows could not be scored (listed above): fix them and score again; scored without --summary, each row's error column says what is wrong", t.failed, t.rows))
 	}
-	if n > 0 && t.avgConfidence() < lowConfidence {
+	lead := ""
+	switch {
+	case well > 0 && float64(well) >= wellbeingShare*float64(n):
+		lead = fmt.Sprintf("wellbeing first for %d of %d %s: help each of them find the right professional support before anything else (coaches and mentors are not therapists); then ", well, n, plural(n, "person", "people"))
+	case well > 0:
+		notes = append(notes, fmt.Sprintf("%d %s wellbeing first: help %s find the right professional support before anything else; coaching or mentoring can follow once it is in place", well, plural(well, "row puts", "rows put"), plural(well, "that person", "those people")))
+	}
+	switch {
+	case unsure > 0 && float64(unsure) >= unsureShare*float64(n):
+		notes = append(notes, fmt.Sprintf("%d of %d rows %s only a leaning (%d too few answers, %d mixed signals): for those people, answer the core questions or clarify the answers that clash, and score again before committing a budget", unsure, n, plural(unsure, "is", "are"), few, mixed))
+	case n > 0 && t.avgConfidence() < lowConfidence:
 		notes = append(notes, fmt.Sprintf("the average confidence is low (under %.1f): many answers were unsure or pointed both ways; confirm the core questions before committing a budget", lowConfidence))
 	}
-	if n < minAdviceRows {
-		return fmt.Sprintf("too few scored rows (%d) to suggest a programme: look at each result on its own", n), notes
+	switch {
+	case n < minAdviceRows:
+		return lead + fmt.Sprintf("too few scored rows (%d) to suggest a programme: look at each result on its own", n), notes
+	case basis < minAdviceRows:
+		return lead + fmt.Sprintf("too few rows with enough answers (%d of %d) to suggest a programme: complete the answers, starting with the main need, and score again", basis, n), notes
+	case float64(unsure) >= unsettledShare*float64(n):
+		return lead + fmt.Sprintf("not settled: %d of %d rows have too few answers or mixed signals, so no programme is suggested yet", unsure, n), notes
 	}
+	advice = s.programme(t)
+	if float64(unsure) >= unsureShare*float64(n) {
+		advice = adviceTentative + advice
+	}
+	if few > 0 {
+		advice += fmt.Sprintf(" (from the %d of %d rows with enough answers)", basis, n)
+	}
+	return lead + advice, notes
+}
+
+// programme is what the shares of t's rows with enough answers suggest.
+func (s *summary) programme(t *tally) string {
 	c, m, k := s.share(t, questions.Coaching), s.share(t, questions.Mentoring), s.share(t, questions.Combined)
 	switch {
 	case c >= mostlyShare:
-		return adviceCoaching, notes
+		return adviceCoaching
 	case m >= mostlyShare:
-		return adviceMentoring, notes
+		return adviceMentoring
 	case k >= mostlyShare:
-		return adviceCombined, notes
+		return adviceCombined
 	case c+k >= commonShare && m+k >= commonShare:
-		return adviceBoth, notes
+		return adviceBoth
 	case c+k > m+k:
-		return adviceLeanC, notes
+		return adviceLeanC
 	}
-	return adviceLeanM, notes
+	return adviceLeanM
 }
 
-// share is the share of t's scored rows recommended outcome id.
+// share is the share of t's rows with enough answers recommended
+// outcome id.
 func (s *summary) share(t *tally, id string) float64 {
-	i := s.b.Outcome(id)
-	if i < 0 || t.scored() == 0 {
+	i, basis := s.b.Outcome(id), t.scored()-t.status(advisor.StatusTooFew)
+	if i < 0 || basis <= 0 {
 		return 0
 	}
-	return float64(t.outcomes[i]) / float64(t.scored())
+	return float64(t.based[i]) / float64(basis)
+}
+
+// statusItems counts t's scored rows per status, in words, in the order
+// of advisor.Statuses, every status listed even when none has it.
+func (s *summary) statusItems(t *tally) []item {
+	out := make([]item, len(advisor.Statuses))
+	for i, st := range advisor.Statuses {
+		out[i] = item{name: st.Text(), count: t.statuses[i], text: fmt.Sprintf("(%d%%)", percent(t.statuses[i], t.scored()))}
+	}
+	return out
 }
 
 // item is one counted thing in a summary list.

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"guidepost/advisor"
 )
 
 func TestSummaryGolden(t *testing.T) {
@@ -105,41 +107,78 @@ func TestSuggest(t *testing.T) {
 	s := &summary{b: b, need: -1}
 	c, m, k := b.Outcome("coaching"), b.Outcome("mentoring"), b.Outcome("combined")
 	tests := []struct {
-		name    string
-		counts  map[int]int
-		failed  int
-		conf    float64 // average confidence
-		advice  string
-		notePre string
+		name   string
+		counts map[int]int            // rows with enough answers, by recommendation
+		status map[advisor.Status]int // how many of them have this status; the rest are clear
+		few    int                    // rows with too few answers, all leaning coaching
+		failed int
+		conf   float64 // average confidence
+		advice string  // a part of the advice
+		notes  []string
 	}{
-		{"too few", map[int]int{c: 4}, 0, 0.8, "too few scored rows (4)", ""},
-		{"mostly coaching", map[int]int{c: 7, m: 2, k: 1}, 0, 0.8, adviceCoaching, ""},
-		{"mostly mentoring", map[int]int{c: 1, m: 7, k: 2}, 0, 0.8, adviceMentoring, ""},
-		{"mostly combined", map[int]int{c: 2, m: 1, k: 7}, 0, 0.8, adviceCombined, ""},
-		{"both common", map[int]int{c: 4, m: 4, k: 2}, 0, 0.8, adviceBoth, ""},
-		{"60/40 is both", map[int]int{c: 6, m: 4}, 0, 0.8, adviceBoth, ""},
-		{"both common through combined", map[int]int{c: 5, m: 1, k: 4}, 0, 0.8, adviceBoth, ""},
-		{"leaning coaching", map[int]int{c: 13, m: 7}, 0, 0.8, adviceLeanC, ""},
-		{"leaning mentoring", map[int]int{c: 7, m: 13}, 0, 0.8, adviceLeanM, ""},
-		{"failed rows", map[int]int{c: 9}, 1, 0.8, adviceCoaching, "1 of 10 rows could not be scored"},
-		{"low confidence", map[int]int{m: 9}, 0, 0.3, adviceMentoring, "the average confidence is low"},
+		{"too few", map[int]int{c: 4}, nil, 0, 0, 0.8, "too few scored rows (4)", nil},
+		{"mostly coaching", map[int]int{c: 7, m: 2, k: 1}, nil, 0, 0, 0.8, adviceCoaching, nil},
+		{"mostly mentoring", map[int]int{c: 1, m: 7, k: 2}, nil, 0, 0, 0.8, adviceMentoring, nil},
+		{"mostly combined", map[int]int{c: 2, m: 1, k: 7}, nil, 0, 0, 0.8, adviceCombined, nil},
+		{"both common", map[int]int{c: 4, m: 4, k: 2}, nil, 0, 0, 0.8, adviceBoth, nil},
+		{"60/40 is both", map[int]int{c: 6, m: 4}, nil, 0, 0, 0.8, adviceBoth, nil},
+		{"both common through combined", map[int]int{c: 5, m: 1, k: 4}, nil, 0, 0, 0.8, adviceBoth, nil},
+		{"leaning coaching", map[int]int{c: 13, m: 7}, nil, 0, 0, 0.8, adviceLeanC, nil},
+		{"leaning mentoring", map[int]int{c: 7, m: 13}, nil, 0, 0, 0.8, adviceLeanM, nil},
+		{"failed rows", map[int]int{c: 9}, nil, 0, 1, 0.8, adviceCoaching, []string{"1 of 10 rows could not be scored"}},
+		{"low confidence", map[int]int{m: 9}, nil, 0, 0, 0.3, adviceMentoring, []string{"the average confidence is low"}},
+		// Statuses: wellbeing first leads when common, else is a note.
+		{"wellbeing first leads", map[int]int{m: 8, c: 2}, map[advisor.Status]int{advisor.StatusWellbeing: 2}, 0, 0, 0.8,
+			"wellbeing first for 2 of 10 people: help each of them find the right professional support before anything else (coaches and mentors are not therapists); then " + adviceMentoring, nil},
+		{"one wellbeing row is a note", map[int]int{m: 10}, map[advisor.Status]int{advisor.StatusWellbeing: 1}, 0, 0, 0.8, adviceMentoring,
+			[]string{"1 row puts wellbeing first: help that person find the right professional support"}},
+		// Too few answers is no recommendation: 7 of 10 mentoring is
+		// mostly mentoring, whatever the 2 rows with too few answers lean to.
+		{"too few answers left out of the shares", map[int]int{m: 7, c: 3}, nil, 2, 0, 0.8, adviceMentoring + " (from the 10 of 12 rows with enough answers)", nil},
+		{"mixed signals make it tentative", map[int]int{c: 10}, map[advisor.Status]int{advisor.StatusMixed: 3}, 0, 0, 0.8, adviceTentative + adviceCoaching,
+			[]string{"3 of 10 rows are only a leaning (0 too few answers, 3 mixed signals)"}},
+		{"the leaning note replaces low confidence", map[int]int{m: 9}, map[advisor.Status]int{advisor.StatusMixed: 2}, 0, 0, 0.3, adviceTentative + adviceMentoring,
+			[]string{"2 of 9 rows are only a leaning"}},
+		{"not settled", map[int]int{c: 6}, map[advisor.Status]int{advisor.StatusMixed: 2}, 3, 0, 0.8, "not settled: 5 of 9 rows have too few answers or mixed signals, so no programme is suggested",
+			[]string{"5 of 9 rows are only a leaning (3 too few answers, 2 mixed signals)"}},
+		{"too few rows with enough answers", map[int]int{c: 3}, nil, 4, 0, 0.8, "too few rows with enough answers (3 of 7)",
+			[]string{"4 of 7 rows are only a leaning"}},
+		{"close calls are recommendations", map[int]int{c: 8, m: 2}, map[advisor.Status]int{advisor.StatusClose: 5}, 0, 0, 0.8, adviceCoaching, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			tl := s.newTally("x")
 			for o, n := range tt.counts {
-				tl.outcomes[o] = n
+				tl.outcomes[o] += n
+				tl.based[o] += n
 				tl.rows += n
 			}
+			clear := tl.rows
+			for st, n := range tt.status {
+				tl.statuses[statusIndex(st)] = n
+				clear -= n
+			}
+			tl.statuses[statusIndex(advisor.StatusClear)] = clear
+			tl.statuses[statusIndex(advisor.StatusTooFew)] = tt.few
+			tl.outcomes[c] += tt.few
+			tl.rows += tt.few
 			tl.conf = tt.conf * float64(tl.rows)
 			tl.rows += tt.failed
 			tl.failed = tt.failed
 			advice, notes := s.suggest(tl)
-			if !strings.HasPrefix(advice, tt.advice) {
+			if !strings.Contains(advice, tt.advice) {
 				t.Errorf("advice %q, want %q", advice, tt.advice)
 			}
-			if tt.notePre == "" && len(notes) > 0 || tt.notePre != "" && (len(notes) != 1 || !strings.HasPrefix(notes[0], tt.notePre)) {
-				t.Errorf("notes %q, want %q", notes, tt.notePre)
+			if tt.status[advisor.StatusWellbeing] > 1 && !strings.HasPrefix(advice, "wellbeing first") {
+				t.Errorf("advice %q does not start with wellbeing first", advice)
+			}
+			if len(notes) != len(tt.notes) {
+				t.Fatalf("notes %q, want %q", notes, tt.notes)
+			}
+			for i, n := range tt.notes {
+				if !strings.HasPrefix(notes[i], n) {
+					t.Errorf("note %q, want %q", notes[i], n)
+				}
 			}
 		})
 	}
@@ -212,6 +251,68 @@ func TestSummaryShippedCautionsWhole(t *testing.T) {
 	for _, line := range strings.Split(out.String(), "\n") {
 		if utf8.RuneCountInString(line) > summaryWidth {
 			t.Errorf("line of %d runes: %q", utf8.RuneCountInString(line), line)
+		}
+	}
+}
+
+// TestSummaryStatusCounts: the summary's status counts, in words and in
+// advisor.Statuses order before the recommendations, are the counts of the
+// rows' status column.
+func TestSummaryStatusCounts(t *testing.T) {
+	bank := defaultBank(t)
+	data := generatedCSV(bank, 500)
+	var rows, sum bytes.Buffer
+	if _, err := Score(bank, bytes.NewReader(data), &rows, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Score(bank, bytes.NewReader(data), &sum, Options{Summary: true}); err != nil {
+		t.Fatal(err)
+	}
+	count := map[string]int{}
+	for _, r := range outputRows(t, rows.String()) {
+		count[r[7]]++
+	}
+	out := sum.String()
+	at := strings.Index(out, "\nStatus\n")
+	if at < 0 || at > strings.Index(out, "\nRecommendations\n") {
+		t.Fatalf("no status section before the recommendations:\n%s", out)
+	}
+	lines := strings.Split(out[at+len("\nStatus\n"):], "\n")
+	seen := 0
+	for i, st := range advisor.Statuses {
+		f := strings.Fields(strings.TrimPrefix(lines[i], "  "+st.Text()))
+		if !strings.HasPrefix(lines[i], "  "+st.Text()+" ") || len(f) != 2 || f[0] != itoa(count[string(st)]) {
+			t.Errorf("line %q, want %s with %d rows", lines[i], st.Text(), count[string(st)])
+		}
+		seen += count[string(st)]
+	}
+	if seen != 500 || len(count) < 3 {
+		t.Errorf("statuses %v: want several, covering all 500 rows", count)
+	}
+}
+
+// TestSummaryMarkdownEscaped: the Markdown summary escapes what it echoes
+// (the grouping column, group names, failed rows' ids) with
+// advisor.Markdown, the one Markdown escaper, so no name becomes a link,
+// image, HTML, emphasis or table cell.
+func TestSummaryMarkdownEscaped(t *testing.T) {
+	group := "![i](http://e/x.png) <b>&amp; *y*|~z~"
+	run := runScore(t, "id,need,t_e[am]\n\"[p](u)\",nope,\""+group+"\"\n", Options{Summary: true, By: "T_E[AM]", Format: "markdown"})
+	if run.err != nil {
+		t.Fatal(run.err)
+	}
+	for _, want := range []string{
+		"# Guidepost batch summary, by " + advisor.Markdown("t_e[am]") + "\n",
+		"## " + advisor.Markdown("t_e[am]: "+group) + "\n",
+		"Failed: " + advisor.Markdown("[p](u) (line 2)") + ".",
+	} {
+		if !strings.Contains(run.out, want) {
+			t.Errorf("summary lacks %q:\n%s", want, run.out)
+		}
+	}
+	for _, raw := range []string{"](", "<b", "&amp;", "*y", "|~"} {
+		if strings.Count(run.out, raw) != strings.Count(run.out, `\`+raw) {
+			t.Errorf("summary holds %q unescaped:\n%s", raw, run.out)
 		}
 	}
 }

@@ -11,8 +11,10 @@ import (
 )
 
 // csvHeader is the output header: the contract's columns (CONTRACT §6),
-// then the raised cautions' ids, separated by ";".
-const csvHeader = "id,recommendation,confidence,coaching,mentoring,error,cautions\n"
+// then the raised cautions' ids, separated by ";", then the status (what
+// kind of call it is, advisor.Status), added last so that no earlier
+// column moves.
+const csvHeader = "id,recommendation,confidence,coaching,mentoring,error,cautions,status\n"
 
 // csvSink writes one CSV line per row, built in a reused buffer.
 type csvSink struct {
@@ -31,7 +33,7 @@ func (s *csvSink) row(r *rowResult) error {
 	if r.err != "" {
 		l = append(l, ",,,,,"...)
 		l = appendCSVCell(l, questions.Clean(r.err))
-		l = append(l, ",\n"...)
+		l = append(l, ",,\n"...)
 	} else {
 		l = append(l, ',')
 		l = append(l, s.b.Outcomes[r.v.Outcome].ID...)
@@ -43,6 +45,8 @@ func (s *csvSink) row(r *rowResult) error {
 		l = appendHalves(l, r.v.Score[1])
 		l = append(l, ",,"...)
 		l = appendCautions(l, s.b, r.v.Cautions, ";")
+		l = append(l, ',')
+		l = append(l, r.v.Status...)
 		l = append(l, '\n')
 	}
 	s.line = l
@@ -66,7 +70,7 @@ func (s *jsonlSink) row(r *rowResult) error {
 	if r.err != "" {
 		l = append(l, `,"recommendation":"","confidence":null,"coaching":null,"mentoring":null,"error":`...)
 		l = appendJSONString(l, questions.Clean(r.err))
-		l = append(l, `,"cautions":[]}`+"\n"...)
+		l = append(l, `,"cautions":[],"status":""}`+"\n"...)
 	} else {
 		l = append(l, `,"recommendation":"`...)
 		l = append(l, s.b.Outcomes[r.v.Outcome].ID...)
@@ -82,7 +86,9 @@ func (s *jsonlSink) row(r *rowResult) error {
 			l = appendCautions(l, s.b, r.v.Cautions, `","`)
 			l = append(l, '"')
 		}
-		l = append(l, "]}\n"...)
+		l = append(l, `],"status":"`...)
+		l = append(l, r.v.Status...)
+		l = append(l, "\"}\n"...)
 	}
 	s.line = l
 	_, err := s.w.Write(l)
