@@ -145,6 +145,7 @@ type Model struct {
 	copyAsked   bool     // s on a saved result asked whether to save a copy
 	drafts      *draftQueue
 	footerLines int // the footer's height when the layout was made
+	memo        *frameMemo
 
 	welcome  welcome
 	question question
@@ -157,7 +158,7 @@ type Model struct {
 func New(cfg Config) Model {
 	m := Model{cfg: cfg, help: help.New(), dark: true, showLean: cfg.ShowLean, notice: Sanitize(cfg.Notice),
 		draft: cfg.Draft, drafts: &draftQueue{}}
-	m.c = common{bank: cfg.Bank, audience: cfg.Audience, keys: newKeyMap()}
+	m.c = common{bank: cfg.Bank, audience: cfg.Audience, keys: defaultKeys}
 	m.asked = cfg.Bank.Asked(cfg.Quick)
 	m.choices = cfg.Bank.NewChoices()
 	copy(m.choices, cfg.Choices)
