@@ -115,6 +115,7 @@ type common struct {
 	styles   Styles
 	keys     keyMap
 	lay      layout
+	memo     *frameMemo // what was drawn, with what it was drawn from (view.go)
 }
 
 // Model is the root model of the TUI.
@@ -145,7 +146,6 @@ type Model struct {
 	copyAsked   bool     // s on a saved result asked whether to save a copy
 	drafts      *draftQueue
 	footerLines int // the footer's height when the layout was made
-	memo        *frameMemo
 
 	welcome  welcome
 	question question

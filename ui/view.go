@@ -45,7 +45,7 @@ func (m Model) tooSmall() string {
 }
 
 func (m Model) header() string {
-	if mm := m.memo; mm != nil {
+	if mm := m.c.memo; mm != nil {
 		if mm.header == "" || mm.headAudience != m.c.audience || mm.headWidth != m.c.lay.text {
 			mm.header, mm.headAudience, mm.headWidth = m.drawHeader(), m.c.audience, m.c.lay.text
 		}
@@ -83,7 +83,7 @@ func (m Model) body() string {
 // (see frameMemo): Update asks for it after every key, and View again.
 func (m Model) footer() string {
 	keys := m.keySet()
-	mm := m.memo
+	mm := m.c.memo
 	if mm == nil {
 		return m.drawFooter(keys)
 	}
@@ -161,6 +161,20 @@ type frameMemo struct {
 	header       string
 	headAudience string
 	headWidth    int
+
+	questions map[textKey]*questionText
+	rows      map[textKey][2]string // the review's rows: the line, and the row not highlighted
+}
+
+// memoLimit bounds each map of a frameMemo: a window resized again and
+// again starts it afresh rather than growing it.
+const memoLimit = 1024
+
+// textKey names a text drawn for one question (and option) at one width
+// for one audience.
+type textKey struct {
+	q, opt, width int
+	audience      string
 }
 
 // helpView is the short or full help in w columns. The short help is cut
@@ -263,4 +277,43 @@ func indent(s string, n int) string {
 	}
 	pad := strings.Repeat(" ", n)
 	return pad + strings.ReplaceAll(s, "\n", "\n"+pad)
+}
+
+// questionText is the question text kept for k, or nil.
+func (mm *frameMemo) questionText(k textKey) *questionText {
+	if mm == nil {
+		return nil
+	}
+	return mm.questions[k]
+}
+
+// keepQuestionText keeps t for k, as long as the styles last.
+func (mm *frameMemo) keepQuestionText(k textKey, t *questionText) {
+	if mm == nil {
+		return
+	}
+	if mm.questions == nil || len(mm.questions) >= memoLimit {
+		mm.questions = map[textKey]*questionText{}
+	}
+	mm.questions[k] = t
+}
+
+// reviewRow is the review's row kept for k, or false.
+func (mm *frameMemo) reviewRow(k textKey) ([2]string, bool) {
+	if mm == nil {
+		return [2]string{}, false
+	}
+	r, ok := mm.rows[k]
+	return r, ok
+}
+
+// keepReviewRow keeps r for k, as long as the styles last.
+func (mm *frameMemo) keepReviewRow(k textKey, r [2]string) {
+	if mm == nil {
+		return
+	}
+	if mm.rows == nil || len(mm.rows) >= memoLimit {
+		mm.rows = map[textKey][2]string{}
+	}
+	mm.rows[k] = r
 }
