@@ -8,9 +8,12 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
-var idPattern = regexp.MustCompile(`^[a-z][a-z0-9_]{0,39}$`)
+// idPattern is compiled when a rule set is first checked, not at every
+// start of the program.
+var idPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z][a-z0-9_]{0,39}$`) })
 
 // validator is the second step of Parse: it checks a decoded file and
 // reports problems (errors) and warnings, each by path; it changes nothing.
@@ -242,7 +245,7 @@ func (v *validator) checkID(path, kind string, id ident, seen map[string]int, id
 	case s == "":
 		v.add(path, "%s #%d has no id", kind, idx+1)
 		return false
-	case !idPattern.MatchString(s):
+	case !idPattern().MatchString(s):
 		v.add(join(path, "id"), "%s id %q must be lower case letters, digits and _ (starting with a letter, at most 40)", kind, s)
 		return false
 	}

@@ -12,13 +12,18 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
 //go:embed templates
 var templateFS embed.FS
 
-var pages = template.Must(template.ParseFS(templateFS, "templates/*.html"))
+// pages are parsed when a page is first served: every start of guidepost
+// links this package in, and most never serve one.
+var pages = sync.OnceValue(func() *template.Template {
+	return template.Must(template.ParseFS(templateFS, "templates/*.html"))
+})
 
 var stylesheet = mustRead("templates/style.css")
 
@@ -156,7 +161,7 @@ type optionView struct {
 // sends half a page.
 func render(w http.ResponseWriter, status int, name string, p page) {
 	var buf bytes.Buffer
-	if err := pages.ExecuteTemplate(&buf, name, p); err != nil {
+	if err := pages().ExecuteTemplate(&buf, name, p); err != nil {
 		http.Error(w, "the page could not be drawn", http.StatusInternalServerError)
 		return
 	}
