@@ -8,6 +8,7 @@
 // 120×40 pty with an empty HOME, and prints the medians and their ratio.
 //
 //	go run ./internal/startbench -n 40
+//	go run ./internal/startbench -n 40 -other /tmp/guidepost-before
 //
 // The first frame has come when the pty has received the frame's marker
 // (a word only the first screen draws: "Yourself" on Guidepost's welcome,
@@ -38,6 +39,7 @@ type program struct {
 func main() {
 	n := flag.Int("n", 30, "runs of each program")
 	timeout := flag.Duration("timeout", 10*time.Second, "longest wait for a first frame")
+	other := flag.String("other", "", "also time this guidepost binary (e.g. one built from an earlier commit), in the same run")
 	flag.Parse()
 	dir, err := os.MkdirTemp("", "startbench")
 	check(err)
@@ -46,7 +48,13 @@ func main() {
 		{name: "guidepost", pkg: ".", marker: "Yourself"},
 		{name: "bare", pkg: "./internal/bare", marker: "Kappa"},
 	}
+	if *other != "" {
+		progs = append(progs, &program{name: "other", bin: *other, marker: "Yourself"})
+	}
 	for _, p := range progs {
+		if p.bin != "" {
+			continue
+		}
 		p.bin = filepath.Join(dir, p.name)
 		build := exec.Command("go", "build", "-o", p.bin, p.pkg)
 		build.Stdout, build.Stderr = os.Stderr, os.Stderr
