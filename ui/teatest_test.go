@@ -64,14 +64,17 @@ func BenchmarkKeystroke(b *testing.B) {
 		screen screen
 		keys   []string // after every question is answered with 1
 		key    string
+		theme  string
 	}{
-		{"question", questionScreen, nil, "down"},
-		{"review", reviewScreen, nil, "down"},
-		{"result", resultScreen, []string{"r"}, "down"},
-		{"learn", learnScreen, []string{"r", "l"}, "down"},
+		{"question", questionScreen, nil, "down", ""},
+		{"review", reviewScreen, nil, "down", ""},
+		{"result", resultScreen, []string{"r"}, "down", ""},
+		{"learn", learnScreen, []string{"r", "l"}, "down", ""},
+		// High contrast paints its own ground over every cell of a frame.
+		{"result/high-contrast", resultScreen, []string{"r"}, "down", "high-contrast"},
 	} {
 		b.Run("shipped/"+sc.name, func(b *testing.B) {
-			m := start(b, Config{Bank: shipped, Audience: "manager"}, 120, 40)
+			m := start(b, Config{Bank: shipped, Audience: "manager", Theme: sc.theme}, 120, 40)
 			if sc.screen != questionScreen {
 				for m.screen == questionScreen {
 					m = press(m, "1")
