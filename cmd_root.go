@@ -89,6 +89,10 @@ func (a *app) interactive() error {
 	if err := a.opt.validate(); err != nil {
 		return err
 	}
+	plain := a.accessible()
+	if !plain && !a.opt.resume && a.embedded() {
+		return a.interactiveEarly()
+	}
 	b, _, err := a.loadBank()
 	if err != nil {
 		return err
@@ -101,7 +105,6 @@ func (a *app) interactive() error {
 		return err
 	}
 	d := &drafts{path: path, bank: b, now: a.now}
-	plain := a.accessible()
 	cfg, err := a.uiConfig(d, plain)
 	if err != nil {
 		return err
@@ -113,6 +116,39 @@ func (a *app) interactive() error {
 	stop := relayHangup()
 	out, err := ui.Run(cfg, a.in, a.out)
 	stop()
+	return a.finish(d, out, err)
+}
+
+// interactiveEarly is the TUI on the embedded rule set, started while the
+// rule set is parsed (ui.RunPrepared): Bubble Tea's first frame waits for
+// its first tick anyway, and the parse fits in that wait. Only the
+// embedded rule set is parsed this late: it is known to load, while a
+// file's mistakes are reported before any terminal set-up. Everything
+// that can fail on the person's machine (the draft's folder) is checked
+// first, as in interactive.
+func (a *app) interactiveEarly() error {
+	path, err := draftPath(a.getenv)
+	if err != nil {
+		return err
+	}
+	if err := checkStateDir(filepath.Dir(path)); err != nil {
+		return err
+	}
+	var d *drafts
+	prepare := func() (ui.Config, error) {
+		b, _, err := a.loadBank()
+		if err != nil {
+			return ui.Config{}, err
+		}
+		d = &drafts{path: path, bank: b, now: a.now}
+		return a.uiConfig(d, false)
+	}
+	stop := relayHangup()
+	out, err := ui.RunPrepared(prepare, a.in, a.out)
+	stop()
+	if d == nil { // prepare failed: nothing was asked
+		return err
+	}
 	return a.finish(d, out, err)
 }
 

@@ -39,6 +39,15 @@ func (a *app) loadBank() (*questions.Bank, []string, error) {
 	return b, warnings, nil
 }
 
+// embedded reports whether the rule set in use is the embedded one.
+func (a *app) embedded() bool {
+	if a.opt.rules != "" {
+		return false
+	}
+	user, err := userRulesPath(a.getenv)
+	return err != nil || !exists(user)
+}
+
 // rulesSource returns the name and bytes of the rule set in use: --rules,
 // else the user's rules.toml where it exists, else the embedded one.
 func (a *app) rulesSource() (string, []byte, error) {

@@ -63,7 +63,7 @@ func decodeError(name string, data []byte, err error) error {
 		return verr
 	}
 	p := &problems{name: name, src: data}
-	shapeProblems(p, generic, bankSchema, "", mapElemID(generic))
+	shapeProblems(p, generic, bankSchema(), "", mapElemID(generic))
 	if len(p.list) == 0 {
 		return fmt.Errorf("%s: %s", name, Clean(err.Error()))
 	}

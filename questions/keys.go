@@ -36,7 +36,7 @@ func (kc *keyChecker) check(k toml.Key) {
 	if kc.under(k) {
 		return
 	}
-	node := bankSchema
+	node := bankSchema()
 	for i, c := range k {
 		if node.fields == nil {
 			return // a value's own keys (weights) are checked as values
@@ -70,7 +70,7 @@ func (kc *keyChecker) restart(node *schemaNode) {
 
 // path returns the indexed path of the known key k ("question[2].option[0]").
 func (kc *keyChecker) path(k toml.Key) string {
-	node, path := bankSchema, ""
+	node, path := bankSchema(), ""
 	for _, c := range k {
 		node = node.fields[c]
 		path = join(path, c)

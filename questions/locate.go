@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/BurntSushi/toml"
@@ -18,15 +19,21 @@ import (
 // path is not found is reported at the nearest enclosing element.
 
 var (
-	arrayHeader = regexp.MustCompile(`^\s*\[\[\s*([A-Za-z0-9_.\- ]+?)\s*\]\]`)
-	tableHeader = regexp.MustCompile(`^\s*\[\s*([A-Za-z0-9_.\- ]+?)\s*\]`)
+	arrayHeader = lazyRegexp(`^\s*\[\[\s*([A-Za-z0-9_.\- ]+?)\s*\]\]`)
+	tableHeader = lazyRegexp(`^\s*\[\s*([A-Za-z0-9_.\- ]+?)\s*\]`)
 	keyPart     = `(?:[A-Za-z0-9_\-]+|"(?:[^"\\]|\\.)*"|'[^']*')`
-	keyLineRe   = regexp.MustCompile(`^\s*(` + keyPart + `(?:\s*\.\s*` + keyPart + `)*)\s*=`)
+	keyLineRe   = lazyRegexp(`^\s*(` + keyPart + `(?:\s*\.\s*` + keyPart + `)*)\s*=`)
 )
 
 // locateRuns counts calls of locate, for the test that a clean load never
 // locates.
 var locateRuns atomic.Int64
+
+// lazyRegexp compiles expr when it is first used: lines are located only
+// for a message, and every start would pay for compiling them.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
 
 // locate maps indexed paths to 1-based line numbers.
 func locate(src []byte) map[string]int {
@@ -45,7 +52,7 @@ func locate(src []byte) map[string]int {
 		} else if inString {
 			continue
 		}
-		if m := arrayHeader.FindStringSubmatch(line); m != nil {
+		if m := arrayHeader().FindStringSubmatch(line); m != nil {
 			base := indexedBase(lines, counts, cleanKey(m[1]))
 			current = fmt.Sprintf("%s[%d]", base, counts[base])
 			counts[base]++
@@ -53,12 +60,12 @@ func locate(src []byte) map[string]int {
 			setLine(lines, base, n+1) // the array itself: its first header
 			continue
 		}
-		if m := tableHeader.FindStringSubmatch(line); m != nil {
+		if m := tableHeader().FindStringSubmatch(line); m != nil {
 			current = indexedBase(lines, counts, cleanKey(m[1]))
 			setLine(lines, current, n+1)
 			continue
 		}
-		if m := keyLineRe.FindStringSubmatch(line); m != nil {
+		if m := keyLineRe().FindStringSubmatch(line); m != nil {
 			setLine(lines, join(current, cleanKey(m[1])), n+1)
 		}
 	}

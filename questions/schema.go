@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 )
@@ -147,7 +148,9 @@ type schemaNode struct {
 }
 
 var (
-	bankSchema    = schemaOf(reflect.TypeOf(fileBank{}))
+	// bankSchema is made when a rule set is first parsed, not at every
+	// start of the program.
+	bankSchema    = sync.OnceValue(func() *schemaNode { return schemaOf(reflect.TypeOf(fileBank{})) })
 	unmarshalType = reflect.TypeOf((*toml.Unmarshaler)(nil)).Elem()
 )
 

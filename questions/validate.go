@@ -8,9 +8,12 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
-var idPattern = regexp.MustCompile(`^[a-z][a-z0-9_]{0,39}$`)
+// idPattern is compiled when a rule set is first checked, not at every
+// start of the program.
+var idPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z][a-z0-9_]{0,39}$`) })
 
 // validator is the second step of Parse: it checks a decoded file and
 // reports problems (errors) and warnings, each by path; it changes nothing.
@@ -185,34 +188,47 @@ func (v *validator) checkValue(x value, ps *pathStack) {
 // when it is a table, and in every variant plain characters, no line break
 // in one-line text and known placeholders.
 func (v *validator) checkVoiced(path string, t *voiced, oneLine bool) {
-	where := v.where(elemPath(path))
-	field := strings.TrimPrefix(path[len(elemPath(path)):], ".")
+	// The names in a message are made only for a message: every start
+	// checks every voiced text of the embedded rule set.
+	elem := elemPath(path)
+	field := strings.TrimPrefix(path[len(elem):], ".")
+	where := func() string { return v.where(elem) }
 	table := t.isTable()
 	if table && !slices.ContainsFunc(t.variants(), func(x variant) bool { return x.key == "default" }) {
-		v.add(path, "%s%s gives texts by audience but no %s.default: add one, used for every other reader", where, field, field)
+		v.add(path, "%s%s gives texts by audience but no %s.default: add one, used for every other reader", where(), field, field)
 	}
 	for _, x := range t.variants() {
-		name, p := field, path
+		// at is the variant's name in messages and its path.
+		at := func() (name, p string) {
+			if table {
+				return field + "." + x.key, path + "." + x.key
+			}
+			return field, path
+		}
 		if table {
-			name, p = field+"."+x.key, path+"."+x.key
 			if !slices.Contains(voiceKeys, x.key) {
-				v.add(p, "%sunknown audience %q in %s (valid: %s)", where, x.key, field, strings.Join(voiceKeys, ", "))
+				_, p := at()
+				v.add(p, "%sunknown audience %q in %s (valid: %s)", where(), x.key, field, strings.Join(voiceKeys, ", "))
 				continue
 			}
 			if strings.TrimSpace(x.text) == "" {
-				v.add(p, "%s%s is empty", where, name)
+				name, p := at()
+				v.add(p, "%s%s is empty", where(), name)
 				continue
 			}
 		}
 		if col, kind, ok := checkText(x.text); !ok {
-			v.add(p, "%s%s at column %d of %s; texts must be plain", where, kind, col, name)
+			name, p := at()
+			v.add(p, "%s%s at column %d of %s; texts must be plain", where(), kind, col, name)
 			continue
 		}
 		if oneLine && strings.ContainsAny(strings.TrimSpace(x.text), "\n\r") {
-			v.add(p, "%s%s is one line, but it holds a line break: write it on one line (the screen wraps it)", where, name)
+			name, p := at()
+			v.add(p, "%s%s is one line, but it holds a line break: write it on one line (the screen wraps it)", where(), name)
 		}
 		if what, hint := placeholderProblem(x.text); what != "" {
-			v.add(p, "%s%s in %s%s", where, what, name, hint)
+			name, p := at()
+			v.add(p, "%s%s in %s%s", where(), what, name, hint)
 		}
 	}
 }
@@ -242,7 +258,7 @@ func (v *validator) checkID(path, kind string, id ident, seen map[string]int, id
 	case s == "":
 		v.add(path, "%s #%d has no id", kind, idx+1)
 		return false
-	case !idPattern.MatchString(s):
+	case !idPattern().MatchString(s):
 		v.add(join(path, "id"), "%s id %q must be lower case letters, digits and _ (starting with a letter, at most 40)", kind, s)
 		return false
 	}

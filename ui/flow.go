@@ -301,6 +301,7 @@ func (m *Model) relayout() {
 func (m *Model) setStyles() {
 	m.c.styles = NewStyles(m.cfg.Theme, m.dark, m.cfg.NoColor)
 	m.help.Styles = m.c.styles.Help
+	m.c.memo = &frameMemo{} // what was drawn with the old styles
 }
 
 // saveDraft saves a copy of the answers: the command runs after Update

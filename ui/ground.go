@@ -22,29 +22,52 @@ func (Ground) rgb(c [3]uint8) color.Color { return color.RGBA{c[0], c[1], c[2], 
 func (g Ground) fg() string { return fmt.Sprintf("38;2;%d;%d;%d", g.Fg[0], g.Fg[1], g.Fg[2]) }
 func (g Ground) bg() string { return fmt.Sprintf("48;2;%d;%d;%d", g.Bg[0], g.Bg[1], g.Bg[2]) }
 
-// Paint returns s on the ground, w cells wide and h lines high.
+// Paint returns s on the ground, w cells wide and h lines high. It runs
+// on every frame, so it writes into one buffer.
 func (g Ground) Paint(s string, w, h int) string {
-	on := "\x1b[" + g.fg() + ";" + g.bg() + "m"
-	ls := strings.Split(s, "\n")
-	for len(ls) < h {
-		ls = append(ls, "")
+	fg, bg := g.fg(), g.bg()
+	on := "\x1b[" + fg + ";" + bg + "m"
+	var b strings.Builder
+	b.Grow(len(s) + max(h, 1)*(len(on)+8) + w)
+	n := 0
+	line := func(l string) {
+		if n > 0 {
+			b.WriteByte('\n')
+		}
+		n++
+		b.WriteString(on)
+		g.reapplyTo(&b, l, fg, bg)
+		for range max(w-ansi.StringWidth(l), 0) {
+			b.WriteByte(' ')
+		}
+		b.WriteString("\x1b[m")
 	}
-	for i, l := range ls {
-		pad := max(w-ansi.StringWidth(l), 0)
-		ls[i] = on + g.reapply(l) + strings.Repeat(" ", pad) + "\x1b[m"
+	for l := range strings.SplitSeq(s, "\n") {
+		line(l)
 	}
-	return strings.Join(ls, "\n")
+	for n < h {
+		line("")
+	}
+	return b.String()
 }
 
-// reapply puts the ground's colours back after every SGR sequence that
-// returns the foreground or background to the terminal's default.
+// reapply puts the ground's colours back after every SGR sequence in l
+// that returns the foreground or background to the terminal's default.
 func (g Ground) reapply(l string) string {
 	var b strings.Builder
+	g.reapplyTo(&b, l, g.fg(), g.bg())
+	return b.String()
+}
+
+// reapplyTo writes l to b, putting the ground's colours (fg and bg, as SGR
+// parameters) back after every SGR sequence that returns the foreground or
+// background to the terminal's default.
+func (g Ground) reapplyTo(b *strings.Builder, l, fg, bg string) {
 	for {
 		i := strings.Index(l, "\x1b[")
 		if i < 0 {
 			b.WriteString(l)
-			return b.String()
+			return
 		}
 		j := i + 2
 		for j < len(l) && (l[j] >= '0' && l[j] <= '9' || l[j] == ';' || l[j] == ':') {
@@ -56,16 +79,13 @@ func (g Ground) reapply(l string) string {
 			continue
 		}
 		b.WriteString(l[:j+1])
-		fgOff, bgOff := sgrDefaults(l[i+2 : j])
-		var back []string
-		if fgOff {
-			back = append(back, g.fg())
-		}
-		if bgOff {
-			back = append(back, g.bg())
-		}
-		if len(back) > 0 {
-			b.WriteString("\x1b[" + strings.Join(back, ";") + "m")
+		switch fgOff, bgOff := sgrDefaults(l[i+2 : j]); {
+		case fgOff && bgOff:
+			b.WriteString("\x1b[" + fg + ";" + bg + "m")
+		case fgOff:
+			b.WriteString("\x1b[" + fg + "m")
+		case bgOff:
+			b.WriteString("\x1b[" + bg + "m")
 		}
 		l = l[j+1:]
 	}
@@ -75,7 +95,16 @@ func (g Ground) reapply(l string) string {
 // the background at the terminal's default (a reset, 39 or 49, not set
 // again later in the same sequence).
 func sgrDefaults(params string) (fgOff, bgOff bool) {
-	toks := strings.Split(params, ";")
+	var held [16]string
+	toks := held[:0] // strings.Split(params, ";") without allocating
+	for rest := params; ; {
+		t, r, more := strings.Cut(rest, ";")
+		toks = append(toks, t)
+		if !more {
+			break
+		}
+		rest = r
+	}
 	for i := 0; i < len(toks); i++ {
 		switch t := toks[i]; {
 		case t == "" || t == "0":

@@ -21,6 +21,10 @@ type keyMap struct {
 	Help, Quit, Interrupt              key.Binding
 }
 
+// defaultKeys is the one key map, built once: bindings are values, and a
+// screen that relabels or disables one changes its own copy.
+var defaultKeys = newKeyMap()
+
 func newKeyMap() keyMap {
 	b := func(keys []string, k, desc string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
@@ -76,11 +80,19 @@ func pickBinding(n int) key.Binding {
 	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(label, "pick"), key.WithDisabled())
 }
 
+// picks holds pickKeys for every n, built once: a key press must not
+// rebuild them.
+var picks = func() (p [maxPick + 1]key.Binding) {
+	for n := range p {
+		p[n] = pickBinding(n)
+		p[n].SetEnabled(n > 0)
+	}
+	return p
+}()
+
 // pickKeys returns the pick binding for n options, enabled.
 func pickKeys(n int) key.Binding {
-	b := pickBinding(n)
-	b.SetEnabled(n > 0)
-	return b
+	return picks[min(max(n, 0), maxPick)]
 }
 
 // digit returns the 0-based option a number key picks: 1 is the first, 0
@@ -118,7 +130,7 @@ func (s keySet) FullHelp() [][]key.Binding {
 // matches reports whether msg is one of the set's enabled bindings.
 func (s keySet) matches(msg tea.KeyPressMsg) bool {
 	for _, col := range s.full {
-		if keyIs(msg, enabled(col)...) {
+		if keyIs(msg, col...) { // key.Matches skips disabled bindings
 			return true
 		}
 	}

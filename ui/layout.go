@@ -66,28 +66,37 @@ func wrap(s string, w int) string {
 }
 
 // wrapLine wraps one paragraph; hard splits a word wider than w (the
-// screen must not overflow), else such a word keeps a line to itself.
+// screen must not overflow), else such a word keeps a line to itself. It
+// writes into one buffer: every frame wraps its texts.
 func wrapLine(p string, w int, hard bool) string {
-	var out []string
-	line, lw := "", 0
-	for _, word := range strings.Fields(p) {
+	buf := make([]byte, 0, len(p)+8)
+	start, lw := 0, 0 // where the current line begins in buf, and its width
+	for word := range strings.FieldsSeq(p) {
 		ww := ansi.StringWidth(word)
 		switch {
 		case lw > 0 && lw+1+ww <= w:
-			line, lw = line+" "+word, lw+1+ww
+			buf = append(append(buf, ' '), word...)
+			lw += 1 + ww
 			continue
 		case lw > 0:
-			out = append(out, line)
+			buf = append(buf, '\n')
+			start = len(buf)
+		default: // a line of no width so far is dropped, as it always was
+			buf = buf[:start]
 		}
 		if ww > w && hard {
 			parts := strings.Split(ansi.Hardwrap(word, w, true), "\n")
-			out = append(out, parts[:len(parts)-1]...)
+			for _, part := range parts[:len(parts)-1] {
+				buf = append(append(buf, part...), '\n')
+			}
+			start = len(buf)
 			word = parts[len(parts)-1]
 			ww = ansi.StringWidth(word)
 		}
-		line, lw = word, ww
+		buf = append(buf, word...)
+		lw = ww
 	}
-	return strings.Join(append(out, line), "\n")
+	return string(buf)
 }
 
 // hang wraps text to width w after prefix, indenting the following lines

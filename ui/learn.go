@@ -14,7 +14,8 @@ import (
 // learn is the comparison of coaching and mentoring, one section a
 // dimension of the bank, in a scrolling viewport.
 type learn struct {
-	vp viewport.Model
+	vp   viewport.Model
+	page page // the text laid out for the viewport's width
 }
 
 func newLearn(c *common) learn {
@@ -26,7 +27,9 @@ func newLearn(c *common) learn {
 func (l *learn) resize(c *common) {
 	l.vp.SetWidth(c.lay.text)
 	l.vp.SetHeight(max(c.lay.body-1, 1))
-	l.vp.SetContent(learnText(c))
+	text := learnText(c)
+	l.vp.SetContent(text)
+	l.page = newPage(text, l.vp.Width())
 }
 
 func (l learn) update(msg tea.KeyPressMsg, c *common) (learn, tea.Msg) {
@@ -38,7 +41,7 @@ func (l learn) update(msg tea.KeyPressMsg, c *common) (learn, tea.Msg) {
 }
 
 func (l learn) view(c *common) string {
-	return l.vp.View() + "\n" + truncate(c.styles.Muted.Render(scrollHint(l.vp)), c.lay.text)
+	return l.page.view(l.vp) + "\n" + truncate(c.styles.Muted.Render(scrollHint(l.vp)), c.lay.text)
 }
 
 // learnText lays out advisor.Compare, the comparison "guidepost learn"

@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 )
 
 // The result and the comparison are pages of text in a viewport. The
@@ -13,7 +16,7 @@ import (
 
 // newViewport is a viewport that moves only by the pager keys.
 func newViewport() viewport.Model {
-	k := newKeyMap()
+	k := defaultKeys
 	vp := viewport.New()
 	vp.KeyMap = viewport.KeyMap{
 		Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown,
@@ -25,7 +28,7 @@ func newViewport() viewport.Model {
 // scroll moves a viewport by a pager key: the viewport's keys, plus top
 // and bottom (g, G, home, end), which it lacks.
 func scroll(vp viewport.Model, msg tea.KeyPressMsg) viewport.Model {
-	k := newKeyMap()
+	k := &defaultKeys
 	switch {
 	case keyIs(msg, k.Top):
 		vp.GotoTop()
@@ -67,4 +70,56 @@ func learnKeys(k keyMap, vp viewport.Model) keySet {
 		short: []key.Binding{k.Close, pager[3], pager[6]},
 		full:  [][]key.Binding{pager, {k.Close}},
 	}
+}
+
+// page is a viewport's text laid out once for its width: every line padded
+// as the viewport's own View pads it, so that drawing the visible part on a
+// key press is a join, not a wrap and pad of every visible line through
+// lipgloss. The viewport still owns the scroll position and its keys.
+type page struct {
+	lines []string // the padded lines; nil when one does not fit its width
+	blank string   // an empty line, padded
+	fits  bool     // every line fits: view may use lines
+}
+
+// newPage lays out text, the viewport's content, for a viewport w cells
+// wide: each line as lipgloss would render it in the viewport's block.
+func newPage(text string, w int) page {
+	pad := lipgloss.NewStyle().Width(w)
+	p := page{blank: pad.Render(""), fits: w > 0}
+	if text == "" || !p.fits {
+		return p
+	}
+	src := strings.Split(text, "\n")
+	p.lines = make([]string, len(src))
+	for i, l := range src {
+		if p.lines[i] = pad.Render(l); strings.Contains(p.lines[i], "\n") {
+			return page{} // wider than w: only the viewport's own View gets it right
+		}
+	}
+	return p
+}
+
+// view is what vp.View() draws for the page's text at the viewport's
+// position, when the page was laid out for the viewport's width.
+func (p page) view(vp viewport.Model) string {
+	h := vp.Height()
+	if !p.fits || h <= 0 {
+		return vp.View()
+	}
+	top := min(vp.YOffset(), len(p.lines))
+	shown := p.lines[top:min(top+h, len(p.lines))]
+	var b strings.Builder
+	b.Grow(h * (len(p.blank) + 16))
+	for i := range h {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if i < len(shown) {
+			b.WriteString(shown[i])
+		} else {
+			b.WriteString(p.blank)
+		}
+	}
+	return b.String()
 }

@@ -130,9 +130,10 @@ func (qs question) planWith(c *common, gap string) qPlan {
 	s, l := c.styles, c.lay
 	q := &c.bank.Questions[qs.q]
 	p := qPlan{gap: gap}
-	p.top = qs.progress(c) + "\n" + gap + s.Prompt.Render(wrap(Sanitize(q.Prompt.For(c.audience)), l.text)) + "\n" + gap
+	text := qs.text(c)
+	p.top = qs.progress(c) + "\n" + gap + text.prompt + "\n" + gap
 	g := lines(gap)
-	room, n, desc := l.body-(lines(p.top)-1), len(q.Options), qs.descLines(c) // top ends where the options begin
+	room, n, desc := l.body-(lines(p.top)-1), len(q.Options), text.descLines // top ends where the options begin
 	if !qs.why {
 		p.list, p.desc = max(room-g-desc, 1), desc
 		p.fits = p.list >= n
@@ -155,11 +156,10 @@ func (qs question) planWith(c *common, gap string) qPlan {
 
 // view draws the question by its plan.
 func (qs question) view(c *common) string {
-	s, p := c.styles, qs.plan(c)
-	q := &c.bank.Questions[qs.q]
+	p := qs.plan(c)
 	v := p.top + qs.options(c, p.list)
 	if p.desc > 0 {
-		v += "\n" + p.gap + fit(s.Desc.Render(wrap(Sanitize(q.Options[qs.cursor].Description), c.lay.text)), p.desc)
+		v += "\n" + p.gap + fit(qs.text(c).descs[qs.cursor], p.desc)
 	}
 	if qs.why {
 		v += "\n" + p.gap + qs.whyBox(c, p)
@@ -187,15 +187,32 @@ func (qs question) options(c *common, height int) string {
 	return scrollList(rows, qs.cursor, height, c.styles.Muted.Render)
 }
 
-// descLines is the height of the description area: the longest wrapped
-// description of this question, so the area does not jump as the cursor
-// moves.
-func (qs question) descLines(c *common) int {
-	n := 1
-	for _, o := range c.bank.Questions[qs.q].Options {
-		n = max(n, lines(wrap(Sanitize(o.Description), c.lay.text)))
+// questionText is what the question screen draws of a question at one
+// width, whatever the cursor: the prompt and the options' descriptions.
+type questionText struct {
+	prompt    string
+	descs     []string // each option's description, wrapped and styled
+	descLines int      // the description area's height (see text)
+}
+
+// text is the question's prompt and descriptions for the layout, drawn
+// once per width and audience. The description area is as high as the
+// longest wrapped description, so it does not jump as the cursor moves.
+func (qs question) text(c *common) *questionText {
+	k := textKey{q: qs.q, width: c.lay.text, audience: c.audience}
+	if t := c.memo.questionText(k); t != nil {
+		return t
 	}
-	return min(n, maxDescLines)
+	s, q := c.styles, &c.bank.Questions[qs.q]
+	t := &questionText{prompt: s.Prompt.Render(wrap(Sanitize(q.Prompt.For(c.audience)), c.lay.text)), descLines: 1}
+	for _, o := range q.Options {
+		d := wrap(Sanitize(o.Description), c.lay.text)
+		t.descLines = max(t.descLines, lines(d))
+		t.descs = append(t.descs, s.Desc.Render(d))
+	}
+	t.descLines = min(t.descLines, maxDescLines)
+	c.memo.keepQuestionText(k, t)
+	return t
 }
 
 // whyText is "why we ask this" and its sources, wrapped for the panel.

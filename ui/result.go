@@ -12,8 +12,9 @@ import (
 // result shows the explanation of an evaluation in a scrolling viewport;
 // what saving did is the root's notice.
 type result struct {
-	exp advisor.Explanation
-	vp  viewport.Model
+	exp  advisor.Explanation
+	vp   viewport.Model
+	page page // the text laid out for the viewport's width
 }
 
 // newResult explains res for the audience and shows it.
@@ -29,7 +30,9 @@ func newResult(res advisor.Result, c *common) result {
 func (r *result) resize(c *common) {
 	r.vp.SetWidth(c.lay.text)
 	r.vp.SetHeight(max(c.lay.body-1, 1))
-	r.vp.SetContent(resultText(r.exp, c))
+	text := resultText(r.exp, c)
+	r.vp.SetContent(text)
+	r.page = newPage(text, r.vp.Width())
 }
 
 func (r result) update(msg tea.KeyPressMsg, c *common) (result, tea.Msg) {
@@ -49,7 +52,7 @@ func (r result) update(msg tea.KeyPressMsg, c *common) (result, tea.Msg) {
 }
 
 func (r result) view(c *common) string {
-	return r.vp.View() + "\n" + truncate(c.styles.Muted.Render(scrollHint(r.vp)), c.lay.text)
+	return r.page.view(r.vp) + "\n" + truncate(c.styles.Muted.Render(scrollHint(r.vp)), c.lay.text)
 }
 
 // scrollHint says where the reader is when the text does not fit.

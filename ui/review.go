@@ -74,17 +74,23 @@ func (r review) view(c *common, asked []int, ch questions.Choices) string {
 // row is "Topic: answer", wrapped under its text so that a long answer is
 // never cut, with the cursor glyph on the highlighted row.
 func (r review) row(c *common, i, q int, ch questions.Choices) string {
-	s := c.styles
-	bq := &c.bank.Questions[q]
-	answer := "— not answered (counts as unsure)"
-	if ch[q] != questions.NoAnswer {
-		answer = Sanitize(bq.Options[ch[q]].Label)
+	k := textKey{q: q, opt: int(ch[q]), width: c.lay.text}
+	row, ok := c.memo.reviewRow(k)
+	if !ok {
+		bq := &c.bank.Questions[q]
+		answer := "— not answered (counts as unsure)"
+		if ch[q] != questions.NoAnswer {
+			answer = Sanitize(bq.Options[ch[q]].Label)
+		}
+		line := hang("", Sanitize(bq.Topic)+": "+answer, c.lay.text-2)
+		row = [2]string{line, indentRest("  "+line, "  ")}
+		c.memo.keepReviewRow(k, row)
 	}
-	line := hang("", Sanitize(bq.Topic)+": "+answer, c.lay.text-2)
 	if i == r.cursor {
-		return indentRest(s.Cursor.Render("› ")+s.Selected.Render(line), "  ")
+		s := c.styles
+		return indentRest(s.Cursor.Render("› ")+s.Selected.Render(row[0]), "  ")
 	}
-	return indentRest("  "+line, "  ")
+	return row[1]
 }
 
 // indentRest indents every line of s but the first.

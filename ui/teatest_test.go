@@ -38,7 +38,10 @@ func waitFor(t *testing.T, tm *teatest.TestModel, s string) {
 	}, teatest.WithDuration(3*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
 }
 
-// BenchmarkKeystroke is one key press through Update and View at 120×40.
+// BenchmarkKeystroke is one key press through Update and View at 120×40:
+// on the 4-question test fixture, and on the shipped rule set
+// (shipped/<screen>), which is what a person meets. The key is pressed on
+// the same model each time, so every iteration does the same work.
 func BenchmarkKeystroke(b *testing.B) {
 	bank := fixtureBank(b)
 	screens := []struct {
@@ -52,12 +55,46 @@ func BenchmarkKeystroke(b *testing.B) {
 	for _, sc := range screens {
 		b.Run(sc.name, func(b *testing.B) {
 			m := press(start(b, Config{Bank: bank, Audience: "manager"}, 120, 40), sc.keys...)
-			k := keyPress(sc.key)
-			b.ReportAllocs()
-			for b.Loop() {
-				next, _ := m.Update(k)
-				_ = next.(Model).View()
-			}
+			benchKey(b, m, sc.key)
 		})
+	}
+	shipped := defaultBank(b)
+	for _, sc := range []struct {
+		name   string
+		screen screen
+		keys   []string // after every question is answered with 1
+		key    string
+		theme  string
+	}{
+		{"question", questionScreen, nil, "down", ""},
+		{"review", reviewScreen, nil, "down", ""},
+		{"result", resultScreen, []string{"r"}, "down", ""},
+		{"learn", learnScreen, []string{"r", "l"}, "down", ""},
+		// High contrast paints its own ground over every cell of a frame.
+		{"result/high-contrast", resultScreen, []string{"r"}, "down", "high-contrast"},
+	} {
+		b.Run("shipped/"+sc.name, func(b *testing.B) {
+			m := start(b, Config{Bank: shipped, Audience: "manager", Theme: sc.theme}, 120, 40)
+			if sc.screen != questionScreen {
+				for m.screen == questionScreen {
+					m = press(m, "1")
+				}
+				m = press(m, sc.keys...)
+			}
+			if m.screen != sc.screen {
+				b.Fatalf("on screen %d, want %d", m.screen, sc.screen)
+			}
+			benchKey(b, m, sc.key)
+		})
+	}
+}
+
+// benchKey times key pressed on m, through Update and View.
+func benchKey(b *testing.B, m Model, key string) {
+	k := keyPress(key)
+	b.ReportAllocs()
+	for b.Loop() {
+		next, _ := m.Update(k)
+		_ = next.(Model).View()
 	}
 }

@@ -115,6 +115,7 @@ type common struct {
 	styles   Styles
 	keys     keyMap
 	lay      layout
+	memo     *frameMemo // what was drawn, with what it was drawn from (view.go)
 }
 
 // Model is the root model of the TUI.
@@ -157,7 +158,7 @@ type Model struct {
 func New(cfg Config) Model {
 	m := Model{cfg: cfg, help: help.New(), dark: true, showLean: cfg.ShowLean, notice: Sanitize(cfg.Notice),
 		draft: cfg.Draft, drafts: &draftQueue{}}
-	m.c = common{bank: cfg.Bank, audience: cfg.Audience, keys: newKeyMap()}
+	m.c = common{bank: cfg.Bank, audience: cfg.Audience, keys: defaultKeys}
 	m.asked = cfg.Bank.Asked(cfg.Quick)
 	m.choices = cfg.Bank.NewChoices()
 	copy(m.choices, cfg.Choices)

@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -43,6 +45,16 @@ func (m Model) tooSmall() string {
 }
 
 func (m Model) header() string {
+	if mm := m.c.memo; mm != nil {
+		if mm.header == "" || mm.headAudience != m.c.audience || mm.headWidth != m.c.lay.text {
+			mm.header, mm.headAudience, mm.headWidth = m.drawHeader(), m.c.audience, m.c.lay.text
+		}
+		return mm.header
+	}
+	return m.drawHeader()
+}
+
+func (m Model) drawHeader() string {
 	s := m.c.styles
 	h := s.Header.Render("Guidepost")
 	if a := audiencePhrase(m.c.audience); a != "" {
@@ -67,8 +79,62 @@ func (m Model) body() string {
 
 // footer is the notice, the lean gauge and help, each only when present.
 // A notice is wrapped whole (a file name or an error is never cut), up to
-// half the window.
+// half the window. It is drawn again only when what it shows changed
+// (see frameMemo): Update asks for it after every key, and View again.
 func (m Model) footer() string {
+	keys := m.keySet()
+	mm := m.c.memo
+	if mm == nil {
+		return m.drawFooter(keys)
+	}
+	mm.buf = m.footerSig(mm.buf[:0], keys)
+	if mm.footer == "" || !bytes.Equal(mm.buf, mm.sig) {
+		mm.footer = m.drawFooter(keys)
+		mm.sig = append(mm.sig[:0], mm.buf...)
+	}
+	return mm.footer
+}
+
+// footerSig appends to b everything drawFooter reads but the styles (a
+// change of styles makes a new memo): two footers with the same signature
+// are the same.
+func (m Model) footerSig(b []byte, keys keySet) []byte {
+	l := m.c.lay
+	b = strconv.AppendInt(b, int64(l.text), 10)
+	b = append(b, ',')
+	b = strconv.AppendInt(b, int64(l.height), 10)
+	b = append(b, ',')
+	b = strconv.AppendBool(b, m.help.ShowAll)
+	b = append(b, ',')
+	b = strconv.AppendBool(b, m.noticeErr)
+	b = append(b, ',')
+	if m.showLean && (m.screen == questionScreen || m.screen == reviewScreen) {
+		b = strconv.AppendInt(append(strconv.AppendInt(b, int64(m.lean.Score[0]), 10), ':'), int64(m.lean.Score[1]), 10)
+	}
+	b = append(b, 0)
+	b = append(b, m.notice...)
+	b = append(b, 0)
+	b = appendBindings(b, keys.short)
+	for _, col := range keys.full {
+		b = append(b, 0)
+		b = appendBindings(b, col)
+	}
+	return b
+}
+
+// appendBindings appends the help of the enabled bindings of bs, as the
+// help draws them.
+func appendBindings(b []byte, bs []key.Binding) []byte {
+	for _, k := range bs {
+		if k.Enabled() && len(k.Keys()) > 0 {
+			h := k.Help()
+			b = append(append(append(append(b, h.Key...), 1), h.Desc...), 2)
+		}
+	}
+	return b
+}
+
+func (m Model) drawFooter(keys keySet) string {
 	s, w := m.c.styles, m.c.lay.text
 	var parts []string
 	if m.notice != "" {
@@ -81,16 +147,41 @@ func (m Model) footer() string {
 	if m.showLean && (m.screen == questionScreen || m.screen == reviewScreen) {
 		parts = append(parts, leanGauge(m.lean.Score, w, &s))
 	}
-	parts = append(parts, m.helpView(w))
+	parts = append(parts, m.helpView(keys, w))
 	return strings.Join(parts, "\n")
+}
+
+// frameMemo keeps the parts of the last frame that a key press seldom
+// changes, with what each was drawn from. A Model's copies share it
+// (Update and View run on one goroutine); setStyles starts a new one.
+type frameMemo struct {
+	buf, sig []byte // the footer's signature: being built, and drawn
+	footer   string
+
+	header       string
+	headAudience string
+	headWidth    int
+
+	questions map[textKey]*questionText
+	rows      map[textKey][2]string // the review's rows: the line, and the row not highlighted
+}
+
+// memoLimit bounds each map of a frameMemo: a window resized again and
+// again starts it afresh rather than growing it.
+const memoLimit = 1024
+
+// textKey names a text drawn for one question (and option) at one width
+// for one audience.
+type textKey struct {
+	q, opt, width int
+	audience      string
 }
 
 // helpView is the short or full help in w columns. The short help is cut
 // here, at a whole binding, because help.Model lets a line run over its
 // width when it fills up exactly; the screen's keys give way from the end,
 // the root's (help and quit) always stay.
-func (m Model) helpView(w int) string {
-	keys := m.keySet()
+func (m Model) helpView(keys keySet, w int) string {
 	if m.help.ShowAll {
 		return m.fullHelp(keys, w)
 	}
@@ -186,4 +277,43 @@ func indent(s string, n int) string {
 	}
 	pad := strings.Repeat(" ", n)
 	return pad + strings.ReplaceAll(s, "\n", "\n"+pad)
+}
+
+// questionText is the question text kept for k, or nil.
+func (mm *frameMemo) questionText(k textKey) *questionText {
+	if mm == nil {
+		return nil
+	}
+	return mm.questions[k]
+}
+
+// keepQuestionText keeps t for k, as long as the styles last.
+func (mm *frameMemo) keepQuestionText(k textKey, t *questionText) {
+	if mm == nil {
+		return
+	}
+	if mm.questions == nil || len(mm.questions) >= memoLimit {
+		mm.questions = map[textKey]*questionText{}
+	}
+	mm.questions[k] = t
+}
+
+// reviewRow is the review's row kept for k, or false.
+func (mm *frameMemo) reviewRow(k textKey) ([2]string, bool) {
+	if mm == nil {
+		return [2]string{}, false
+	}
+	r, ok := mm.rows[k]
+	return r, ok
+}
+
+// keepReviewRow keeps r for k, as long as the styles last.
+func (mm *frameMemo) keepReviewRow(k textKey, r [2]string) {
+	if mm == nil {
+		return
+	}
+	if mm.rows == nil || len(mm.rows) >= memoLimit {
+		mm.rows = map[textKey][2]string{}
+	}
+	mm.rows[k] = r
 }

@@ -42,7 +42,7 @@ type optionView struct {
 // sends half a page.
 func render(w http.ResponseWriter, status int, name string, p page) {
 	var buf bytes.Buffer
-	if err := pages.ExecuteTemplate(&buf, name, p); err != nil {
+	if err := pages().ExecuteTemplate(&buf, name, p); err != nil {
 		http.Error(w, "the page could not be drawn", http.StatusInternalServerError)
 		return
 	}
