@@ -55,13 +55,7 @@ func learnText(c *common) string {
 		out = append(out, dimension(c, row))
 	}
 	out = append(out, sourceList(cmp.Sources, c))
-	var parts []string
-	for _, p := range out {
-		if p != "" {
-			parts = append(parts, p)
-		}
-	}
-	return strings.Join(parts, "\n\n")
+	return joinBlocks(out)
 }
 
 // dimension is one row: the coaching and mentoring sides with their labels

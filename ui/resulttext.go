@@ -23,10 +23,16 @@ func resultText(e advisor.Explanation, c *common) string {
 		parts = append(parts, section(s, c))
 	}
 	parts = append(parts, sourceList(e.Sources, c))
+	return joinBlocks(parts)
+}
+
+// joinBlocks joins the non-empty blocks of a text with a blank line
+// between each two.
+func joinBlocks(blocks []string) string {
 	var out []string
-	for _, p := range parts {
-		if p != "" {
-			out = append(out, p)
+	for _, b := range blocks {
+		if b != "" {
+			out = append(out, b)
 		}
 	}
 	return strings.Join(out, "\n\n")
