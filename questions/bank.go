@@ -140,12 +140,18 @@ func (p Prompt) For(audience string) string {
 	return p.Manager
 }
 
-// Option is one answer to a question.
+// Option is one answer to a question. Label, Description and Rationale
+// are its texts for no particular reader; the Voice fields hold them as
+// written, to resolve for a reader (LabelFor, DescriptionFor, Text.For).
 type Option struct {
 	ID          string
 	Label       string
 	Description string
-	Rationale   string
+	// LabelVoice and DescriptionVoice are the label and description as
+	// written, to resolve for a reader.
+	LabelVoice       Text
+	DescriptionVoice Text
+	Rationale        string
 	// RationaleVoice is the rationale as written, to resolve for a reader.
 	RationaleVoice Text
 	Sources        []string
@@ -153,6 +159,25 @@ type Option struct {
 	// Score is the option's weights toward coaching and mentoring, in half
 	// points (a weight of 1.5 is 3).
 	Score Pair
+}
+
+// LabelFor returns the option's label spoken to audience ("manager",
+// "self", "consultant", or "" for no particular reader). An option built
+// in code with only Label gets Label.
+func (o Option) LabelFor(audience string) string { return voiceOr(o.LabelVoice, o.Label, audience) }
+
+// DescriptionFor returns the option's description spoken to audience, as
+// LabelFor does the label.
+func (o Option) DescriptionFor(audience string) string {
+	return voiceOr(o.DescriptionVoice, o.Description, audience)
+}
+
+// voiceOr resolves t for audience, or returns plain when t is empty.
+func voiceOr(t Text, plain, audience string) string {
+	if t.IsZero() {
+		return plain
+	}
+	return t.For(audience)
 }
 
 // Pair is a pair of scores in half points: index 0 coaching, 1 mentoring.

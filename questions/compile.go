@@ -91,8 +91,9 @@ func compileQuestion(fq *fileQuestion) Question {
 	}
 	for j := range fq.Options {
 		o := &fq.Options[j]
-		rationale := o.Rationale.voice()
-		q.Options[j] = Option{ID: o.ID.str(), Label: o.Label.text(), Description: o.Description.text(),
+		label, desc, rationale := o.Label.voice(), o.Description.voice(), o.Rationale.voice()
+		q.Options[j] = Option{ID: o.ID.str(), Label: label.For(""), LabelVoice: label,
+			Description: desc.For(""), DescriptionVoice: desc,
 			Rationale: rationale.For(""), RationaleVoice: rationale, Sources: o.Sources.ids(), Score: pairOf(&o.Weights)}
 		q.oindex[o.ID.str()] = j
 		if o.ID.str() == UnsureID {

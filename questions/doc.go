@@ -137,9 +137,9 @@
 // # The reader's voice
 //
 // Every text shown with a result (an outcome's summary, an option's
-// rationale, a rule's reason, a caution's text, a next step's text) is
-// written for its reader, with placeholders and, where one text cannot
-// serve everyone, variants per audience:
+// label, description and rationale, a rule's reason, a caution's text, a
+// next step's text) is written for its reader, with placeholders and,
+// where one text cannot serve everyone, variants per audience:
 //
 //	text = "Agree the objectives with {person} and {manager}."
 //	text.default = "Let {person} choose {their} own mentor."   # every other reader
@@ -150,7 +150,9 @@
 // {they}, {them}, {their}, {themself} and {person's} follow it, and
 // {manager} is "you" for a manager, "your manager" for a self-assessment
 // (Placeholders lists them all, with capitalised forms). Text.For resolves
-// a text for a reader. An unknown placeholder, an unclosed brace, an
+// a text for a reader; Option.LabelFor and Option.DescriptionFor resolve
+// an option's label and description (Option.Label and Description hold
+// them for no audience). An unknown placeholder, an unclosed brace, an
 // unknown audience key or a table without default is an error naming the
 // file, the line and the id.
 //

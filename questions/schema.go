@@ -96,8 +96,8 @@ func (p *filePrompt) For(audience string) *line {
 
 type fileOption struct {
 	ID          ident   `toml:"id"`
-	Label       line    `toml:"label"`
-	Description line    `toml:"description"`
+	Label       vline   `toml:"label"`
+	Description vline   `toml:"description"`
 	Weights     weights `toml:"weights"`
 	Rationale   vline   `toml:"rationale"`
 	Sources     idList  `toml:"sources"`

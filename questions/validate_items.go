@@ -68,16 +68,22 @@ func (v *validator) checkOptions(p string, q *fileQuestion) map[string]int {
 		if !v.checkID(op, "option", o.ID, ids, j) {
 			continue
 		}
-		label := o.Label.str()
-		v.need(op+".label", "label", label, hardLabel)
-		if len([]rune(label)) > softLabel {
-			v.warn(op+".label", "%slabel is longer than %d characters and will wrap at 80 columns", v.where(op), softLabel)
+		label := o.Label.def()
+		v.needVoiced(op+".label", "label", &o.Label.voiced, hardLabel)
+		for _, x := range o.Label.variants() {
+			if len([]rune(x.text)) > softLabel {
+				name, lp := "label", op+".label"
+				if o.Label.isTable() {
+					name, lp = "label."+x.key, lp+"."+x.key
+				}
+				v.warn(lp, "%s%s is longer than %d characters and will wrap at 80 columns", v.where(op), name, softLabel)
+			}
 		}
 		if l := strings.ToLower(label); labels[l] && l != "" {
 			v.warn(op+".label", "%slabel %q is used twice in this question", v.where(op), label)
 		}
 		labels[strings.ToLower(label)] = true
-		v.need(op+".description", "description", o.Description.str(), hardPrompt)
+		v.needVoiced(op+".description", "description", &o.Description.voiced, hardPrompt)
 		v.checkOption(op, o)
 		unsure = unsure || o.ID.str() == UnsureID
 	}

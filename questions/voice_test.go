@@ -116,3 +116,63 @@ func TestVoicedTextsCompile(t *testing.T) {
 		t.Errorf("rationale %q", opt.Rationale)
 	}
 }
+
+// TestOptionTextsVoiced: an option's label and description take
+// placeholders and per-audience variants like its rationale; the plain
+// fields hold the text for no audience, and an option built in code with
+// only the plain fields gets them from LabelFor and DescriptionFor.
+func TestOptionTextsVoiced(t *testing.T) {
+	data, err := os.ReadFile("testdata/valid/fixture.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := strings.Replace(string(data), `label = "Meet people"`,
+		"label.default = \"Meet people\"\nlabel.self = \"Meet people yourself\"", 1)
+	src = strings.Replace(src, `description = "Introductions and doors opened."`,
+		`description = "Introductions that open doors for {them}; {Manager} can help."`, 1)
+	b, err := Parse("fixture", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := b.Questions[0].Options[1]
+	if opt.Label != "Meet people" || opt.Description != "Introductions that open doors for them; The person's manager can help." {
+		t.Errorf("plain label %q, description %q", opt.Label, opt.Description)
+	}
+	cases := []struct{ audience, label, desc string }{
+		{"", "Meet people", "Introductions that open doors for them; The person's manager can help."},
+		{"manager", "Meet people", "Introductions that open doors for them; You can help."},
+		{"self", "Meet people yourself", "Introductions that open doors for you; Your manager can help."},
+		{"consultant", "Meet people", "Introductions that open doors for them; The participant's manager can help."},
+	}
+	for _, c := range cases {
+		if got := opt.LabelFor(c.audience); got != c.label {
+			t.Errorf("LabelFor(%q) = %q, want %q", c.audience, got, c.label)
+		}
+		if got := opt.DescriptionFor(c.audience); got != c.desc {
+			t.Errorf("DescriptionFor(%q) = %q, want %q", c.audience, got, c.desc)
+		}
+	}
+	plain := Option{Label: "Plain {label}", Description: "Plain {person}"}
+	if plain.LabelFor("self") != "Plain {label}" || plain.DescriptionFor("self") != "Plain {person}" {
+		t.Errorf("an option built in code: %q, %q", plain.LabelFor("self"), plain.DescriptionFor("self"))
+	}
+}
+
+// TestLongVoicedLabelWarns: a label variant over the soft limit warns,
+// naming the variant.
+func TestLongVoicedLabelWarns(t *testing.T) {
+	data, err := os.ReadFile("testdata/valid/fixture.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := strings.Replace(string(data), `label = "Meet people"`,
+		"label.default = \"Meet people\"\nlabel.self = \""+strings.Repeat("Meet ", 13)+"\"", 1)
+	b, err := Parse("fixture", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := strings.Join(b.Warnings(), "\n")
+	if !strings.Contains(w, `option "networking": label.self is longer than 60 characters`) {
+		t.Errorf("warnings %q", w)
+	}
+}
