@@ -206,7 +206,7 @@ func (qs question) text(c *common) *questionText {
 	s, q := c.styles, &c.bank.Questions[qs.q]
 	t := &questionText{prompt: s.Prompt.Render(wrap(Sanitize(q.Prompt.For(c.audience)), c.lay.text)), descLines: 1}
 	for _, o := range q.Options {
-		d := wrap(Sanitize(o.Description), c.lay.text)
+		d := wrap(Sanitize(o.DescriptionFor(c.audience)), c.lay.text)
 		t.descLines = max(t.descLines, lines(d))
 		t.descs = append(t.descs, s.Desc.Render(d))
 	}

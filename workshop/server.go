@@ -299,7 +299,7 @@ func (s *Server) renderQuestion(w http.ResponseWriter, status int, ss *session, 
 	}
 	chosen := int(ss.choices[s.room.asked[n-1]])
 	for i, o := range q.Options {
-		p.Options = append(p.Options, optionView{ID: o.ID, Label: o.Label, Description: o.Description, Checked: i == chosen})
+		p.Options = append(p.Options, optionView{ID: o.ID, Label: o.LabelFor("self"), Description: o.DescriptionFor("self"), Checked: i == chosen})
 	}
 	render(w, status, "question.html", p)
 }
