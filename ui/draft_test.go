@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"guidepost/advisor"
 	"guidepost/questions"
 )
@@ -149,5 +151,25 @@ func TestResumeFromWelcome(t *testing.T) {
 	m = press(start(t, Config{Audience: "self", Draft: d}, 80, 24), "2")
 	if m.c.audience != "self" || m.choices[0] != 2 {
 		t.Errorf("--for self and the draft: audience %q, answers %v", m.c.audience, m.choices)
+	}
+}
+
+// TestDraftQueuePaste: saves of answers given in quick succession (a
+// paste) may be run in any order by Bubble Tea; a save older than one
+// already written is skipped, so the draft always ends with the latest
+// answers (README, "What is kept when a run is interrupted").
+func TestDraftQueuePaste(t *testing.T) {
+	rec := &recorder{}
+	q := &draftQueue{}
+	var saves []tea.Cmd
+	for i := range 3 {
+		c := questions.Choices{int8(i)}
+		saves = append(saves, q.cmd("save", func() error { return rec.save("", c) }))
+	}
+	saves[2]()
+	saves[0]()
+	saves[1]()
+	if want := []string{"save [2]"}; fmt.Sprint(rec.ops) != fmt.Sprint(want) {
+		t.Errorf("ops %v; want %v: an older save overwrote a newer one", rec.ops, want)
 	}
 }
