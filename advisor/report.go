@@ -249,27 +249,27 @@ func (p *report) textSection(s Section) {
 func WriteMarkdown(w io.Writer, b *questions.Bank, r Result) error {
 	e := Explain(b, r)
 	p := newReport(w)
-	p.printf("# %s\n\n", md(e.Headline))
+	p.printf("# %s\n\n", Markdown(e.Headline))
 	if e.Detail != "" {
-		p.printf("%s\n\n", md(e.Detail))
+		p.printf("%s\n\n", Markdown(e.Detail))
 	}
-	p.printf("%s\n\n**%s:** %s. %s\n\n", md(e.Summary), ConfidenceLabel, md(e.ConfidenceText), md(e.Basis))
+	p.printf("%s\n\n**%s:** %s. %s\n\n", Markdown(e.Summary), ConfidenceLabel, Markdown(e.ConfidenceText), Markdown(e.Basis))
 	full := 1.0
 	for _, s := range e.Scores {
 		full = max(full, s.Value)
 	}
 	p.printf("| Outcome | Points | |\n|---|---:|---|\n")
 	for _, s := range e.Scores {
-		p.printf("| %s | %s | `%s` |\n", md(s.Label), FormatScore(s.Value), Bar(s.Value, full, 20))
+		p.printf("| %s | %s | `%s` |\n", Markdown(s.Label), FormatScore(s.Value), Bar(s.Value, full, 20))
 	}
 	p.printf("\n")
 	for _, s := range e.Sections {
 		if len(s.Points) == 0 && s.Empty == "" {
 			continue
 		}
-		p.printf("## %s\n\n", md(s.Title))
+		p.printf("## %s\n\n", Markdown(s.Title))
 		if len(s.Points) == 0 {
-			p.printf("%s\n\n", md(s.Empty))
+			p.printf("%s\n\n", Markdown(s.Empty))
 			continue
 		}
 		for i, pt := range s.Points {
@@ -282,7 +282,7 @@ func WriteMarkdown(w io.Writer, b *questions.Bank, r Result) error {
 		p.printf("\n")
 	}
 	p.mdSources(e.Sources)
-	p.printf("---\nRule set: %s\n", md(e.RuleSet))
+	p.printf("---\nRule set: %s\n", Markdown(e.RuleSet))
 	return p.w.Flush()
 }
 
@@ -292,21 +292,19 @@ func (p *report) mdSources(cs []Citation) {
 	}
 	p.printf("## %s\n\n", TitleSources)
 	for _, c := range cs {
-		p.printf("%d. %s\n", c.N, md(c.Text))
+		p.printf("%d. %s\n", c.N, Markdown(c.Text))
 	}
 	p.printf("\n")
 }
 
-// md is Markdown: the one escaper of Markdown text.
-func md(s string) string { return Markdown(s) }
 
 // mdLine is a point's line in Markdown: the sentence escaped, the
 // citations as they are.
 func mdLine(pt Point) string {
 	if c := CiteText(pt.Cites); c != "" {
-		return md(pt.Sentence()) + " " + c
+		return Markdown(pt.Sentence()) + " " + c
 	}
-	return md(pt.Sentence())
+	return Markdown(pt.Sentence())
 }
 
 // Learn writes the comparison of coaching and mentoring (see Compare), as
@@ -351,12 +349,12 @@ func (p *report) learnText(c Comparison) {
 }
 
 func (p *report) learnMarkdown(c Comparison) {
-	p.printf("# %s\n\n%s\n\n| | %s | %s |\n|---|---|---|\n", md(c.Title), md(c.Intro), TitleCoaching, TitleMentoring)
+	p.printf("# %s\n\n%s\n\n| | %s | %s |\n|---|---|---|\n", Markdown(c.Title), Markdown(c.Intro), TitleCoaching, TitleMentoring)
 	var notes []string
 	for _, row := range c.Rows {
-		p.printf("| **%s** | %s | %s |\n", md(row.Label), mdLine(row.Coaching), mdLine(row.Mentoring))
+		p.printf("| **%s** | %s | %s |\n", Markdown(row.Label), mdLine(row.Coaching), mdLine(row.Mentoring))
 		if row.Differ != nil {
-			notes = append(notes, fmt.Sprintf("- **%s:** %s", md(row.Label), mdLine(*row.Differ)))
+			notes = append(notes, fmt.Sprintf("- **%s:** %s", Markdown(row.Label), mdLine(*row.Differ)))
 		}
 	}
 	if len(notes) > 0 {
