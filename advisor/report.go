@@ -297,7 +297,6 @@ func (p *report) mdSources(cs []Citation) {
 	p.printf("\n")
 }
 
-
 // mdLine is a point's line in Markdown: the sentence escaped, the
 // citations as they are.
 func mdLine(pt Point) string {
