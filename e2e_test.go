@@ -63,7 +63,7 @@ func TestMain(m *testing.M) {
 }
 
 // guidepostBin builds the binary once for every end-to-end test.
-func guidepostBin(t *testing.T) string {
+func guidepostBin(t testing.TB) string {
 	t.Helper()
 	binOnce.Do(func() {
 		binDir, binErr = os.MkdirTemp("", "guidepost-e2e-")

@@ -1,0 +1,95 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"guidepost/questions"
+)
+
+// largeRules is the generated rule set of 100 questions with 10 options
+// each (questions/large_test.go writes it).
+const largeRules = "questions/testdata/large/rules100x10.toml"
+
+// BenchmarkRuleSetScale times the whole guidepost process, exec to exit,
+// for check and for score --answers, on the shipped rule set (read from
+// rules.toml, the same path as any custom rule set) and on the large
+// generated one, alternating the two in the same run so that both see the
+// same machine. It reports the medians in ms and their ratio; the goal
+// (issue 12) is a ratio of at most 3.
+//
+//	go test -run '^$' -bench RuleSetScale -count 6 .
+func BenchmarkRuleSetScale(b *testing.B) {
+	bin := guidepostBin(b)
+	dir := b.TempDir()
+	answers := func(name string, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+			b.Fatal(err)
+		}
+		return p
+	}
+	// Every question answered with an option that carries weight, in both
+	// rule sets, so that each run scores as much as its rule set asks.
+	every := func(path string) string {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		bank, err := questions.Parse(path, data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var sb strings.Builder
+		sb.WriteString("[answers]\n")
+		for qi, q := range bank.Questions {
+			fmt.Fprintf(&sb, "%s = %q\n", q.ID, q.Options[qi%(len(q.Options)-1)].ID)
+		}
+		return answers(filepath.Base(path), sb.String())
+	}
+	small, big := every("rules.toml"), every(largeRules)
+	for _, c := range []struct {
+		name         string
+		small, large []string
+	}{
+		{"check", []string{"check", "--rules", "rules.toml"}, []string{"check", "--rules", largeRules}},
+		{"score", []string{"score", "--rules", "rules.toml", "--answers", small, "--format", "json"},
+			[]string{"score", "--rules", largeRules, "--answers", big, "--format", "json"}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			var ts, tl []time.Duration
+			for b.Loop() {
+				ts = append(ts, timeRun(b, bin, c.small))
+				tl = append(tl, timeRun(b, bin, c.large))
+			}
+			ms, ml := median(ts), median(tl)
+			b.ReportMetric(float64(ms.Microseconds())/1000, "default-ms")
+			b.ReportMetric(float64(ml.Microseconds())/1000, "large-ms")
+			b.ReportMetric(float64(ml)/float64(ms), "ratio")
+		})
+	}
+}
+
+func timeRun(b *testing.B, bin string, args []string) time.Duration {
+	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), "HOME="+b.TempDir(), "NO_COLOR=1")
+	start := time.Now()
+	out, err := cmd.CombinedOutput()
+	d := time.Since(start)
+	if err != nil {
+		b.Fatalf("%v: %v\n%s", args, err, out)
+	}
+	return d
+}
+
+func median(ds []time.Duration) time.Duration {
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
