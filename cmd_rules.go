@@ -10,6 +10,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"runtime/debug"
 
 	"guidepost/advisor"
 	"guidepost/questions"
@@ -21,6 +22,30 @@ var embeddedRules []byte
 // embeddedName names the embedded rule set in messages.
 const embeddedName = "rules.toml (embedded)"
 
+// loadGC is the garbage collector's percent while a rule set is parsed.
+// Decoding makes many small objects, most of them garbage at once, and a
+// new process starts with a small heap, so at Go's default of 100 a large
+// rule set is collected many times while the heap grows. At 400 the 100x10
+// generated rule set checks about a quarter faster, and the input's cap
+// (questions.MaxSize) bounds the extra memory (BENCHMARKS.md).
+const loadGC = 400
+
+// withLoadGC runs parse with the collector at loadGC percent, then puts back
+// the percent it found. A higher percent, or none (GOGC=off), set by the
+// person is left as it is.
+func withLoadGC[T any](parse func() (T, error)) (T, error) {
+	old := debug.SetGCPercent(loadGC)
+	if old < 0 || old > loadGC {
+		debug.SetGCPercent(old)
+	}
+	defer debug.SetGCPercent(old)
+	return parse()
+}
+
+// parseRules is questions.Parse; a test replaces it to see how loadBank
+// calls it.
+var parseRules = questions.Parse
+
 // loadBank loads and checks the rule set in use, and returns the engine's
 // warnings about it.
 func (a *app) loadBank() (*questions.Bank, []string, error) {
@@ -28,7 +53,7 @@ func (a *app) loadBank() (*questions.Bank, []string, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	b, err := questions.Parse(name, data)
+	b, err := withLoadGC(func() (*questions.Bank, error) { return parseRules(name, data) })
 	if err != nil {
 		return nil, nil, err
 	}
