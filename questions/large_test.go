@@ -108,3 +108,30 @@ func BenchmarkDecodeFloor(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkValidate is Parse's second step alone (every value's type and
+// text, then every id and reference), each time on a freshly decoded file.
+func BenchmarkValidate(b *testing.B) {
+	for _, c := range []struct{ name, path string }{{"default", "../rules.toml"}, {"large", largePath}} {
+		data, err := os.ReadFile(c.path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				b.StopTimer() // a fresh decode: validation keeps what it lists
+				fb := &fileBank{}
+				if _, err := toml.Decode(string(data), fb); err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				errs, warns := &problems{name: c.path, src: data}, &problems{name: c.path, src: data}
+				validate(fb, errs, warns)
+				if len(errs.list) > 0 {
+					b.Fatal(errs.err())
+				}
+			}
+		})
+	}
+}

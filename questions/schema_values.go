@@ -3,7 +3,10 @@ package questions
 // The values of the schema: every scalar keeps whatever the decoder gave,
 // and validation checks its type, so a wrong type is a located problem.
 
-import "sort"
+import (
+	"slices"
+	"strings"
+)
 
 // raw is one value as the decoder produced it: string, int64, float64,
 // bool, a date, []any, []map[string]any or map[string]any. set is false
@@ -64,8 +67,12 @@ func isString(v any) bool {
 
 // voiced is a text with a voice (voice.go): text in quotes, or a table of
 // texts by audience (default, manager, self, consultant). vline is one line
-// of it, vpara may hold paragraphs.
-type voiced struct{ raw }
+// of it, vpara may hold paragraphs. vs keeps its variants once listed:
+// validation and compilation each read them several times.
+type voiced struct {
+	raw
+	vs []variant
+}
 
 type (
 	vline struct{ voiced }
@@ -89,21 +96,23 @@ func (t *voiced) want() string {
 }
 
 // variants returns the texts as written, by key ("default" for text in
-// quotes), keys sorted.
+// quotes), keys sorted. The slice is shared: do not change it.
 func (t *voiced) variants() []variant {
+	if t.vs != nil {
+		return t.vs
+	}
 	switch x := t.v.(type) {
 	case string:
-		return []variant{{"default", x}}
+		t.vs = []variant{{"default", x}}
 	case map[string]any:
-		out := make([]variant, 0, len(x))
+		t.vs = make([]variant, 0, len(x))
 		for k, v := range x {
 			s, _ := v.(string)
-			out = append(out, variant{k, s})
+			t.vs = append(t.vs, variant{k, s})
 		}
-		sort.Slice(out, func(i, j int) bool { return out[i].key < out[j].key })
-		return out
+		slices.SortFunc(t.vs, func(a, b variant) int { return strings.Compare(a.key, b.key) })
 	}
-	return nil
+	return t.vs
 }
 
 type variant struct{ key, text string }
@@ -244,7 +253,7 @@ func (w *weights) entries() []weightEntry {
 			out = append(out, weightEntry{k, f})
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].outcome < out[j].outcome })
+	slices.SortFunc(out, func(a, b weightEntry) int { return strings.Compare(a.outcome, b.outcome) })
 	return out
 }
 

@@ -99,14 +99,13 @@ func isSafeASCII(s string) bool {
 func (v *validator) checkValues(rv reflect.Value, path *pathStack) {
 	switch rv.Kind() {
 	case reflect.Struct:
-		t := rv.Type()
-		for i := 0; i < rv.NumField(); i++ {
-			f := rv.Field(i)
-			path.push(t.Field(i).Tag.Get("toml"), -1)
-			if f.Addr().Type().Implements(valueType) {
-				v.checkValue(f.Addr().Interface().(value), path)
+		for _, f := range planOf(rv.Type()) {
+			fv := rv.Field(f.index)
+			path.push(f.key, -1)
+			if f.value {
+				v.checkValue(fv.Addr().Interface().(value), path)
 			} else {
-				v.checkValues(f, path)
+				v.checkValues(fv, path)
 			}
 			path.pop()
 		}
@@ -117,6 +116,32 @@ func (v *validator) checkValues(rv reflect.Value, path *pathStack) {
 		}
 		path.index(-1)
 	}
+}
+
+// fieldPlan is what checkValues needs of a schema struct's field: where it
+// is, its key, and whether it is a value checked as such (else a table or
+// an array walked into).
+type fieldPlan struct {
+	index int
+	key   string
+	value bool
+}
+
+// plans holds each schema struct's fields, found by reflection once per
+// type rather than once per element of the file.
+var plans sync.Map // reflect.Type → []fieldPlan
+
+func planOf(t reflect.Type) []fieldPlan {
+	if p, ok := plans.Load(t); ok {
+		return p.([]fieldPlan)
+	}
+	p := make([]fieldPlan, t.NumField())
+	for i := range p {
+		f := t.Field(i)
+		p[i] = fieldPlan{i, f.Tag.Get("toml"), reflect.PointerTo(f.Type).Implements(valueType)}
+	}
+	plans.Store(t, p)
+	return p
 }
 
 // pathStack is a path being walked: keys, each with an array index or -1.
@@ -147,6 +172,14 @@ func (v *validator) checkValue(x value, ps *pathStack) {
 	if x.fits() && !isText(x) {
 		return
 	}
+	switch t := x.(type) {
+	case *vline:
+		v.checkVoiced(ps, &t.voiced, true)
+		return
+	case *vpara:
+		v.checkVoiced(ps, &t.voiced, false)
+		return
+	}
 	path := ps.String()
 	if !x.fits() {
 		v.add(path, "%s must be %s, found %s", v.name(path), x.want(), typeWords(x.found()))
@@ -159,12 +192,6 @@ func (v *validator) checkValue(x value, ps *pathStack) {
 		s, oneLine = t.str(), true
 	case *para:
 		s = t.str()
-	case *vline:
-		v.checkVoiced(path, &t.voiced, true)
-		return
-	case *vpara:
-		v.checkVoiced(path, &t.voiced, false)
-		return
 	case *weights:
 		for _, e := range t.entries() {
 			if col, kind, ok := checkText(e.outcome); !ok {
@@ -187,19 +214,32 @@ func (v *validator) checkValue(x value, ps *pathStack) {
 // checkVoiced checks a text with a voice: its audience keys, a default
 // when it is a table, and in every variant plain characters, no line break
 // in one-line text and known placeholders.
-func (v *validator) checkVoiced(path string, t *voiced, oneLine bool) {
+func (v *validator) checkVoiced(ps *pathStack, t *voiced, oneLine bool) {
 	// The names in a message are made only for a message: every start
 	// checks every voiced text of the embedded rule set.
-	elem := elemPath(path)
-	field := strings.TrimPrefix(path[len(elem):], ".")
-	where := func() string { return v.where(elem) }
+	if !t.fits() {
+		path := ps.String()
+		v.add(path, "%s must be %s, found %s", v.name(path), t.want(), typeWords(t.found()))
+		return
+	}
+	var path, elem, field string
+	names := func() {
+		if path == "" {
+			path = ps.String()
+			elem = elemPath(path)
+			field = strings.TrimPrefix(path[len(elem):], ".")
+		}
+	}
+	where := func() string { names(); return v.where(elem) }
 	table := t.isTable()
 	if table && !slices.ContainsFunc(t.variants(), func(x variant) bool { return x.key == "default" }) {
-		v.add(path, "%s%s gives texts by audience but no %s.default: add one, used for every other reader", where(), field, field)
+		w := where()
+		v.add(path, "%s%s gives texts by audience but no %s.default: add one, used for every other reader", w, field, field)
 	}
 	for _, x := range t.variants() {
 		// at is the variant's name in messages and its path.
 		at := func() (name, p string) {
+			names()
 			if table {
 				return field + "." + x.key, path + "." + x.key
 			}
