@@ -12,29 +12,39 @@ import (
 
 // decodeRules is the first step of Parse: the bytes, the TOML syntax, the
 // schema version and the shape of tables, each refused with a located
-// message. It returns the file as written, with the decoder's metadata for
-// the key checks, and the source without its byte-order mark, for locating
-// lines.
-func decodeRules(name string, data []byte) (*fileBank, toml.MetaData, []byte, error) {
+// message, then the keys (keys.go). It returns the file as written, the
+// key problems (the first of Parse's errors) and the source without its
+// byte-order mark, for locating lines. A large file is decoded in pieces
+// on every core (pieces.go) when that means the same.
+func decodeRules(name string, data []byte) (*fileBank, *problems, []byte, error) {
 	data, err := checkInput(name, data, MaxSize, "a rule set")
 	if err != nil {
-		return nil, toml.MetaData{}, nil, err
+		return nil, nil, nil, err
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, toml.MetaData{}, nil, fmt.Errorf("%s: the file is empty: start it with schema_version = %d", name, schemaVersion)
+		return nil, nil, nil, fmt.Errorf("%s: the file is empty: start it with schema_version = %d", name, schemaVersion)
 	}
-	if err := checkStructure(name, data); err != nil {
-		return nil, toml.MetaData{}, nil, err
-	}
-	fb := &fileBank{}
-	md, err := toml.Decode(string(data), fb)
+	heads, err := scanStructure(name, data)
 	if err != nil {
-		return nil, md, nil, decodeError(name, data, err)
+		return nil, nil, nil, err
 	}
+	keys := &problems{name: name, src: data}
+	fb, inPieces := decodeInPieces(data, heads) // with no key problem
+	var md toml.MetaData
+	if !inPieces {
+		fb = &fileBank{}
+		if md, err = toml.Decode(string(data), fb); err != nil {
+			return nil, nil, nil, decodeError(name, data, err)
+		}
+	}
+	// The version first: a file for another schema is refused alone.
 	if err := checkVersion(name, data, fb.SchemaVersion.raw); err != nil {
-		return nil, md, nil, err
+		return nil, nil, nil, err
 	}
-	return fb, md, data, nil
+	if !inPieces {
+		checkKeys(keys, fb, md)
+	}
+	return fb, keys, data, nil
 }
 
 // decodeError turns an error from the decoder into a located message.

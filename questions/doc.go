@@ -10,8 +10,10 @@
 //   - decode: input.go (size, UTF-8, UTF-16, byte-order marks, raw control
 //     characters), structure.go (nesting limits), decode.go (the TOML
 //     decoder into the schema types of schema.go; syntax errors keep the
-//     decoder's toml.ParseError position; schema_version; table shapes) and
-//     keys.go (unknown and mis-cased keys).
+//     decoder's toml.ParseError position; schema_version; table shapes),
+//     pieces.go (a large file decoded in pieces on every core, cut where
+//     structure.go found top-level [[headers]], only when that means what
+//     the whole file means) and keys.go (unknown and mis-cased keys).
 //   - validate: validate.go and validate_items.go report every other problem
 //     by path ("question[2].option[0].weights"); they change nothing.
 //   - compile: compile.go builds the runtime model of bank.go (indexes, score

@@ -2,19 +2,18 @@ package questions
 
 // Parse reads a rule set named name (used in every message) from data,
 // strictly, in three steps: decode (decode.go: bytes, TOML syntax, schema
-// version, shapes, then keys.go: unknown and mis-cased keys), validate
+// version, shapes, then keys.go: unknown and mis-cased keys; a large file
+// in pieces on every core, pieces.go), validate
 // (validate.go: every other problem, by path) and compile (compile.go: the
 // runtime bank). The error, when there is one, lists every problem found,
 // one a line, each starting with "name:line:". Lines are looked up only
 // when there is a problem or a warning to report. Parse keeps data to
 // locate the bank's warnings on demand: do not change it afterwards.
 func Parse(name string, data []byte) (*Bank, error) {
-	fb, md, src, err := decodeRules(name, data)
+	fb, errs, src, err := decodeRules(name, data)
 	if err != nil {
 		return nil, err
 	}
-	errs := &problems{name: name, src: src}
-	checkKeys(errs, fb, md)
 	warns := &problems{name: name, src: src}
 	validate(fb, errs, warns)
 	if err := errs.err(); err != nil {

@@ -6,13 +6,22 @@ import "fmt"
 // of more than maxKeyParts parts, naming the line. It skips strings and
 // comments; anything it misreads is left to the decoder.
 func checkStructure(name string, data []byte) error {
+	_, err := scanStructure(name, data)
+	return err
+}
+
+// scanStructure is checkStructure, and also returns where each line that
+// opens an array of tables at the top level ("[[question]]" at the start of
+// a line, outside any string or value) starts: the places where a large
+// file may be cut to be decoded in pieces (pieces.go).
+func scanStructure(name string, data []byte) ([]int, error) {
 	s := scanner{data: data, line: 1, inKey: true}
 	for s.i < len(data) {
 		if err := s.step(); err != "" {
-			return fmt.Errorf("%s:%d: %s", name, s.line, err)
+			return nil, fmt.Errorf("%s:%d: %s", name, s.line, err)
 		}
 	}
-	return nil
+	return s.heads, nil
 }
 
 type scanner struct {
@@ -22,6 +31,7 @@ type scanner struct {
 	stack []byte // the open brackets
 	inKey bool   // reading a key (before its "=")
 	parts int    // parts of the key being read
+	heads []int  // where each top-level "[[" line starts
 }
 
 func (s *scanner) step() string {
@@ -40,6 +50,9 @@ func (s *scanner) step() string {
 		s.skipString(c)
 		return ""
 	case '[', '{':
+		if c == '[' && len(s.stack) == 0 && (s.i == 0 || s.data[s.i-1] == '\n') && isTopArrayHeader(s.data[s.i:]) {
+			s.heads = append(s.heads, s.i)
+		}
 		s.stack = append(s.stack, c)
 		if len(s.stack) > maxNesting {
 			return fmt.Sprintf("nested more than %d levels deep; a rule set needs only a few", maxNesting)
@@ -66,6 +79,23 @@ func (s *scanner) step() string {
 	}
 	s.i++
 	return ""
+}
+
+// isTopArrayHeader reports whether b starts with "[[name]]", name a bare
+// key of one part.
+func isTopArrayHeader(b []byte) bool {
+	if len(b) < 5 || b[0] != '[' || b[1] != '[' {
+		return false
+	}
+	n := 2
+	for n < len(b) && isBareKeyByte(b[n]) {
+		n++
+	}
+	return n > 2 && n+1 < len(b) && b[n] == ']' && b[n+1] == ']'
+}
+
+func isBareKeyByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-'
 }
 
 // skipString moves past a basic or literal string, single- or multi-line,
