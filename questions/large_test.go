@@ -71,7 +71,8 @@ func TestLargeRuleSet(t *testing.T) {
 }
 
 // BenchmarkParse is what every start pays for the shipped rule set, and the
-// same on the large generated one (the goal: at most 3x the default).
+// same on the large generated one. Issue 12's goal (at most 3x the default)
+// is for the whole process: BenchmarkRuleSetScale in the main package.
 func BenchmarkParse(b *testing.B) {
 	for _, c := range []struct{ name, path string }{{"default", "../rules.toml"}, {"large", largePath}} {
 		data, err := os.ReadFile(c.path)
