@@ -149,7 +149,15 @@ func shapeProblems(p *problems, m map[string]any, node *schemaNode, path string,
 	sort.Strings(keys)
 	for _, k := range keys {
 		child, ok := node.fields[k]
-		if !ok || child.fields == nil {
+		if !ok {
+			// The decoder matches keys in any case, so a mis-cased key can
+			// be what failed ("Prompt" = "x" decoded into the prompt table).
+			if n := caseFold(k, node.names); n != "" {
+				p.add(join(path, k), "%skey %q must be written in lower case: %q", describePath(path, id), k, n)
+			}
+			continue
+		}
+		if child.fields == nil {
 			continue
 		}
 		kp := join(path, k)

@@ -102,11 +102,9 @@ func (kc *keyChecker) under(k toml.Key) bool {
 }
 
 func badKey(p *problems, fb *fileBank, path, key string, node *schemaNode) {
-	for _, n := range node.names {
-		if strings.EqualFold(n, key) {
-			p.add(join(path, key), "%skey %q must be written in lower case: %q", fb.where(path), key, n)
-			return
-		}
+	if n := caseFold(key, node.names); n != "" {
+		p.add(join(path, key), "%skey %q must be written in lower case: %q", fb.where(path), key, n)
+		return
 	}
 	msg := fmt.Sprintf("%sunknown key %q", fb.where(path), key)
 	if s := suggest(key, node.names); s != "" {
@@ -115,4 +113,15 @@ func badKey(p *problems, fb *fileBank, path, key string, node *schemaNode) {
 		msg += fmt.Sprintf(" (valid here: %s)", node.valid())
 	}
 	p.add(join(path, key), "%s", msg)
+}
+
+// caseFold returns the name in names that key is written in another case
+// of, or "".
+func caseFold(key string, names []string) string {
+	for _, n := range names {
+		if strings.EqualFold(n, key) {
+			return n
+		}
+	}
+	return ""
 }
