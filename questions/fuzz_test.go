@@ -8,11 +8,12 @@ import (
 
 // FuzzParse checks that no input makes the loader panic, that every error
 // and warning it returns is free of terminal control characters (raw NUL
-// included: it must be shown escaped), and that a bank it accepts can be
+// included: it must be shown escaped), that no error passes on the
+// decoder's own words (its "toml:" prefix, the schema's Go type names), and that a bank it accepts can be
 // asked for its warnings and contract gaps.
 func FuzzParse(f *testing.F) {
 	for _, p := range []string{"testdata/valid/fixture.toml", "testdata/invalid/typo_key.toml", "testdata/invalid/escape_u001b.toml",
-		"testdata/invalid/voice_unclosed.toml", "testdata/invalid/step_any_contradiction.toml"} {
+		"testdata/invalid/voice_unclosed.toml", "testdata/invalid/step_any_contradiction.toml", "testdata/invalid/case_key_shape.toml"} {
 		if data, err := os.ReadFile(p); err == nil {
 			f.Add(data)
 		}
@@ -27,6 +28,9 @@ func FuzzParse(f *testing.F) {
 		if err != nil {
 			if strings.ContainsAny(err.Error(), unsafeOut) {
 				t.Fatalf("error carries control characters: %q", err)
+			}
+			if strings.Contains(err.Error(), "questions.") || strings.Contains(err.Error(), "toml: ") {
+				t.Fatalf("error shows the decoder's own words: %q", err)
 			}
 			return
 		}
