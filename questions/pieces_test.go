@@ -3,6 +3,7 @@ package questions
 import (
 	"fmt"
 	"os"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -58,7 +59,7 @@ func TestPiecesAsWhole(t *testing.T) {
 				t.Errorf("%s in %d pieces: not the file decoded whole", path, n)
 			}
 		}
-		if _, ok := decodeInPieces(data, heads); !ok && len(data) >= 2*minPiece {
+		if _, ok := decodeInPieces(data, heads); !ok && len(data) >= 2*minPiece && runtime.GOMAXPROCS(0) > 1 {
 			t.Errorf("%s (%d bytes): decoded whole", path, len(data))
 		}
 	}
