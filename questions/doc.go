@@ -14,7 +14,8 @@
 //     pieces.go (a large file decoded in pieces on every core, cut where
 //     structure.go found top-level [[headers]], only when that means what
 //     the whole file means) and keys.go (unknown and mis-cased keys).
-//   - validate: validate.go and validate_items.go report every other problem
+//   - validate: validate.go, validate_values.go (every value's type and
+//     characters) and validate_items.go report every other problem
 //     by path ("question[2].option[0].weights"); they change nothing.
 //   - compile: compile.go builds the runtime model of bank.go (indexes, score
 //     pairs in half points, option bit masks) from a valid file.
