@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"image/color"
 	"strings"
-
-	"github.com/charmbracelet/x/ansi"
 )
 
 // Ground is a fixed foreground and background painted over every cell of
@@ -37,7 +35,7 @@ func (g Ground) Paint(s string, w, h int) string {
 		n++
 		b.WriteString(on)
 		g.reapplyTo(&b, l, fg, bg)
-		for range max(w-ansi.StringWidth(l), 0) {
+		for range max(w-cellWidth(l), 0) {
 			b.WriteByte(' ')
 		}
 		b.WriteString("\x1b[m")
