@@ -9,20 +9,17 @@ import (
 // FuzzParse checks that no input makes the loader panic, that every error
 // and warning it returns is free of terminal control characters (raw NUL
 // included: it must be shown escaped), that no error passes on the
-// decoder's own words (its "toml:" prefix, the schema's Go type names), and that a bank it accepts can be
-// asked for its warnings and contract gaps.
+// decoder's own words (its "toml:" prefix, the schema's Go type names),
+// and that a bank it accepts can be asked for its warnings and contract
+// gaps.
 func FuzzParse(f *testing.F) {
-	for _, p := range []string{"testdata/valid/fixture.toml", "testdata/invalid/typo_key.toml", "testdata/invalid/escape_u001b.toml",
-		"testdata/invalid/voice_unclosed.toml", "testdata/invalid/step_any_contradiction.toml", "testdata/invalid/case_key_shape.toml"} {
-		if data, err := os.ReadFile(p); err == nil {
-			f.Add(data)
-		}
-	}
-	f.Add([]byte("schema_version = 1\n[[question]]\nid = \"a\"\n"))
-	f.Add([]byte("schema_version = \"x\""))
-	f.Add([]byte("\ufeff\ufeffschema_version = 1\n"))
-	f.Add([]byte("schema_version = 1\ndecision = 3\n[[decision]]\n"))
-	f.Add([]byte("schema_version = 1\ntitle = \"\"\"a\nb\"\"\"\n"))
+	addSeeds(f, []string{"testdata/valid/fixture.toml", "testdata/invalid/typo_key.toml", "testdata/invalid/escape_u001b.toml",
+		"testdata/invalid/voice_unclosed.toml", "testdata/invalid/step_any_contradiction.toml", "testdata/invalid/case_key_shape.toml"},
+		"schema_version = 1\n[[question]]\nid = \"a\"\n",
+		"schema_version = \"x\"",
+		"\ufeff\ufeffschema_version = 1\n",
+		"schema_version = 1\ndecision = 3\n[[decision]]\n",
+		"schema_version = 1\ntitle = \"\"\"a\nb\"\"\"\n")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		b, err := Parse("fuzz", data)
 		if err != nil {
@@ -40,6 +37,22 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// addSeeds adds each file (which must exist: a seed that went missing
+// would weaken the target unseen) and each text to f's seed corpus.
+func addSeeds(f *testing.F, files []string, texts ...string) {
+	f.Helper()
+	for _, p := range files {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	for _, s := range texts {
+		f.Add([]byte(s))
+	}
 }
 
 // FuzzParseAnswers checks the answers parser the same way.

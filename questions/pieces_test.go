@@ -148,14 +148,12 @@ func containsInt(s []int, x int) bool {
 // head or at the shares cuts picks, the whole file decodes with no key
 // problem to exactly the same.
 func FuzzPieces(f *testing.F) {
-	if data, err := os.ReadFile("testdata/valid/fixture.toml"); err == nil {
-		f.Add(data)
-	}
-	f.Add([]byte("schema_version = 1\n[[question]]\nid = \"a\"\n[[question.option]]\nid = \"x\"\n[[rule]]\nid = \"r\"\n[[question]]\nid = \"b\"\n"))
-	f.Add([]byte("schema_version = 1\nquestion = [ { id = \"a\" } ]\n[[question]]\nid = \"b\"\n"))
-	f.Add([]byte("schema_version = 1\n[[source]]\nid = \"a\"\n[source.x]\n[[rule]]\n[source.y]\n"))
-	f.Add([]byte("schema_version = 1\nx = '''\n[[question]]\n'''\n[[question]]\nid = \"b\"\n"))
-	f.Add([]byte("schema_version = 1\n[[outcome]]\nnext_steps = [\n[[question]]\n]\n[[question]]\n"))
+	addSeeds(f, []string{"testdata/valid/fixture.toml"},
+		"schema_version = 1\n[[question]]\nid = \"a\"\n[[question.option]]\nid = \"x\"\n[[rule]]\nid = \"r\"\n[[question]]\nid = \"b\"\n",
+		"schema_version = 1\nquestion = [ { id = \"a\" } ]\n[[question]]\nid = \"b\"\n",
+		"schema_version = 1\n[[source]]\nid = \"a\"\n[source.x]\n[[rule]]\n[source.y]\n",
+		"schema_version = 1\nx = '''\n[[question]]\n'''\n[[question]]\nid = \"b\"\n",
+		"schema_version = 1\n[[outcome]]\nnext_steps = [\n[[question]]\n]\n[[question]]\n")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		heads, err := scanStructure("fuzz", data)
 		if err != nil {
