@@ -182,3 +182,44 @@ func trimZero(heads []int) []int {
 	}
 	return heads
 }
+
+// TestPiecesSameMessages: Parse gives the same errors and warnings whether
+// the large rule set is decoded in pieces (four cores) or whole (one core),
+// for the file as it is and for mistakes late in it, in a later piece.
+func TestPiecesSameMessages(t *testing.T) {
+	data, err := os.ReadFile(largePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	late := strings.LastIndex(string(data), "[[question]]\n")
+	at := func(insert string) string {
+		return string(data[:late]) + "[[question]]\n" + insert + string(data[late+len("[[question]]\n"):])
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	for _, c := range []struct{ name, src string }{
+		{"as it is", string(data)},
+		{"a duplicate key", at("id = \"dup\"\n")},
+		{"a mis-cased key", at("Why = \"x\"\n")},
+		{"a mis-cased key of another shape", at("Prompt = \"x\"\n")},
+		{"an unknown key", at("colour = \"x\"\n")},
+		{"a wrong type", at("why = 3\n")},
+		{"a table again", at("[decision]\nmargin = 1\n[[question]]\n")},
+		{"a syntax error", at("why = \"\n")},
+		{"a control character", at("why = \"a\\u001b[31m\"\n")},
+	} {
+		msgs := func(procs int) string {
+			runtime.GOMAXPROCS(procs)
+			b, err := Parse("large", []byte(c.src))
+			if err != nil {
+				return err.Error()
+			}
+			return strings.Join(b.Warnings(), "\n")
+		}
+		if _, err := Parse("large", []byte(c.src)); (err != nil) != (c.name != "as it is") {
+			t.Errorf("%s: error %v", c.name, err)
+		}
+		if inPieces, whole := msgs(4), msgs(1); inPieces != whole {
+			t.Errorf("%s: in pieces\n%s\nwhole\n%s", c.name, inPieces, whole)
+		}
+	}
+}
