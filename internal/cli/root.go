@@ -1,0 +1,301 @@
+package cli
+
+// The root command: the interactive advisor, a TUI or plain prompts.
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/spf13/cobra"
+
+	"guidepost/advisor"
+	"guidepost/internal/store"
+	"guidepost/questions"
+	"guidepost/ui"
+)
+
+// advisorCommand is the root command: with no command, the advisor.
+func (a *app) advisorCommand() *cobra.Command {
+	c := &cobra.Command{
+		Use:   "guidepost",
+		Short: "Recommends coaching, mentoring or a combined programme for a person",
+		Long: "Guidepost asks a few questions about a person and recommends coaching, mentoring " +
+			"or a combined programme, with its reasons and sources.\n\n" +
+			"With no command it runs the interactive advisor: a terminal UI, or plain numbered " +
+			"prompts with --accessible, when stdin or stdout is not a terminal, or with TERM=dumb. " +
+			"Every answer is saved in a draft ($XDG_STATE_HOME/guidepost/draft.toml); a result is " +
+			"also printed as plain text.\n\n" +
+			"Exit codes: 0 success, 1 invalid input, 2 usage error, 130 quit before a result.",
+		Example: `
+# a manager asking about an employee, core questions only
+guidepost --for manager --quick
+# continue the saved draft
+guidepost --resume
+# another rule set, for any command
+guidepost --rules mine.toml check`,
+		Args:                       cobra.ArbitraryArgs,
+		SuggestionsMinimumDistance: 2,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return a.fail(unknownCommand(cmd, args[0]))
+			}
+			return a.fail(a.interactive())
+		},
+	}
+	f := c.Flags()
+	f.StringVar(&a.opt.audience, "for", "", "skip the audience screen: manager, self or consultant")
+	f.BoolVar(&a.opt.quick, "quick", false, "ask only the core questions")
+	f.BoolVar(&a.opt.resume, "resume", false, "continue the saved draft")
+	f.BoolVar(&a.opt.accessible, "accessible", false, "plain numbered prompts, no full-screen interface and no colour")
+	f.StringVar(&a.opt.theme, "theme", "auto", "colours: auto, dark, light or high-contrast (NO_COLOR is honoured)")
+	f.BoolVar(&a.opt.lean, "lean", false, "show the lean gauge from the start")
+	f.BoolVarP(&a.opt.version, "version", "v", false, "print the version")
+	c.RegisterFlagCompletionFunc("for", completeList(questions.Audiences))
+	c.RegisterFlagCompletionFunc("theme", completeList(themes))
+	return c
+}
+
+// unknownCommand is the usage error for an unknown command name, with the
+// commands it may be a typo of.
+func unknownCommand(root *cobra.Command, name string) error {
+	msg := fmt.Sprintf("unknown command %q", name)
+	if s := root.SuggestionsFor(name); len(s) > 0 {
+		msg += " (did you mean " + strings.Join(s, " or ") + "?)"
+	}
+	return usageError{msg}
+}
+
+// validate checks the values of the advisor's flags.
+func (o options) validate() error {
+	if o.audience != "" {
+		if err := checkOneOf("for", o.audience, questions.Audiences); err != nil {
+			return err
+		}
+	}
+	return checkOneOf("theme", o.theme, themes)
+}
+
+// accessible reports whether to use plain prompts instead of the TUI.
+func (a *app) accessible() bool {
+	return a.opt.accessible || a.getenv("TERM") == "dumb" ||
+		!isTerminal(a.in) || !isTerminal(a.out)
+}
+
+// interactive runs the advisor (TUI or accessible) and prints the result.
+func (a *app) interactive() error {
+	if err := a.opt.validate(); err != nil {
+		return err
+	}
+	plain := a.accessible()
+	if !plain && !a.opt.resume && a.embedded() {
+		return a.interactiveEarly()
+	}
+	b, _, err := a.loadBank()
+	if err != nil {
+		return err
+	}
+	path, err := store.DraftPath(a.getenv)
+	if err != nil {
+		return err
+	}
+	if err := store.CheckStateDir(filepath.Dir(path)); err != nil {
+		return err
+	}
+	d := store.NewDrafts(path, b, a.now)
+	cfg, err := a.uiConfig(b, d, plain)
+	if err != nil {
+		return err
+	}
+	if plain { // prompts on stderr: stdout carries the result alone
+		out, err := ui.RunAccessible(cfg, a.in, a.err)
+		return a.finish(d, out, err)
+	}
+	stop := relayHangup()
+	out, err := ui.Run(cfg, a.in, a.out)
+	stop()
+	return a.finish(d, out, err)
+}
+
+// interactiveEarly is the TUI on the embedded rule set, started while the
+// rule set is parsed (ui.RunPrepared): Bubble Tea's first frame waits for
+// its first tick anyway, and the parse fits in that wait. Only the
+// embedded rule set is parsed this late: it is known to load, while a
+// file's mistakes are reported before any terminal set-up. Everything
+// that can fail on the person's machine (the draft's folder) is checked
+// first, as in interactive.
+func (a *app) interactiveEarly() error {
+	path, err := store.DraftPath(a.getenv)
+	if err != nil {
+		return err
+	}
+	if err := store.CheckStateDir(filepath.Dir(path)); err != nil {
+		return err
+	}
+	var d *store.Drafts
+	prepare := func() (ui.Config, error) {
+		b, _, err := a.loadBank()
+		if err != nil {
+			return ui.Config{}, err
+		}
+		d = store.NewDrafts(path, b, a.now)
+		return a.uiConfig(b, d, false)
+	}
+	stop := relayHangup()
+	out, err := ui.RunPrepared(prepare, a.in, a.out)
+	stop()
+	if d == nil { // prepare failed: nothing was asked
+		return err
+	}
+	return a.finish(d, out, err)
+}
+
+// uiConfig builds the UI's configuration from the flags and, with
+// --resume, the draft.
+func (a *app) uiConfig(b *questions.Bank, d *store.Drafts, plain bool) (ui.Config, error) {
+	cfg := ui.Config{
+		Bank: b, Audience: a.opt.audience, Quick: a.opt.quick, Choices: b.NewChoices(),
+		Theme: a.opt.theme, NoColor: a.getenv("NO_COLOR") != "", ShowLean: a.opt.lean,
+		SaveDraft: d.Save, ClearDraft: d.Clear,
+		SaveResult: func(audience string, c questions.Choices, r advisor.Result) ([]string, error) {
+			r.Audience = audience
+			return store.SaveResult(".", a.now(), b, r)
+		},
+	}
+	if a.opt.resume {
+		return cfg, resumeDraft(&cfg, d.Path())
+	}
+	if store.Exists(d.Path()) {
+		cfg.Notice = "A saved draft exists: quit and run 'guidepost --resume' to continue it; answering here replaces it."
+		if !plain {
+			offerDraft(&cfg, d.Path())
+		}
+	}
+	return cfg, nil
+}
+
+// offerDraft reads the draft for the welcome screen to offer; a draft that
+// cannot be read keeps the notice instead.
+func offerDraft(cfg *ui.Config, path string) {
+	data, err := store.ReadFile(path, questions.MaxAnswersSize, true)
+	if err != nil {
+		return
+	}
+	audience, ch, dropped, err := questions.ReadDraft(cfg.Bank, path, data)
+	if err != nil {
+		return
+	}
+	cfg.Notice = ""
+	cfg.Draft = &ui.Draft{Audience: audience, Choices: ch, Notice: resumeNotice(path, dropped)}
+}
+
+// resumeDraft loads the draft into cfg leniently: answers that no longer fit
+// the rule set are dropped and named in the notice.
+func resumeDraft(cfg *ui.Config, path string) error {
+	if !store.Exists(path) {
+		return fmt.Errorf("there is no saved draft to resume (%s)", path)
+	}
+	data, err := store.ReadFile(path, questions.MaxAnswersSize, true)
+	if err != nil {
+		return err
+	}
+	audience, ch, dropped, err := questions.ReadDraft(cfg.Bank, path, data)
+	if err != nil {
+		return fmt.Errorf("%w\nthe draft cannot be read; remove it with 'guidepost forget'", err)
+	}
+	cfg.Choices = ch
+	if cfg.Audience == "" {
+		cfg.Audience = audience
+	}
+	cfg.Start = firstOpen(cfg.Bank, ch, cfg.Quick)
+	cfg.Notice = resumeNotice(path, dropped)
+	return nil
+}
+
+// firstOpen returns the position, among the questions asked, of the first
+// one without an answer; len(asked), which opens the review, when all are
+// answered.
+func firstOpen(b *questions.Bank, ch questions.Choices, quick bool) int {
+	asked := b.Asked(quick)
+	for i, q := range asked {
+		if ch[q] == questions.NoAnswer {
+			return i
+		}
+	}
+	return len(asked)
+}
+
+// resumeNotice is the notice shown after resuming from path.
+func resumeNotice(path string, dropped []string) string {
+	n := "Resumed the draft " + path + "."
+	if len(dropped) > 0 {
+		n += " These answers no longer fit the rule set and were dropped: " + strings.Join(dropped, ", ") + "."
+	}
+	return n
+}
+
+// finish handles the end of an interactive run: a result is printed and the
+// draft removed; quitting (a key, end of input or a signal) keeps the
+// answers in the draft and exits 130.
+func (a *app) finish(d *store.Drafts, out ui.Ending, err error) error {
+	if err != nil && !interrupted(err) {
+		d.Stop()
+		return err
+	}
+	if out.Result == nil || err != nil {
+		return a.quit(d, out)
+	}
+	if err := d.Discard(); err != nil {
+		a.warn(err)
+	}
+	r := *out.Result
+	r.Audience = out.Audience
+	return advisor.WriteText(a.out, d.Bank(), r)
+}
+
+// quit saves what was answered as the draft and says where it is; it says
+// the answers are saved only once they are.
+func (a *app) quit(d *store.Drafts, out ui.Ending) error {
+	if !anyAnswer(out.Choices) {
+		d.Stop()
+		msg := "Nothing was answered."
+		if store.Exists(d.Path()) {
+			msg += " The saved draft " + questions.Clean(d.Path()) + " is unchanged."
+		}
+		fmt.Fprintln(a.err, msg)
+		return errAborted
+	}
+	err := d.Keep(out.Audience, out.Choices)
+	if err != nil {
+		a.warn(err)
+		fmt.Fprintln(a.err, "Your answers could not be saved.")
+		return errAborted
+	}
+	msg := fmt.Sprintf("Your answers are saved in %s. Run 'guidepost --resume' to continue.", questions.Clean(d.Path()))
+	fmt.Fprintln(a.err, ui.Wrap(msg, out.Width))
+	return errAborted
+}
+
+// warn reports an error that does not change the exit code.
+func (a *app) warn(err error) {
+	fmt.Fprintf(a.err, "guidepost: %s\n", questions.Clean(err.Error()))
+}
+
+// interrupted reports whether err means the person stopped the run: end
+// of input in accessible mode, or SIGINT to the TUI.
+func interrupted(err error) bool {
+	return errors.Is(err, io.EOF) || errors.Is(err, tea.ErrInterrupted)
+}
+
+// anyAnswer reports whether c holds at least one answer.
+func anyAnswer(c questions.Choices) bool {
+	for _, o := range c {
+		if o != questions.NoAnswer {
+			return true
+		}
+	}
+	return false
+}

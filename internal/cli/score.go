@@ -1,0 +1,191 @@
+package cli
+
+// guidepost score: score an answers file, or a CSV of answers (batch).
+// Every call into the batch scorer is in this file.
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"guidepost/advisor"
+	"guidepost/batch"
+	"guidepost/internal/store"
+	"guidepost/questions"
+	"guidepost/ui"
+)
+
+// scoreFlags are the flags of score.
+type scoreFlags struct {
+	answers, csv, format, by string
+	summary                  bool
+}
+
+func (a *app) scoreCommand() *cobra.Command {
+	var f scoreFlags
+	c := &cobra.Command{
+		Use:   "score",
+		Short: "Score an answers file, or a CSV of answers one person a row",
+		Long: "Score scores one answers file (a draft is one) and writes the report as text, " +
+			"Markdown or JSON; or scores a CSV file, one person a row (its header names " +
+			"question ids), and writes one result a row as CSV or JSON lines, or with " +
+			"--summary a summary of the whole group. A row that cannot be scored keeps its " +
+			"place with the reason; the exit code is then 1.",
+		Example: `
+guidepost score --answers answers.toml --format json
+guidepost score --csv team.csv > results.csv
+guidepost score --csv - --summary --by team < team.csv`,
+		RunE: a.action(0, func(*cobra.Command, []string) error {
+			if err := f.validate(); err != nil {
+				return err
+			}
+			if f.csv != "" {
+				return a.scoreCSV(f)
+			}
+			return a.scoreAnswers(f)
+		}),
+	}
+	fl := c.Flags()
+	fl.StringVar(&f.answers, "answers", "", "the answers file (or draft) to score")
+	fl.StringVar(&f.csv, "csv", "", "the CSV file to score, or - for stdin")
+	fl.StringVar(&f.format, "format", "", "text, markdown or json with --answers (default text); csv or jsonl with --csv (default csv); text or markdown with --summary")
+	fl.BoolVar(&f.summary, "summary", false, "with --csv: a summary of the whole group instead of one row a person")
+	fl.StringVar(&f.by, "by", "", "with --summary: one section for each value of this CSV column")
+	c.MarkFlagFilename("answers", "toml")
+	c.MarkFlagFilename("csv", "csv")
+	c.RegisterFlagCompletionFunc("format", completeList([]string{"text", "markdown", "json", "csv", "jsonl"}))
+	return c
+}
+
+// validate checks the combination of score flags and fills in the default
+// format.
+func (f *scoreFlags) validate() error {
+	switch {
+	case f.answers == "" && f.csv == "":
+		return usagef("score needs --answers FILE or --csv FILE")
+	case f.answers != "" && f.csv != "":
+		return usagef("score takes --answers or --csv, not both")
+	case f.answers != "" && (f.summary || f.by != ""):
+		return usagef("--summary and --by work with --csv")
+	case f.by != "" && !f.summary:
+		return usagef("--by works with --summary")
+	}
+	allowed := f.formats()
+	if f.format == "" {
+		f.format = allowed[0]
+	}
+	if !oneOf(f.format, allowed) {
+		return usagef("--format %q: use %s here", f.format, strings.Join(allowed, ", "))
+	}
+	return nil
+}
+
+// formats lists the formats allowed with these flags, the default first.
+func (f *scoreFlags) formats() []string {
+	switch {
+	case f.answers != "":
+		return scoreFmts
+	case f.summary:
+		return textFmts
+	}
+	return rowFmts
+}
+
+// scoreAnswers scores one answers file (or a draft).
+func (a *app) scoreAnswers(f scoreFlags) error {
+	b, _, err := a.loadBank()
+	if err != nil {
+		return err
+	}
+	data, err := store.ReadFile(f.answers, questions.MaxAnswersSize, false)
+	if err != nil {
+		return err
+	}
+	ans, ch, err := questions.ParseAnswers(b, f.answers, data)
+	if err != nil {
+		return err
+	}
+	r := advisor.EvaluateFor(b, ch, ans.Audience)
+	return writeResult(a.out, b, r, f.format)
+}
+
+// writeResult writes r in format: text, markdown or json.
+func writeResult(w io.Writer, b *questions.Bank, r advisor.Result, format string) error {
+	switch format {
+	case "markdown":
+		return advisor.WriteMarkdown(w, b, r)
+	case "json":
+		return advisor.WriteJSON(w, b, r)
+	}
+	return advisor.WriteText(w, b, r)
+}
+
+// scoreCSV scores a CSV of answers, one person a row.
+func (a *app) scoreCSV(f scoreFlags) error {
+	b, _, err := a.loadBank()
+	if err != nil {
+		return err
+	}
+	in, size, closeIn, err := a.openCSV(f.csv)
+	if err != nil {
+		return err
+	}
+	defer closeIn()
+	name := f.csv
+	if name == "-" {
+		name = "stdin"
+	}
+	opt := batch.Options{Name: name, Format: f.format, Summary: f.summary, By: f.by, Warn: a.err}
+	if p := a.progress(size); p != nil {
+		opt.Progress = p.Update
+		defer p.Done()
+	}
+	stats, err := batch.Score(b, in, a.out, opt)
+	if err != nil {
+		return err
+	}
+	if stats.Failed > 0 {
+		where := "see their error column"
+		if f.summary {
+			where = "the summary names them"
+		}
+		return fmt.Errorf("%s: %d of %d rows could not be scored (%s)", name, stats.Failed, stats.Rows, where)
+	}
+	return nil
+}
+
+// openCSV opens path, or stdin for "-", and returns its size when known.
+func (a *app) openCSV(path string) (io.Reader, int64, func(), error) {
+	if path == "-" {
+		return a.in, fileSize(a.in), func() {}, nil
+	}
+	f, err := store.OpenFile(path, false)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	return f, fileSize(f), func() { f.Close() }, nil
+}
+
+// fileSize returns the size of a regular file behind r, else 0 (unknown).
+func fileSize(r io.Reader) int64 {
+	f, ok := r.(*os.File)
+	if !ok {
+		return 0
+	}
+	st, err := f.Stat()
+	if err != nil || !st.Mode().IsRegular() {
+		return 0
+	}
+	return st.Size()
+}
+
+// progress returns a progress bar on stderr when stderr is a terminal.
+func (a *app) progress(size int64) *ui.Progress {
+	if !isTerminal(a.err) {
+		return nil
+	}
+	return ui.NewProgress(a.err, size, ui.NewStyles(a.opt.theme, true, a.getenv("NO_COLOR") != ""))
+}

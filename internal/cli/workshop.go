@@ -1,0 +1,88 @@
+package cli
+
+// guidepost workshop: a live room served from this computer.
+
+import (
+	"context"
+	"errors"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+
+	"github.com/spf13/cobra"
+
+	"guidepost/internal/store"
+	"guidepost/workshop"
+)
+
+// workshopOptions are the flags of `guidepost workshop`.
+type workshopOptions struct {
+	addr            string
+	minGroup        int
+	maxParticipants int
+	resume          bool
+}
+
+func (a *app) workshopCommand() *cobra.Command {
+	o := workshopOptions{minGroup: workshop.DefaultMinGroup, maxParticipants: workshop.DefaultMaxParticipants}
+	c := &cobra.Command{
+		Use:   "workshop",
+		Short: "Run a live room: participants answer on their phones, the screen shows the room",
+		Long: "Workshop serves the questions to a room from this computer: participants open the " +
+			"address (or scan the code) on their own phone or laptop, answer in the self-assessment " +
+			"wording and see their own result. The facilitator's screen shows how many have joined " +
+			"and finished, and the room's picture once at least --min-group have finished and you " +
+			"press r. Nothing is shown per person. Every finished participant is appended at once to " +
+			"a room file (a CSV for `guidepost score --csv`) in the state folder. Answers travel " +
+			"unencrypted over the local network: multiple-choice answers, no names.",
+		Example: `
+guidepost workshop
+guidepost --theme high-contrast workshop --min-group 8
+guidepost workshop --addr 127.0.0.1:8765
+guidepost workshop --resume`,
+		RunE: a.action(0, func(*cobra.Command, []string) error { return a.runWorkshop(o) }),
+	}
+	f := c.Flags()
+	f.StringVar(&o.addr, "addr", "", "listen on HOST:PORT (default: this computer's network address)")
+	f.IntVar(&o.minGroup, "min-group", o.minGroup, "finished participants needed before the room's picture can be revealed (at least 3)")
+	f.IntVar(&o.maxParticipants, "max-participants", o.maxParticipants, "most participants who can join")
+	f.BoolVar(&o.resume, "resume", false, "reopen the last room with everyone who had finished")
+	f.StringVar(&a.opt.theme, "theme", "auto", "colours: auto, dark, light or high-contrast (NO_COLOR is honoured)")
+	c.RegisterFlagCompletionFunc("theme", completeList(themes))
+	return c
+}
+
+// runWorkshop checks the parsed options and runs the workshop: the room's
+// server and the facilitator's screen on the terminal; quitting prints the
+// room file and summary on stdout.
+func (a *app) runWorkshop(o workshopOptions) error {
+	if o.minGroup < workshop.MinGroupFloor {
+		return usagef("--min-group %d: at least %d, so that the room's picture never tells people apart", o.minGroup, workshop.MinGroupFloor)
+	}
+	if o.maxParticipants < 1 || o.maxParticipants > workshop.MaxParticipantsCeiling {
+		return usagef("--max-participants %d: from 1 to %d", o.maxParticipants, workshop.MaxParticipantsCeiling)
+	}
+	if !isTerminal(a.in) || !isTerminal(a.out) {
+		return usagef("workshop needs a terminal for the facilitator's screen")
+	}
+	b, _, err := a.loadBank()
+	if err != nil {
+		return err
+	}
+	state, err := store.XDGDir(a.getenv, "XDG_STATE_HOME", filepath.Join(".local", "state"))
+	if err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGHUP)
+	defer stop()
+	err = workshop.Run(ctx, workshop.Options{
+		Bank: b, Addr: o.addr, MinGroup: o.minGroup, MaxParticipants: o.maxParticipants,
+		Resume: o.resume, StateDir: filepath.Join(state, "guidepost"),
+		Theme: a.opt.theme, NoColor: a.getenv("NO_COLOR") != "",
+		In: a.in, Out: a.out,
+	})
+	if errors.Is(err, workshop.ErrInterrupted) {
+		return errAborted
+	}
+	return err
+}

@@ -1,0 +1,30 @@
+package cli
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestWorkshopFlags: the workshop command's flag errors are usage errors
+// (exit 2) that say what is allowed; without a terminal it says it needs
+// one rather than starting a server nobody can stop.
+func TestWorkshopFlags(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"workshop", "--min-group", "2"}, "--min-group 2: at least 3"},
+		{[]string{"workshop", "--max-participants", "0"}, "--max-participants 0: from 1 to"},
+		{[]string{"workshop", "--max-participants", "999999"}, "--max-participants 999999"},
+		{[]string{"workshop", "--colour"}, "unknown flag: --colour"},
+		{[]string{"workshop", "--theme", "neon"}, `--theme "neon"`},
+		{[]string{"workshop", "extra"}, `workshop: unexpected argument "extra"`},
+		{[]string{"workshop"}, "workshop needs a terminal"},
+	}
+	for _, tc := range tests {
+		r := runCLI(t, "", tc.args...)
+		if r.code != exitUsage || !strings.Contains(r.stderr, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want exit 2 and %q", tc.args, r.code, r.stderr, tc.want)
+		}
+	}
+}

@@ -1,0 +1,249 @@
+//go:build unix
+
+package store
+
+// Nothing lost: the draft survives a writer killed at any moment, two
+// writers at once, and a folder it cannot write to.
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	"guidepost/questions"
+)
+
+// helperDraftEnv names the draft the helper process writes; set, it makes
+// TestHelperWriter the helper.
+const helperDraftEnv = "GUIDEPOST_HELPER_DRAFT"
+
+// draftVariants returns n different drafts of the embedded rule set, each
+// a complete answers file; the helper and the test build the same ones.
+func draftVariants(t *testing.T, n int) [][]byte {
+	t.Helper()
+	b := testBank(t)
+	asked := b.Asked(false)
+	out := make([][]byte, n)
+	for i := range out {
+		ch := b.NewChoices()
+		for j, q := range asked[:1+i%len(asked)] {
+			ch[q] = int8((i + j) % len(b.Questions[q].Options))
+		}
+		out[i] = questions.FormatAnswers(b, questions.Audiences[i%len(questions.Audiences)], ch)
+	}
+	return out
+}
+
+// TestHelperWriter is not a test: run by TestDraftSurvivesKill with
+// helperDraftEnv set, it writes drafts in a loop until it is killed.
+func TestHelperWriter(t *testing.T) {
+	path := os.Getenv(helperDraftEnv)
+	if path == "" {
+		t.Skip("the helper process of TestDraftSurvivesKill")
+	}
+	variants := draftVariants(t, 16)
+	for i := 0; ; i++ {
+		if err := WriteAtomic(path, variants[i%len(variants)], time.Now(), nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// kills is how many times TestDraftSurvivesKill kills a writer.
+const kills = 60
+
+func TestDraftSurvivesKill(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts processes")
+	}
+	b := testBank(t)
+	variants := draftVariants(t, 16)
+	dir := filepath.Join(t.TempDir(), "guidepost")
+	path := filepath.Join(dir, "draft.toml")
+	seen := 0
+	for i := range kills {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestHelperWriter$", "-test.count=1")
+		cmd.Env = append(os.Environ(), helperDraftEnv+"="+path)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		// A random moment: before the first write, during one, between two.
+		time.Sleep(time.Duration(2_000+rand.IntN(40_000)) * time.Microsecond)
+		cmd.Process.Signal(syscall.SIGKILL)
+		err := cmd.Wait()
+		if st, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !st.Signaled() {
+			t.Fatalf("kill %d: the helper ended by itself (%v); it must write until killed", i+1, err)
+		}
+		data, err := os.ReadFile(path)
+		switch {
+		case os.IsNotExist(err) && seen == 0:
+			continue // killed before its first write
+		case err != nil:
+			t.Fatalf("kill %d: the draft is gone after a write: %v", i+1, err)
+		}
+		seen++
+		if !isVariant(data, variants) {
+			t.Fatalf("kill %d: the draft is torn:\n%q", i+1, data)
+		}
+		if _, _, err := questions.ParseAnswers(b, path, data); err != nil {
+			t.Fatalf("kill %d: the draft does not parse: %v", i+1, err)
+		}
+		ageTemps(t, dir) // as if the next run came a while later
+	}
+	if seen == 0 {
+		t.Fatalf("no draft was written in %d runs", kills)
+	}
+	// Kills mid-write leave temporary files; under load a writer can be
+	// killed again before its first write cleans them, so their number
+	// after one kill is not fixed. What must hold: they never pile up,
+	// because the next write removes every stale one.
+	if err := WriteAtomic(path, variants[0], time.Now(), nil); err != nil {
+		t.Fatal(err)
+	}
+	checkTemps(t, dir, 0)
+	t.Logf("%d kills; the draft was complete after each of the %d that came after a write", kills, seen)
+}
+
+// isVariant reports whether data is exactly one of the drafts written.
+func isVariant(data []byte, variants [][]byte) bool {
+	for _, v := range variants {
+		if bytes.Equal(data, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// checkTemps fails when dir holds more than max temporary files.
+func checkTemps(t *testing.T, dir string, max int) {
+	t.Helper()
+	var temps []string
+	for _, n := range dirNames(t, dir) {
+		if strings.HasSuffix(n, ".tmp") {
+			temps = append(temps, n)
+		}
+	}
+	if len(temps) > max {
+		t.Fatalf("%d temporary files in %s (want at most %d): %q", len(temps), dir, max, temps)
+	}
+}
+
+// ageTemps dates dir's temporary files back past staleTempAge.
+func ageTemps(t *testing.T, dir string) {
+	t.Helper()
+	old := time.Now().Add(-2 * staleTempAge)
+	for _, n := range dirNames(t, dir) {
+		if strings.HasSuffix(n, ".tmp") {
+			os.Chtimes(filepath.Join(dir, n), old, old)
+		}
+	}
+}
+
+func TestStaleTempsKeepAWriteInFlight(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "draft.toml")
+	fresh := filepath.Join(dir, ".draft.toml.111.tmp")
+	stale := filepath.Join(dir, ".draft.toml.222.tmp")
+	other := filepath.Join(dir, ".notes.toml.333.tmp")
+	for _, p := range []string{fresh, stale, other} {
+		os.WriteFile(p, []byte("half"), 0o600)
+	}
+	old := time.Now().Add(-2 * staleTempAge)
+	os.Chtimes(stale, old, old)
+	os.Chtimes(other, old, old)
+	if err := WriteAtomic(path, []byte("x"), time.Now(), nil); err != nil {
+		t.Fatal(err)
+	}
+	got := dirNames(t, dir)
+	want := []string{".draft.toml.111.tmp", ".notes.toml.333.tmp", "draft.toml"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("folder holds %q; want %q (the stale temporary removed, another's in flight and other files kept)", got, want)
+	}
+}
+
+func TestTwoWritersNeverTear(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "guidepost")
+	path := filepath.Join(dir, "draft.toml")
+	variants := draftVariants(t, 2)
+	var wg sync.WaitGroup
+	var done atomic.Bool
+	var errs [2]error
+	for w := range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 100 && errs[w] == nil; i++ {
+				errs[w] = WriteAtomic(path, variants[w], time.Now(), nil)
+			}
+		}()
+	}
+	reads := 0
+	go func() { wg.Wait(); done.Store(true) }()
+	for !done.Load() {
+		data, err := os.ReadFile(path)
+		if err == nil {
+			reads++
+			if !isVariant(data, variants) {
+				t.Fatalf("read %d: the draft is torn:\n%q", reads, data)
+			}
+		}
+	}
+	wg.Wait()
+	for w, err := range errs {
+		if err != nil {
+			t.Errorf("writer %d: %v", w, err)
+		}
+	}
+	if data, _ := os.ReadFile(path); !isVariant(data, variants) {
+		t.Errorf("the final draft is torn:\n%q", data)
+	}
+	checkTemps(t, dir, 0)
+	t.Logf("%d reads during 200 writes, none torn", reads)
+}
+
+func TestSaveResultConcurrentNeverOverwrites(t *testing.T) {
+	b := testBank(t)
+	r := testResult(t, b)
+	dir := t.TempDir()
+	day := time.Date(2025, 3, 7, 12, 0, 0, 0, time.UTC)
+	const savers = 8
+	paths := make([][]string, savers)
+	errs := make([]error, savers)
+	var wg sync.WaitGroup
+	for i := range savers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			paths[i], errs[i] = SaveResult(dir, day, b, r)
+		}()
+	}
+	wg.Wait()
+	seen := map[string]bool{}
+	for i := range savers {
+		if errs[i] != nil {
+			t.Fatalf("save %d: %v", i, errs[i])
+		}
+		for _, p := range paths[i] {
+			if seen[p] {
+				t.Errorf("two saves wrote %s", p)
+			}
+			seen[p] = true
+		}
+	}
+	if n := len(dirNames(t, dir)); n != 2*savers {
+		t.Errorf("%d files after %d saves; want %d", n, savers, 2*savers)
+	}
+}
+
+// TestDraftUnwritable checks that a state folder the draft cannot be
+// written to gives a clear error naming it, and that an accessible run
+// still reaches its result. Root ignores permissions, so there the folder
+// is blocked by a file in its place.
