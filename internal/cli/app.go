@@ -1,6 +1,6 @@
 package cli
 
-// The command tree: one cobra command per file (cmd_*.go), put together
+// The command tree: one cobra command per file (check.go, score.go, …), put together
 // here, styled by fang (help, version, completions) in run.
 
 import (

@@ -76,7 +76,7 @@ func run(p process, args []string) int {
 	root.SetArgs(args)
 	err := fang.Execute(context.Background(), root,
 		fang.WithVersion(buildVersion()),
-		fang.WithoutManpage(), // ours writes to the command's stream: see cmd_man.go
+		fang.WithoutManpage(), // ours writes to the command's stream: see man.go
 		fang.WithErrorHandler(func(io.Writer, fang.Styles, error) {}),
 	)
 	if err == nil {
