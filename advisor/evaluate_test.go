@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"guidepost/internal/testbank"
 	"guidepost/questions"
 )
 
@@ -23,37 +24,15 @@ const (
 	ruleCareerBoth = 1.0 // added to both sides
 )
 
-func fixture(t testing.TB) *questions.Bank {
-	t.Helper()
-	return load(t, "../questions/testdata/valid/fixture.toml")
-}
+// fixture is questions/testdata/valid/fixture.toml.
+func fixture(t testing.TB) *questions.Bank { return testbank.Fixture(t) }
 
-func load(t testing.TB, path string) *questions.Bank {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := questions.Parse(path, data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
+// load parses the rule set at path.
+func load(t testing.TB, path string) *questions.Bank { return testbank.Load(t, path) }
 
 // choices builds answers from "question=option" pairs.
 func choices(t testing.TB, b *questions.Bank, pairs ...string) questions.Choices {
-	t.Helper()
-	ch := b.NewChoices()
-	for _, p := range pairs {
-		q, o, _ := strings.Cut(p, "=")
-		qi := b.Question(q)
-		if qi < 0 || b.Option(qi, o) < 0 {
-			t.Fatalf("bad answer %q", p)
-		}
-		ch[qi] = int8(b.Option(qi, o))
-	}
-	return ch
+	return testbank.Answers(t, b, pairs...)
 }
 
 func TestEvaluateFixture(t *testing.T) {

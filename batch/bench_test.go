@@ -11,22 +11,12 @@ import (
 	"testing"
 	"time"
 
+	"guidepost/internal/testbank"
 	"guidepost/questions"
 )
 
 // defaultBank loads the shipped rule set (../rules.toml).
-func defaultBank(tb testing.TB) *questions.Bank {
-	tb.Helper()
-	data, err := os.ReadFile("../rules.toml")
-	if err != nil {
-		tb.Skip("no ../rules.toml:", err)
-	}
-	b, err := questions.Parse("rules.toml", data)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return b
-}
+func defaultBank(tb testing.TB) *questions.Bank { return testbank.Shipped(tb) }
 
 // rowGen writes generated answer rows for every question of a bank: an id
 // column, then one random option id per question, a tenth of them empty.

@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"guidepost/internal/testbank"
 	"guidepost/questions"
 )
 
@@ -51,20 +52,8 @@ func fixtureBank(tb testing.TB) *questions.Bank {
 	return fixture
 }
 
-// defaultBank is the shipped rules.toml, or nil (the test skips) when it
-// does not load.
-func defaultBank(tb testing.TB) *questions.Bank {
-	tb.Helper()
-	data, err := os.ReadFile("../rules.toml")
-	if err != nil {
-		tb.Skipf("no rules.toml: %v", err)
-	}
-	b, err := questions.Parse("rules.toml", data)
-	if err != nil {
-		tb.Skipf("rules.toml does not load yet: %v", err)
-	}
-	return b
-}
+// defaultBank is the shipped rules.toml.
+func defaultBank(tb testing.TB) *questions.Bank { return testbank.Shipped(tb) }
 
 // start builds a model for cfg (on the fixture unless cfg.Bank is set) in
 // a w×h window.
