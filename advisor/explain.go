@@ -186,7 +186,7 @@ const ruleLead = "Answers together"
 const noChange = "No single answer change would change this call: several answers point the same way."
 
 // Explain builds the explanation of r, a result of Evaluate on b, for its
-// audience (r.Audience: "manager", "self", "consultant" or "").
+// audience (r.Audience; questions.NoAudience reads about "the person").
 func Explain(b *questions.Bank, r Result) Explanation {
 	r = Speak(b, r, r.Audience) // every rule-set text in the reader's voice
 	x := explainer{b: b, r: r, voice: voiceOf(r.Audience), cit: map[string]int{}}

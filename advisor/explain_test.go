@@ -94,7 +94,7 @@ func TestHeadlineLeadsWithStatus(t *testing.T) {
 	}
 	for _, tt := range tests {
 		r := Evaluate(b, choices(t, b, tt.answers...))
-		r.Audience = tt.audience
+		r.Audience = questions.Audience(tt.audience)
 		e := Explain(b, r)
 		if !strings.HasPrefix(e.Headline, e.StatusText+":") {
 			t.Errorf("%v: headline %q does not lead with %q", tt.answers, e.Headline, e.StatusText)

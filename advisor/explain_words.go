@@ -12,13 +12,13 @@ type voice struct {
 	who, whose string // "this person", "this person's"
 }
 
-func voiceOf(audience string) voice {
+func voiceOf(audience questions.Audience) voice {
 	switch audience {
-	case "self":
+	case questions.Self:
 		return voice{"you", "your"}
-	case "consultant":
+	case questions.Consultant:
 		return voice{"the participant", "the participant's"}
-	case "manager":
+	case questions.Manager:
 		return voice{"this person", "this person's"}
 	}
 	return voice{"the person", "the person's"}

@@ -1,6 +1,7 @@
 package advisor
 
 import (
+	"guidepost/questions"
 	"strings"
 	"testing"
 )
@@ -18,7 +19,7 @@ func TestOptionTextsSpeakToTheReader(t *testing.T) {
 	for _, q := range b.Questions {
 		for _, o := range q.Options {
 			for audience, words := range wrong {
-				for _, text := range []string{o.LabelFor(audience), o.DescriptionFor(audience)} {
+				for _, text := range []string{o.LabelFor(questions.Audience(audience)), o.DescriptionFor(questions.Audience(audience))} {
 					low := strings.ToLower(text)
 					for _, w := range words {
 						if strings.HasPrefix(low, w) || strings.Contains(low, " "+w) {

@@ -22,29 +22,29 @@ func (s Scores) MarshalJSON() ([]byte, error) {
 // jsonReport is the JSON form of a result (CONTRACT §5): the contract's
 // fields, with their texts taken from the explanation, and more.
 type jsonReport struct {
-	Recommendation string       `json:"recommendation"`
-	Status         Status       `json:"status"`
-	StatusText     string       `json:"status_text"`
-	Headline       string       `json:"headline"`
-	Detail         string       `json:"detail,omitempty"`
-	Label          string       `json:"label"`
-	Summary        string       `json:"summary"`
-	Scores         Scores       `json:"scores"`
-	Confidence     float64      `json:"confidence"`
-	ConfidenceText string       `json:"confidence_text"`
-	Band           string       `json:"confidence_band"`
-	CloseCall      bool         `json:"close_call"`
-	Answered       int          `json:"answered"`
-	Questions      int          `json:"questions"`
-	Reasons        []jsonReason `json:"reasons"`
-	Against        []jsonReason `json:"against"`
-	Cautions       []Note       `json:"cautions"`
-	NextSteps      []string     `json:"next_steps"`
-	Steps          []Note       `json:"next_steps_sourced"`
-	WouldChange    []jsonChange `json:"would_change"`
-	Audience       string       `json:"audience,omitempty"`
-	Answers        []Answer     `json:"answers"`
-	RuleSet        string       `json:"rule_set"`
+	Recommendation string             `json:"recommendation"`
+	Status         Status             `json:"status"`
+	StatusText     string             `json:"status_text"`
+	Headline       string             `json:"headline"`
+	Detail         string             `json:"detail,omitempty"`
+	Label          string             `json:"label"`
+	Summary        string             `json:"summary"`
+	Scores         Scores             `json:"scores"`
+	Confidence     float64            `json:"confidence"`
+	ConfidenceText string             `json:"confidence_text"`
+	Band           string             `json:"confidence_band"`
+	CloseCall      bool               `json:"close_call"`
+	Answered       int                `json:"answered"`
+	Questions      int                `json:"questions"`
+	Reasons        []jsonReason       `json:"reasons"`
+	Against        []jsonReason       `json:"against"`
+	Cautions       []Note             `json:"cautions"`
+	NextSteps      []string           `json:"next_steps"`
+	Steps          []Note             `json:"next_steps_sourced"`
+	WouldChange    []jsonChange       `json:"would_change"`
+	Audience       questions.Audience `json:"audience,omitempty"`
+	Answers        []Answer           `json:"answers"`
+	RuleSet        string             `json:"rule_set"`
 }
 
 type jsonReason struct {

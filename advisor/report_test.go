@@ -74,7 +74,7 @@ func TestStatusReportsGolden(t *testing.T) {
 	}
 	for _, tc := range cases {
 		r := Evaluate(b, choices(t, b, tc.answers...))
-		r.Audience = tc.audience
+		r.Audience = questions.Audience(tc.audience)
 		var text bytes.Buffer
 		if err := WriteText(&text, b, r); err != nil {
 			t.Fatal(err)

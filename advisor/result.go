@@ -24,14 +24,14 @@ type Result struct {
 	Questions int      `json:"questions"`
 	Reasons   []Reason `json:"reasons"`
 	// Against is the evidence that pulled away from the recommendation.
-	Against     []Reason `json:"against"`
-	Cautions    []Note   `json:"cautions"`
-	NextSteps   []string `json:"next_steps"`
-	Steps       []Note   `json:"next_steps_sourced"`
-	WouldChange []Change `json:"would_change"`
-	Audience    string   `json:"audience,omitempty"`
-	Answers     []Answer `json:"answers"`
-	RuleSet     string   `json:"rule_set"`
+	Against     []Reason           `json:"against"`
+	Cautions    []Note             `json:"cautions"`
+	NextSteps   []string           `json:"next_steps"`
+	Steps       []Note             `json:"next_steps_sourced"`
+	WouldChange []Change           `json:"would_change"`
+	Audience    questions.Audience `json:"audience,omitempty"`
+	Answers     []Answer           `json:"answers"`
+	RuleSet     string             `json:"rule_set"`
 	// Safety is the id of the safety question (wellbeing) that put the
 	// person's wellbeing first, or "".
 	Safety  string  `json:"-"`

@@ -116,7 +116,7 @@ func checkForm(t *testing.T, b *questions.Bank, sc scenario) {
 	if sc.Status != "" && !slices.Contains(statuses, sc.Status) {
 		t.Errorf("status %q is not one of %v", sc.Status, statuses)
 	}
-	if sc.Audience != "" && !slices.Contains(questions.Audiences, sc.Audience) {
+	if sc.Audience != "" && !questions.Audience(sc.Audience).Known() {
 		t.Errorf("audience %q is not one of %v", sc.Audience, questions.Audiences)
 	}
 	for _, id := range slices.Concat(sc.ExpectSteps, sc.AvoidSteps) {
@@ -214,11 +214,11 @@ func checkPhrases(t *testing.T, r Result, avoid []string) {
 }
 
 // scenarioAudience is who answers a scenario: manager unless it says.
-func scenarioAudience(sc scenario) string {
+func scenarioAudience(sc scenario) questions.Audience {
 	if sc.Audience == "" {
 		return "manager"
 	}
-	return sc.Audience
+	return questions.Audience(sc.Audience)
 }
 
 func TestScenarios(t *testing.T) {

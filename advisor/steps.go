@@ -10,8 +10,8 @@ import (
 // recommendation whose conditions hold for r's answers and whose audience
 // (when.audience) includes audience, in the rule set's order, each with its
 // id, its text spoken to audience (see Speak) and its sources. audience is
-// "manager", "self", "consultant", or "" for no particular reader.
-func Steps(b *questions.Bank, r Result, audience string) []Note {
+// questions.NoAudience for no particular reader.
+func Steps(b *questions.Bank, r Result, audience questions.Audience) []Note {
 	o := b.Outcome(r.Recommendation)
 	if o < 0 {
 		return []Note{}
@@ -20,7 +20,7 @@ func Steps(b *questions.Bank, r Result, audience string) []Note {
 }
 
 // nextSteps returns the steps of outcome o that apply to ch and audience.
-func nextSteps(b *questions.Bank, o int, ch questions.Choices, audience string) []Note {
+func nextSteps(b *questions.Bank, o int, ch questions.Choices, audience questions.Audience) []Note {
 	list := []Note{}
 	for i := range b.Outcomes[o].NextSteps {
 		s := &b.Outcomes[o].NextSteps[i]
@@ -35,7 +35,7 @@ func nextSteps(b *questions.Bank, o int, ch questions.Choices, audience string) 
 // conditions hold (an unanswered question counts as unsure) and it is for
 // this reader. A step limited to some audiences is not shown to a reader
 // with none.
-func stepApplies(b *questions.Bank, s *questions.Step, ch questions.Choices, audience string) bool {
+func stepApplies(b *questions.Bank, s *questions.Step, ch questions.Choices, audience questions.Audience) bool {
 	if len(s.When.Audiences) > 0 && !slices.Contains(s.When.Audiences, audience) {
 		return false
 	}

@@ -97,7 +97,7 @@ func TestStepConditions(t *testing.T) {
 	b := load(t, "../rules.toml")
 	for _, c := range stepTable {
 		t.Run(c.name, func(t *testing.T) {
-			r := EvaluateFor(b, choices(t, b, c.answers...), c.audience)
+			r := EvaluateFor(b, choices(t, b, c.answers...), questions.Audience(c.audience))
 			if r.Recommendation != c.outcome {
 				t.Fatalf("recommendation %s (coaching %v, mentoring %v), want %s", r.Recommendation, r.Scores.Coaching, r.Scores.Mentoring, c.outcome)
 			}
@@ -111,7 +111,7 @@ func TestStepConditions(t *testing.T) {
 			if !slices.Equal(r.NextSteps, stepTexts(r.Steps)) {
 				t.Errorf("next_steps and next_steps_sourced differ")
 			}
-			if s := Steps(b, r, c.audience); !reflect.DeepEqual(s, r.Steps) {
+			if s := Steps(b, r, questions.Audience(c.audience)); !reflect.DeepEqual(s, r.Steps) {
 				t.Errorf("Steps(b, r, %q) = %v, want the result's steps", c.audience, s)
 			}
 		})
@@ -130,11 +130,11 @@ func TestEveryStepIsAdvised(t *testing.T) {
 		}
 	}
 	for _, c := range stepTable {
-		note(EvaluateFor(b, choices(t, b, c.answers...), c.audience))
+		note(EvaluateFor(b, choices(t, b, c.answers...), questions.Audience(c.audience)))
 	}
 	for _, sc := range loadAllScenarios(t) {
 		for _, a := range readers {
-			note(EvaluateFor(b, scenarioChoices(t, b, sc), a))
+			note(EvaluateFor(b, scenarioChoices(t, b, sc), questions.Audience(a)))
 		}
 	}
 	for _, o := range b.Outcomes {
@@ -209,7 +209,7 @@ func TestStepsFollowConditions(t *testing.T) {
 		{"", []string{"need=behaviour"}, "always"},
 	}
 	for _, c := range cases {
-		r := EvaluateFor(b, choices(t, b, c.answers...), c.audience)
+		r := EvaluateFor(b, choices(t, b, c.answers...), questions.Audience(c.audience))
 		if r.Recommendation != "coaching" {
 			t.Fatalf("%v: recommendation %s", c.answers, r.Recommendation)
 		}

@@ -11,14 +11,14 @@ import "guidepost/questions"
 // participant". A result with no audience (a batch row, an answers file
 // without one) reads about "the person".
 
-// Say returns a voiced text of the rule set for audience ("manager",
-// "self", "consultant", or "" for no particular reader). It is the one
+// Say returns a voiced text of the rule set for audience
+// (questions.NoAudience for no particular reader). It is the one
 // resolver for any text with a voice.
-func Say(t questions.Text, audience string) string { return t.For(audience) }
+func Say(t questions.Text, audience questions.Audience) string { return t.For(audience) }
 
 // say is Say with a fallback: a bank built in code rather than parsed may
 // carry only the plain text.
-func say(t questions.Text, plain, audience string) string {
+func say(t questions.Text, plain string, audience questions.Audience) string {
 	if t.IsZero() {
 		return plain
 	}
@@ -27,7 +27,7 @@ func say(t questions.Text, plain, audience string) string {
 
 // EvaluateFor is Evaluate for a reader: the result's texts are spoken to
 // audience and its next steps are those for audience.
-func EvaluateFor(b *questions.Bank, ch questions.Choices, audience string) Result {
+func EvaluateFor(b *questions.Bank, ch questions.Choices, audience questions.Audience) Result {
 	return Speak(b, Evaluate(b, ch), audience)
 }
 
@@ -36,7 +36,7 @@ func EvaluateFor(b *questions.Bank, ch questions.Choices, audience string) Resul
 // reasons, the cautions and the next steps (Steps, which may also differ by
 // audience). It reads each text from b by its id, so speaking a result
 // again for another audience is exact; r itself is not changed.
-func Speak(b *questions.Bank, r Result, audience string) Result {
+func Speak(b *questions.Bank, r Result, audience questions.Audience) Result {
 	r.Audience = audience
 	if o := b.Outcome(r.Recommendation); o >= 0 {
 		out := &b.Outcomes[o]
@@ -52,7 +52,7 @@ func Speak(b *questions.Bank, r Result, audience string) Result {
 
 // speakReasons returns a copy of list with each text spoken to audience:
 // an answer's option rationale, or a rule's reason.
-func speakReasons(b *questions.Bank, list []Reason, audience string) []Reason {
+func speakReasons(b *questions.Bank, list []Reason, audience questions.Audience) []Reason {
 	if list == nil {
 		return nil
 	}
@@ -80,7 +80,7 @@ func speakReasons(b *questions.Bank, list []Reason, audience string) []Reason {
 
 // speakCautions returns a copy of list with each caution's text spoken to
 // audience.
-func speakCautions(b *questions.Bank, list []Note, audience string) []Note {
+func speakCautions(b *questions.Bank, list []Note, audience questions.Audience) []Note {
 	if list == nil {
 		return nil
 	}

@@ -34,7 +34,7 @@ func TestVoiceGolden(t *testing.T) {
 		}
 		seen++
 		for _, a := range readers {
-			r := EvaluateFor(b, scenarioChoices(t, b, sc), a)
+			r := EvaluateFor(b, scenarioChoices(t, b, sc), questions.Audience(a))
 			var text bytes.Buffer
 			if err := WriteText(&text, b, r); err != nil {
 				t.Fatal(err)
@@ -63,7 +63,7 @@ func TestVoiceNoWrongWords(t *testing.T) {
 	b := load(t, "../rules.toml")
 	for _, sc := range loadAllScenarios(t) {
 		for _, a := range readers {
-			r := EvaluateFor(b, scenarioChoices(t, b, sc), a)
+			r := EvaluateFor(b, scenarioChoices(t, b, sc), questions.Audience(a))
 			for name, text := range shownTexts(r) {
 				for _, w := range wrongWords[a] {
 					if strings.Contains(strings.ToLower(text), w) {
@@ -100,7 +100,7 @@ func TestVoiceEveryText(t *testing.T) {
 	}
 	for _, tx := range texts {
 		for _, a := range readers {
-			s := Say(tx, a)
+			s := Say(tx, questions.Audience(a))
 			for _, w := range wrongWords[a] {
 				if strings.Contains(strings.ToLower(s), w) {
 					t.Errorf("as %s, says %q: %s", readerName(a), w, s)

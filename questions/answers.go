@@ -34,7 +34,7 @@ func (b *Bank) Answered(c Choices, q int) bool {
 // Answers is an answers file: the audience and the chosen option per
 // question id.
 type Answers struct {
-	Audience string
+	Audience Audience
 	Answers  map[string]string
 }
 
@@ -47,8 +47,8 @@ func ParseAnswers(b *Bank, name string, data []byte) (Answers, Choices, error) {
 	if err != nil {
 		return a, nil, err
 	}
-	if a.Audience != "" && !contains(Audiences, a.Audience) {
-		p.add("audience", "unknown audience %q (valid: %s)", a.Audience, strings.Join(Audiences, ", "))
+	if _, err := ParseAudience(string(a.Audience)); err != nil {
+		p.add("audience", "%s", err.Error())
 	}
 	ch := b.NewChoices()
 	for id, opt := range a.Answers {
@@ -96,7 +96,7 @@ func decodeAnswers(name string, data []byte) (a Answers, p *problems, err error)
 		switch {
 		case k == "audience":
 			if s, ok := v.(string); ok {
-				a.Audience = s
+				a.Audience = Audience(s)
 			} else {
 				p.add(k, "audience must be text in quotes (manager, self or consultant), found %s", typeWords(v))
 			}
@@ -151,7 +151,7 @@ func quoteKey(k string) string {
 // that no longer fit, as in a draft written by an older rule set, are
 // dropped and their question ids returned, and an unknown audience is
 // ignored. Only a file that cannot be read as an answers file is an error.
-func ReadDraft(b *Bank, name string, data []byte) (audience string, ch Choices, dropped []string, err error) {
+func ReadDraft(b *Bank, name string, data []byte) (audience Audience, ch Choices, dropped []string, err error) {
 	a, p, err := decodeAnswers(name, data)
 	if err != nil {
 		return "", nil, nil, err
@@ -160,7 +160,7 @@ func ReadDraft(b *Bank, name string, data []byte) (audience string, ch Choices, 
 		only := problems{name: name, src: p.src, list: []problem{pr}}
 		return "", nil, nil, only.err()
 	}
-	if contains(Audiences, a.Audience) {
+	if a.Audience.Known() {
 		audience = a.Audience
 	}
 	ch, dropped = ResolveAnswers(b, a.Answers)
@@ -192,7 +192,7 @@ func ResolveAnswers(b *Bank, answers map[string]string) (Choices, []string) {
 
 // FormatAnswers writes choices as an answers file (the draft format):
 // answered questions in bank order, unanswered ones left out.
-func FormatAnswers(b *Bank, audience string, c Choices) []byte {
+func FormatAnswers(b *Bank, audience Audience, c Choices) []byte {
 	var buf bytes.Buffer
 	buf.WriteString("# Guidepost answers. A question left out counts as unsure.\n")
 	if audience != "" {

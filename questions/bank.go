@@ -2,10 +2,6 @@ package questions
 
 import "strconv"
 
-// Audiences lists the three audiences a rule set writes its prompts for, in
-// the order the advisor offers them.
-var Audiences = []string{"manager", "self", "consultant"}
-
 // Outcome ids every rule set must define (CONTRACT §1).
 const (
 	Coaching  = "coaching"
@@ -130,11 +126,11 @@ type Prompt struct {
 
 // For returns the wording for an audience; an unknown audience gets the
 // manager's wording.
-func (p Prompt) For(audience string) string {
+func (p Prompt) For(audience Audience) string {
 	switch audience {
-	case "self":
+	case Self:
 		return p.Self
-	case "consultant":
+	case Consultant:
 		return p.Consultant
 	}
 	return p.Manager
@@ -161,19 +157,19 @@ type Option struct {
 	Score Pair
 }
 
-// LabelFor returns the option's label spoken to audience ("manager",
-// "self", "consultant", or "" for no particular reader). An option built
-// in code with only Label gets Label.
-func (o Option) LabelFor(audience string) string { return voiceOr(o.LabelVoice, o.Label, audience) }
+// LabelFor returns the option's label spoken to audience (NoAudience for
+// no particular reader). An option built in code with only Label gets
+// Label.
+func (o Option) LabelFor(audience Audience) string { return voiceOr(o.LabelVoice, o.Label, audience) }
 
 // DescriptionFor returns the option's description spoken to audience, as
 // LabelFor does the label.
-func (o Option) DescriptionFor(audience string) string {
+func (o Option) DescriptionFor(audience Audience) string {
 	return voiceOr(o.DescriptionVoice, o.Description, audience)
 }
 
 // voiceOr resolves t for audience, or returns plain when t is empty.
-func voiceOr(t Text, plain, audience string) string {
+func voiceOr(t Text, plain string, audience Audience) string {
 	if t.IsZero() {
 		return plain
 	}
@@ -220,7 +216,7 @@ type When struct {
 	RecMask uint8
 	// Audiences (next steps only) lists the readers the step is for; empty
 	// means every reader, including a report with no audience.
-	Audiences []string
+	Audiences []Audience
 }
 
 // Cond holds when the answer to Question is one of In.

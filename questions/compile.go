@@ -132,10 +132,9 @@ func spread(opts []Option) (impact int32, lead Pair) {
 }
 
 func (b *Bank) compileWhen(fw *fileWhen) When {
-	w := When{All: b.conds(fw.All), Any: b.conds(fw.Any), None: b.conds(fw.None), RecMask: 0xff,
-		Audiences: fw.Audience.ids()}
-	if len(w.Audiences) == 0 {
-		w.Audiences = nil
+	w := When{All: b.conds(fw.All), Any: b.conds(fw.Any), None: b.conds(fw.None), RecMask: 0xff}
+	for _, a := range fw.Audience.ids() {
+		w.Audiences = append(w.Audiences, Audience(a))
 	}
 	if recs := fw.Recommendation.ids(); len(recs) > 0 {
 		w.RecMask = 0

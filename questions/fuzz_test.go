@@ -86,7 +86,7 @@ func FuzzVoice(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		what, _ := placeholderProblem(s)
-		for _, a := range append([]string{""}, Audiences...) {
+		for _, a := range append([]Audience{NoAudience}, Audiences...) {
 			got := Text{Default: s}.For(a)
 			if what == "" && strings.ContainsAny(got, "{}") {
 				t.Fatalf("accepted %q resolves for %q to %q", s, a, got)

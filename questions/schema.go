@@ -84,11 +84,11 @@ type filePrompt struct {
 }
 
 // For returns the wording for an audience (see Prompt.For).
-func (p *filePrompt) For(audience string) *line {
+func (p *filePrompt) For(audience Audience) *line {
 	switch audience {
-	case "self":
+	case Self:
 		return &p.Self
-	case "consultant":
+	case Consultant:
 		return &p.Consultant
 	}
 	return &p.Manager

@@ -37,7 +37,7 @@ func (v *validator) checkQuestions() {
 func (v *validator) checkQuestionTexts(p string, q *fileQuestion) {
 	v.need(p+".topic", "topic", q.Topic.str(), hardLabel)
 	for _, a := range Audiences {
-		v.need(p+".prompt."+a, "prompt."+a, q.Prompt.For(a).str(), hardPrompt)
+		v.need(p+".prompt."+a.String(), "prompt."+a.String(), q.Prompt.For(a).str(), hardPrompt)
 	}
 	v.need(p+".why", "why", q.Why.str(), hardText)
 	v.cite(p+".sources", q.Sources)
@@ -250,8 +250,8 @@ func (v *validator) checkAudience(p string, list idList, kind whenKind) {
 		return
 	}
 	for _, a := range ids {
-		if !slices.Contains(Audiences, a) {
-			v.add(p+".audience", "%sunknown audience %q in when.audience (valid: %s)", v.where(parentPath(p)), a, strings.Join(Audiences, ", "))
+		if !Audience(a).Known() {
+			v.add(p+".audience", "%sunknown audience %q in when.audience (valid: %s)", v.where(parentPath(p)), a, strings.Join(AudienceNames(), ", "))
 		}
 	}
 }

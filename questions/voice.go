@@ -48,20 +48,6 @@ var Placeholders = map[string]Voices{
 // consultant.
 type Voices [4]string
 
-// readerIndex returns the Voices index of audience; an unknown or empty
-// audience is the neutral reader.
-func readerIndex(audience string) int {
-	switch audience {
-	case "manager":
-		return 1
-	case "self":
-		return 2
-	case "consultant":
-		return 3
-	}
-	return 0
-}
-
 // Text is a text with a voice: a default and, where the rule set gives
 // one, a variant per audience, each with placeholders still in it.
 type Text struct {
@@ -74,17 +60,17 @@ type Text struct {
 // For returns the text for audience ("manager", "self", "consultant", or
 // "" for no audience): its variant for that audience, else the default,
 // with every placeholder replaced.
-func (t Text) For(audience string) string {
+func (t Text) For(audience Audience) string {
 	s := t.Default
 	switch audience {
-	case "manager":
+	case Manager:
 		s = or(t.Manager, s)
-	case "self":
+	case Self:
 		s = or(t.Self, s)
-	case "consultant":
+	case Consultant:
 		s = or(t.Consultant, s)
 	}
-	return fill(s, readerIndex(audience))
+	return fill(s, audience.index())
 }
 
 // IsZero reports whether the text is empty.

@@ -19,7 +19,7 @@ func TestTextFor(t *testing.T) {
 		"nobody":     "The person can bring their topics; the person's manager will support them, and they decide. Ask the person's manager's view of the person's goals; They choose themself.",
 	}
 	for a, want := range cases {
-		if got := tx.For(a); got != want {
+		if got := tx.For(Audience(a)); got != want {
 			t.Errorf("For(%q)\n got %q\nwant %q", a, got, want)
 		}
 	}
@@ -145,10 +145,10 @@ func TestOptionTextsVoiced(t *testing.T) {
 		{"consultant", "Meet people", "Introductions that open doors for them; The participant's manager can help."},
 	}
 	for _, c := range cases {
-		if got := opt.LabelFor(c.audience); got != c.label {
+		if got := opt.LabelFor(Audience(c.audience)); got != c.label {
 			t.Errorf("LabelFor(%q) = %q, want %q", c.audience, got, c.label)
 		}
-		if got := opt.DescriptionFor(c.audience); got != c.desc {
+		if got := opt.DescriptionFor(Audience(c.audience)); got != c.desc {
 			t.Errorf("DescriptionFor(%q) = %q, want %q", c.audience, got, c.desc)
 		}
 	}

@@ -65,7 +65,7 @@ type accessible struct {
 	stop     <-chan struct{}
 	out      io.Writer
 	err      error // the first write error
-	audience string
+	audience questions.Audience
 	choices  questions.Choices
 	hinted   bool // the keys were explained once
 }

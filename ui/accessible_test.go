@@ -14,7 +14,7 @@ func TestAccessible(t *testing.T) {
 	cases := []struct {
 		name, cfgAudience, input string
 		want                     []int8 // nil: the run quits
-		audience                 string
+		audience                 questions.Audience
 	}{
 		{"all answered", "", "2\n3\n1\n2\n1\n", []int8{2, 0, 1, 0}, "self"},
 		{"retries and back", "manager", "\n99\nx\n4\nb\n4\n2\n3\n1\n", []int8{3, 1, 2, 0}, "manager"},
@@ -26,7 +26,7 @@ func TestAccessible(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			var out strings.Builder
 			drafts := 0
-			cfg := Config{Bank: b, Audience: tc.cfgAudience, SaveDraft: func(string, questions.Choices) error {
+			cfg := Config{Bank: b, Audience: questions.Audience(tc.cfgAudience), SaveDraft: func(questions.Audience, questions.Choices) error {
 				drafts++
 				return nil
 			}}

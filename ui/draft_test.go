@@ -19,7 +19,7 @@ type recorder struct {
 	ops []string
 }
 
-func (r *recorder) save(_ string, c questions.Choices) error {
+func (r *recorder) save(_ questions.Audience, c questions.Choices) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.ops = append(r.ops, fmt.Sprint("save ", []int8(c)))
@@ -81,7 +81,7 @@ func TestDraftQueueOrder(t *testing.T) {
 
 func TestSecondSaveIsACopy(t *testing.T) {
 	saves := 0
-	cfg := Config{Audience: "manager", SaveResult: func(string, questions.Choices, advisor.Result) ([]string, error) {
+	cfg := Config{Audience: "manager", SaveResult: func(questions.Audience, questions.Choices, advisor.Result) ([]string, error) {
 		saves++
 		n := ""
 		if saves > 1 {
@@ -115,7 +115,9 @@ func TestSavedResultClearsTheDraft(t *testing.T) {
 	if len(rec.ops) != 1 || rec.ops[0] != "clear" {
 		t.Errorf("draft ops after a save: %v; want a clear", rec.ops)
 	}
-	cfg.SaveResult = func(string, questions.Choices, advisor.Result) ([]string, error) { return nil, errors.New("disk full") }
+	cfg.SaveResult = func(questions.Audience, questions.Choices, advisor.Result) ([]string, error) {
+		return nil, errors.New("disk full")
+	}
 	rec.ops = nil
 	m = press(start(t, cfg, 80, 24), "3", "2", "2", "1", "r")
 	if v := screenText(pressRun(m, "s")); len(rec.ops) != 0 || !strings.Contains(v, "✗ Could not save: disk full") {

@@ -15,19 +15,19 @@ import (
 
 // Intents: what a screen asks the root to do.
 type (
-	audienceMsg   struct{ audience string } // the welcome's choice
-	answeredMsg   struct{ pos, option int } // an option chosen for asked question pos
-	pickedMsg     struct{ then tea.Msg }    // a row picked by a number key: show it, then do then
-	advanceMsg    struct{ seq int }         // the pick numbered seq has been seen
-	backMsg       struct{ pos int }         // from asked question pos to the one before
-	resumeMsg     struct{}                  // continue the saved draft
-	closeMsg      struct{}                  // leave the question or the comparison unchanged
-	editMsg       struct{ pos int }         // change the answer to asked question pos
-	showResultMsg struct{}                  // from the review to the result
-	changeMsg     struct{}                  // from the result to the review
-	saveMsg       struct{}                  // save the result
-	restartMsg    struct{}                  // clear the answers and start over
-	learnMsg      struct{}                  // open the comparison
+	audienceMsg   struct{ audience questions.Audience } // the welcome's choice
+	answeredMsg   struct{ pos, option int }             // an option chosen for asked question pos
+	pickedMsg     struct{ then tea.Msg }                // a row picked by a number key: show it, then do then
+	advanceMsg    struct{ seq int }                     // the pick numbered seq has been seen
+	backMsg       struct{ pos int }                     // from asked question pos to the one before
+	resumeMsg     struct{}                              // continue the saved draft
+	closeMsg      struct{}                              // leave the question or the comparison unchanged
+	editMsg       struct{ pos int }                     // change the answer to asked question pos
+	showResultMsg struct{}                              // from the review to the result
+	changeMsg     struct{}                              // from the result to the review
+	saveMsg       struct{}                              // save the result
+	restartMsg    struct{}                              // clear the answers and start over
+	learnMsg      struct{}                              // open the comparison
 	draftSavedMsg struct {
 		what string // "save" or "remove"
 		err  error

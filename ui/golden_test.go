@@ -23,23 +23,23 @@ var themes = []struct {
 // goldenCase is a screen reached by keys from a configuration.
 type goldenCase struct {
 	name string
-	cfg  func(audience string) Config
+	cfg  func(audience questions.Audience) Config
 	keys []string // pressed with their picks' ticks delivered
 	held string   // a last key whose pick stays on show
 	run  []string // then pressed with their commands run
 }
 
-func withAudience(a string) Config { return Config{Audience: a} }
+func withAudience(a questions.Audience) Config { return Config{Audience: a} }
 
-func savingConfig(a string) Config {
-	return Config{Audience: a, SaveResult: func(string, questions.Choices, advisor.Result) ([]string, error) {
+func savingConfig(a questions.Audience) Config {
+	return Config{Audience: a, SaveResult: func(questions.Audience, questions.Choices, advisor.Result) ([]string, error) {
 		return []string{"guidepost-result-2026-12-01.md", "guidepost-result-2026-12-01.json"}, nil
 	}}
 }
 
 // draftConfig offers a draft with two answers on the welcome screen.
-func draftConfig(t *testing.T) func(string) Config {
-	return func(a string) Config {
+func draftConfig(t *testing.T) func(questions.Audience) Config {
+	return func(a questions.Audience) Config {
 		ch := fixtureBank(t).NewChoices()
 		ch[0], ch[1] = 2, 1
 		return Config{Audience: a, Draft: &Draft{Audience: "manager", Choices: ch}}
@@ -62,7 +62,7 @@ func TestGolden(t *testing.T) {
 		{name: "question-back", cfg: withAudience, keys: []string{"3", "2", "left"}},
 		{name: "question-last", cfg: withAudience, keys: []string{"3", "2", "2"}},
 		{name: "help-full", cfg: withAudience, keys: []string{"1", "?"}},
-		{name: "lean", cfg: func(a string) Config { return Config{Audience: a, ShowLean: true} }, keys: []string{"3", "3"}},
+		{name: "lean", cfg: func(a questions.Audience) Config { return Config{Audience: a, ShowLean: true} }, keys: []string{"3", "3"}},
 		{name: "review", cfg: withAudience, keys: answered},
 		{name: "result", cfg: withAudience, keys: after("r")},
 		{name: "result-end", cfg: withAudience, keys: after("r", "G")},
@@ -71,7 +71,7 @@ func TestGolden(t *testing.T) {
 	}
 	for _, a := range questions.Audiences {
 		for _, tc := range perAudience {
-			tc.name += "-" + a
+			tc.name += "-" + a.String()
 			runGolden(t, tc, a)
 		}
 	}
@@ -79,7 +79,7 @@ func TestGolden(t *testing.T) {
 		{name: "welcome", cfg: withAudience},
 		{name: "welcome-draft", cfg: draftConfig(t)},
 		{name: "learn", cfg: withAudience, keys: []string{"l"}},
-		{name: "notice", cfg: func(string) Config {
+		{name: "notice", cfg: func(questions.Audience) Config {
 			return Config{Audience: "manager", Notice: "Resumed your draft; 1 answer no longer fits: style."}
 		}},
 	} {
@@ -87,7 +87,7 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-func runGolden(t *testing.T, tc goldenCase, audience string) {
+func runGolden(t *testing.T, tc goldenCase, audience questions.Audience) {
 	for _, sz := range sizes {
 		name := fmt.Sprintf("%s-%dx%d", tc.name, sz.w, sz.h)
 		t.Run(name, func(t *testing.T) {

@@ -163,7 +163,9 @@ func flat(s string) string { return strings.Join(strings.Fields(s), " ") }
 // result, never cut, and the window keeps its height.
 func TestSavedNamesAreWhole(t *testing.T) {
 	long := "/home/someone/a/rather/deep/folder/guidepost-result-2026-12-01-2159.md"
-	save := func(string, questions.Choices, advisor.Result) ([]string, error) { return []string{long}, nil }
+	save := func(questions.Audience, questions.Choices, advisor.Result) ([]string, error) {
+		return []string{long}, nil
+	}
 	for _, w := range []int{45, 80} {
 		m := press(start(t, Config{Audience: "manager", SaveResult: save}, w, 16), "3", "2", "2", "1", "r")
 		m = pressRun(m, "s")
@@ -187,7 +189,7 @@ func TestSavedNamesAreWhole(t *testing.T) {
 func TestResultGoldenVoices(t *testing.T) {
 	for _, audience := range questions.Audiences {
 		for _, sz := range []struct{ w, h int }{{80, 24}, {45, 15}} {
-			name := "result-voice-" + audience + "-" + strconv.Itoa(sz.w) + "x" + strconv.Itoa(sz.h)
+			name := "result-voice-" + audience.String() + "-" + strconv.Itoa(sz.w) + "x" + strconv.Itoa(sz.h)
 			t.Run(name, func(t *testing.T) {
 				golden(t, name, press(start(t, Config{Audience: audience}, sz.w, sz.h), "3", "2", "2", "1", "r"))
 			})

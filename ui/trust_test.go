@@ -28,7 +28,7 @@ func FuzzAccessible(f *testing.F) {
 	f.Add("", uint8(0), false)
 	f.Add(strings.Repeat("9", 70_000)+"\n1\n", uint8(2), false)
 	f.Fuzz(func(t *testing.T, input string, who uint8, quick bool) {
-		audiences := append([]string{""}, questions.Audiences...)
+		audiences := append([]questions.Audience{questions.NoAudience}, questions.Audiences...)
 		cfg := Config{Bank: b, Audience: audiences[int(who)%len(audiences)], Quick: quick}
 		var out strings.Builder
 		o, err := runAccessible(cfg, strings.NewReader(input), &out, nil)

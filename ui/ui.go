@@ -37,20 +37,20 @@ import (
 // Config configures a run of the UI.
 type Config struct {
 	Bank     *questions.Bank
-	Audience string            // "", "manager", "self" or "consultant"; "" asks on the welcome screen
-	Quick    bool              // ask only the core questions
-	Choices  questions.Choices // answers to start from (a resumed draft); may be nil
-	Start    int               // index into the asked questions to resume at
-	Notice   string            // one line shown on the first screen
-	Theme    string            // "auto", "dark", "light" or "high-contrast"
-	NoColor  bool              // no colour at all; glyphs and numbers keep the meaning
-	ShowLean bool              // start with the lean gauge visible
+	Audience questions.Audience // questions.NoAudience asks on the welcome screen
+	Quick    bool               // ask only the core questions
+	Choices  questions.Choices  // answers to start from (a resumed draft); may be nil
+	Start    int                // index into the asked questions to resume at
+	Notice   string             // one line shown on the first screen
+	Theme    string             // "auto", "dark", "light" or "high-contrast"
+	NoColor  bool               // no colour at all; glyphs and numbers keep the meaning
+	ShowLean bool               // start with the lean gauge visible
 
 	// SaveDraft is called after every answer, SaveResult when the person
 	// saves the result (it returns the paths written). Both run in a
 	// tea.Cmd; either may be nil.
-	SaveDraft  func(audience string, c questions.Choices) error
-	SaveResult func(audience string, c questions.Choices, r advisor.Result) ([]string, error)
+	SaveDraft  func(audience questions.Audience, c questions.Choices) error
+	SaveResult func(audience questions.Audience, c questions.Choices, r advisor.Result) ([]string, error)
 
 	// ClearDraft removes the draft: when the person starts over, and once
 	// the result is saved. It runs in a tea.Cmd, ordered with SaveDraft
@@ -64,7 +64,7 @@ type Config struct {
 
 // Draft is a saved draft, read by the caller, that the person may continue.
 type Draft struct {
-	Audience string
+	Audience questions.Audience
 	Choices  questions.Choices
 	Notice   string // shown once the draft is resumed (e.g. answers dropped)
 }
@@ -72,7 +72,7 @@ type Draft struct {
 // Ending is how a run ended.
 type Ending struct {
 	Result   *advisor.Result // nil when the person quit before a result
-	Audience string
+	Audience questions.Audience
 	Choices  questions.Choices
 	Quit     bool     // quit before a result (ctrl+c anywhere, q before the result)
 	Saved    []string // the files the result was last saved to, if any
@@ -111,7 +111,7 @@ const (
 // common is what every screen draws with, built once and passed down.
 type common struct {
 	bank     *questions.Bank
-	audience string
+	audience questions.Audience
 	styles   Styles
 	keys     keyMap
 	lay      layout
@@ -352,17 +352,8 @@ func checkConfig(cfg Config) error {
 	if cfg.Bank == nil {
 		return fmt.Errorf("ui: no question bank")
 	}
-	if cfg.Audience != "" && !isAudience(cfg.Audience) {
-		return fmt.Errorf("ui: unknown audience %q (valid: manager, self, consultant)", cfg.Audience)
+	if _, err := questions.ParseAudience(string(cfg.Audience)); err != nil {
+		return fmt.Errorf("ui: %w", err)
 	}
 	return nil
-}
-
-func isAudience(a string) bool {
-	for _, x := range questions.Audiences {
-		if x == a {
-			return true
-		}
-	}
-	return false
 }

@@ -138,7 +138,7 @@ func TestResultChangeGoesToReview(t *testing.T) {
 
 func TestRestart(t *testing.T) {
 	for _, tc := range []struct {
-		audience string
+		audience questions.Audience
 		want     screen
 	}{{"", welcomeScreen}, {"self", questionScreen}} {
 		m := start(t, Config{Audience: tc.audience}, 80, 24)
@@ -243,7 +243,7 @@ func TestSanitizesBankText(t *testing.T) {
 
 func TestDraftSavedAfterEveryAnswer(t *testing.T) {
 	var saved []questions.Choices
-	cfg := Config{Audience: "self", SaveDraft: func(a string, c questions.Choices) error {
+	cfg := Config{Audience: "self", SaveDraft: func(a questions.Audience, c questions.Choices) error {
 		saved = append(saved, c)
 		if len(saved) == 2 {
 			return errors.New("disk full")
@@ -267,13 +267,13 @@ func TestDraftSavedAfterEveryAnswer(t *testing.T) {
 func TestSaveResult(t *testing.T) {
 	cases := []struct {
 		name string
-		save func(string, questions.Choices, advisor.Result) ([]string, error)
+		save func(questions.Audience, questions.Choices, advisor.Result) ([]string, error)
 		want string
 	}{
-		{"saved", func(string, questions.Choices, advisor.Result) ([]string, error) {
+		{"saved", func(questions.Audience, questions.Choices, advisor.Result) ([]string, error) {
 			return []string{"guidepost-result.md", "guidepost-result.json"}, nil
 		}, "✓ Saved: guidepost-result.md, guidepost-result.json"},
-		{"failed", func(string, questions.Choices, advisor.Result) ([]string, error) {
+		{"failed", func(questions.Audience, questions.Choices, advisor.Result) ([]string, error) {
 			return nil, errors.New("permission denied")
 		}, "✗ Could not save: permission denied"},
 		{"unavailable", nil, "✗ Could not save: saving is not available"},

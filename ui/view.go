@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"fmt"
+	"guidepost/questions"
 	"strconv"
 	"strings"
 
@@ -159,7 +160,7 @@ type frameMemo struct {
 	footer   string
 
 	header       string
-	headAudience string
+	headAudience questions.Audience
 	headWidth    int
 
 	questions map[textKey]*questionText
@@ -174,7 +175,7 @@ const memoLimit = 1024
 // for one audience.
 type textKey struct {
 	q, opt, width int
-	audience      string
+	audience      questions.Audience
 }
 
 // helpView is the short or full help in w columns. The short help is cut
@@ -247,13 +248,13 @@ func (m Model) helpColumn(col []key.Binding) string {
 	return strings.Join(ls, "\n")
 }
 
-func audiencePhrase(a string) string {
+func audiencePhrase(a questions.Audience) string {
 	switch a {
-	case "manager":
+	case questions.Manager:
 		return "about someone you manage"
-	case "self":
+	case questions.Self:
 		return "about yourself"
-	case "consultant":
+	case questions.Consultant:
 		return "for a workshop"
 	}
 	return ""

@@ -13,20 +13,22 @@ import (
 // audienceChoice is one entry of the welcome's list; the audience sets the
 // wording of every question.
 type audienceChoice struct {
-	id, label, desc string
+	id          questions.Audience
+	label, desc string
 }
 
 var audienceChoices = [...]audienceChoice{
-	{"manager", "An employee you manage", "You are a manager weighing support for someone in your team."},
-	{"self", "Yourself", "You are weighing support for your own work and development."},
-	{"consultant", "A participant or group in a workshop", "You are a consultant or facilitator working through this with others."},
+	{questions.Manager, "An employee you manage", "You are a manager weighing support for someone in your team."},
+	{questions.Self, "Yourself", "You are weighing support for your own work and development."},
+	{questions.Consultant, "A participant or group in a workshop", "You are a consultant or facilitator working through this with others."},
 }
 
 // welcomeEntry is one row of the welcome's list: an audience to start
 // with, or the saved draft to continue.
 type welcomeEntry struct {
-	label, desc, audience string
-	resume                bool
+	label, desc string
+	audience    questions.Audience
+	resume      bool
 }
 
 // welcome says what Guidepost does and asks who the questions are about;

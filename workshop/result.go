@@ -31,7 +31,7 @@ type sectionView struct {
 type pointView struct{ Text, Sources string }
 
 // selfAudience is the voice a participant reads their own result in.
-const selfAudience = "self"
+const selfAudience = questions.Self
 
 // resultView maps a result to the page's data.
 func resultView(b *questions.Bank, r advisor.Result) resultData {

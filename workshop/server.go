@@ -4,6 +4,7 @@ import (
 	"crypto/subtle"
 	"embed"
 	"errors"
+	"guidepost/questions"
 	"html/template"
 	"io"
 	"log"
@@ -292,14 +293,14 @@ func (s *Server) renderQuestion(w http.ResponseWriter, status int, ss *session, 
 	p := page{
 		Title: "Question " + strconv.Itoa(n), Progress: strconv.Itoa(n) + " of " + strconv.Itoa(len(s.room.asked)),
 		Code: s.room.code, CSRF: ss.csrf, Error: errMsg, Total: len(s.room.asked),
-		Number: n, Last: n == len(s.room.asked), Topic: q.Topic, Prompt: q.Prompt.For("self"),
+		Number: n, Last: n == len(s.room.asked), Topic: q.Topic, Prompt: q.Prompt.For(questions.Self),
 	}
 	if n > 1 {
 		p.Back = n - 1
 	}
 	chosen := int(ss.choices[s.room.asked[n-1]])
 	for i, o := range q.Options {
-		p.Options = append(p.Options, optionView{ID: o.ID, Label: o.LabelFor("self"), Description: o.DescriptionFor("self"), Checked: i == chosen})
+		p.Options = append(p.Options, optionView{ID: o.ID, Label: o.LabelFor(questions.Self), Description: o.DescriptionFor(questions.Self), Checked: i == chosen})
 	}
 	render(w, status, "question.html", p)
 }

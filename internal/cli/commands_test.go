@@ -40,7 +40,7 @@ func TestCompletionOfValues(t *testing.T) {
 		args []string
 		want []string
 	}{
-		{[]string{"--for", ""}, questions.Audiences},
+		{[]string{"--for", ""}, questions.AudienceNames()},
 		{[]string{"--theme", ""}, themes},
 		{[]string{"learn", "--format", ""}, textFmts},
 		{[]string{""}, []string{"check", "score", "learn", "forget", "completion"}},

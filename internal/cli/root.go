@@ -54,7 +54,7 @@ guidepost --rules mine.toml check`,
 	f.StringVar(&a.opt.theme, "theme", "auto", "colours: auto, dark, light or high-contrast (NO_COLOR is honoured)")
 	f.BoolVar(&a.opt.lean, "lean", false, "show the lean gauge from the start")
 	f.BoolVarP(&a.opt.version, "version", "v", false, "print the version")
-	c.RegisterFlagCompletionFunc("for", completeList(questions.Audiences))
+	c.RegisterFlagCompletionFunc("for", completeList(questions.AudienceNames()))
 	c.RegisterFlagCompletionFunc("theme", completeList(themes))
 	return c
 }
@@ -72,7 +72,7 @@ func unknownCommand(root *cobra.Command, name string) error {
 // validate checks the values of the advisor's flags.
 func (o options) validate() error {
 	if o.audience != "" {
-		if err := checkOneOf("for", o.audience, questions.Audiences); err != nil {
+		if err := checkOneOf("for", o.audience, questions.AudienceNames()); err != nil {
 			return err
 		}
 	}
@@ -157,10 +157,10 @@ func (a *app) interactiveEarly() error {
 // --resume, the draft.
 func (a *app) uiConfig(b *questions.Bank, d *store.Drafts, plain bool) (ui.Config, error) {
 	cfg := ui.Config{
-		Bank: b, Audience: a.opt.audience, Quick: a.opt.quick, Choices: b.NewChoices(),
+		Bank: b, Audience: questions.Audience(a.opt.audience), Quick: a.opt.quick, Choices: b.NewChoices(),
 		Theme: a.opt.theme, NoColor: a.getenv("NO_COLOR") != "", ShowLean: a.opt.lean,
 		SaveDraft: d.Save, ClearDraft: d.Clear,
-		SaveResult: func(audience string, c questions.Choices, r advisor.Result) ([]string, error) {
+		SaveResult: func(audience questions.Audience, c questions.Choices, r advisor.Result) ([]string, error) {
 			r.Audience = audience
 			return store.SaveResult(".", a.now(), b, r)
 		},

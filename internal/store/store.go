@@ -80,7 +80,7 @@ func CheckStateDir(dir string) error {
 
 // saveDraft writes the answers file for c to path atomically; now is the
 // clock, write writes the temporary file (nil: a plain write).
-func SaveDraft(path string, b *questions.Bank, audience string, c questions.Choices, now time.Time, write WriteFunc) error {
+func SaveDraft(path string, b *questions.Bank, audience questions.Audience, c questions.Choices, now time.Time, write WriteFunc) error {
 	if err := WriteAtomic(path, questions.FormatAnswers(b, audience, c), now, write); err != nil {
 		return fmt.Errorf("save the draft: %w", err)
 	}
@@ -119,7 +119,7 @@ func (d *Drafts) Path() string { return d.path }
 
 // Keep ends the run with a last save of c, made while no other save is
 // under way; later saves are ignored.
-func (d *Drafts) Keep(audience string, c questions.Choices) error {
+func (d *Drafts) Keep(audience questions.Audience, c questions.Choices) error {
 	return d.End(func() error { return d.saveLocked(audience, c) })
 }
 
@@ -132,7 +132,7 @@ func (d *Drafts) Discard() error {
 func (d *Drafts) Stop() { d.End(func() error { return nil }) }
 
 // Save writes the draft unless the run has ended.
-func (d *Drafts) Save(audience string, c questions.Choices) error {
+func (d *Drafts) Save(audience questions.Audience, c questions.Choices) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if d.ended {
@@ -142,7 +142,7 @@ func (d *Drafts) Save(audience string, c questions.Choices) error {
 }
 
 // saveLocked writes the draft; d.mu is held.
-func (d *Drafts) saveLocked(audience string, c questions.Choices) error {
+func (d *Drafts) saveLocked(audience questions.Audience, c questions.Choices) error {
 	return SaveDraft(d.path, d.bank, audience, c, d.now(), d.write)
 }
 
