@@ -5,8 +5,6 @@
 package e2e
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"guidepost/internal/testbank"
@@ -25,38 +23,3 @@ const fileMode = 0o600
 
 // testBank is the shipped rule set, the one the binary embeds.
 func testBank(t *testing.T) *questions.Bank { return testbank.Shipped(t) }
-
-// isolate points the state and config folders at fresh temporary folders
-// (the processes the test starts inherit them), and returns the draft path.
-func isolate(t *testing.T) string {
-	t.Helper()
-	state := t.TempDir()
-	t.Setenv("XDG_STATE_HOME", state)
-	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
-	t.Setenv("NO_COLOR", "")
-	return filepath.Join(state, "guidepost", "draft.toml")
-}
-
-// perm returns the permission bits of path.
-func perm(t *testing.T, path string) os.FileMode {
-	t.Helper()
-	st, err := os.Stat(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return st.Mode().Perm()
-}
-
-// dirNames lists the names in dir.
-func dirNames(t *testing.T, dir string) []string {
-	t.Helper()
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, e := range entries {
-		names = append(names, e.Name())
-	}
-	return names
-}

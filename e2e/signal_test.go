@@ -148,7 +148,7 @@ func TestE2EKillLosesNoSavedAnswer(t *testing.T) {
 	if got := tm.draftAnswers(b); got != 3 {
 		t.Errorf("after kill -9 the draft holds %d answers; want 3", got)
 	}
-	if names := dirNames(t, filepath.Dir(tm.draft())); len(names) != 1 {
+	if names := testbank.DirNames(t, filepath.Dir(tm.draft())); len(names) != 1 {
 		t.Errorf("the state folder holds %q; want only the draft", names)
 	}
 }

@@ -214,7 +214,7 @@ func (tm *pane) finish(label string, save bool) {
 	if save {
 		tm.keys(keySave)
 		for _, f := range tm.waitForFiles("guidepost-result-*", 2) {
-			if p := perm(tm.t, f); p != fileMode {
+			if p := testbank.Perm(tm.t, f); p != fileMode {
 				tm.t.Errorf("%s: mode %v; want %v", f, p, os.FileMode(fileMode))
 			}
 		}
@@ -304,7 +304,7 @@ func TestE2EBackCtrlCResume(t *testing.T) {
 // answers.
 func checkDraft(t *testing.T, b *questions.Bank, path string) questions.Choices {
 	t.Helper()
-	if p := perm(t, path); p != fileMode {
+	if p := testbank.Perm(t, path); p != fileMode {
 		t.Errorf("draft mode %v; want %v", p, os.FileMode(fileMode))
 	}
 	data, _ := os.ReadFile(path)

@@ -27,7 +27,7 @@ func firstOptions(t *testing.T, audience string) (string, string) {
 }
 
 func TestAccessibleMatchesScore(t *testing.T) {
-	draft := isolate(t)
+	draft := testbank.Isolate(t)
 	t.Chdir(t.TempDir())
 	stdin, answers := firstOptions(t, "manager")
 	os.WriteFile("answers.toml", []byte(answers), 0o600)
@@ -43,13 +43,13 @@ func TestAccessibleMatchesScore(t *testing.T) {
 }
 
 func TestAccessibleEOFKeepsDraft(t *testing.T) {
-	draft := isolate(t)
+	draft := testbank.Isolate(t)
 	t.Chdir(t.TempDir())
 	r := runCLI(t, "1\n1\n", "--for", "self")
 	if r.code != exitAborted || !strings.Contains(r.stderr, "saved in "+draft) {
 		t.Fatalf("EOF midway = %d, stderr %q; want 130 and the draft's path", r.code, r.stderr)
 	}
-	if p := perm(t, draft); p != store.FileMode {
+	if p := testbank.Perm(t, draft); p != store.FileMode {
 		t.Errorf("draft mode %v; want %v", p, os.FileMode(store.FileMode))
 	}
 	score := runCLI(t, "", "score", "--answers", draft, "--format", "json")
@@ -69,7 +69,7 @@ func TestAccessibleEOFKeepsDraft(t *testing.T) {
 }
 
 func TestAccessibleNothingAnswered(t *testing.T) {
-	draft := isolate(t)
+	draft := testbank.Isolate(t)
 	r := runCLI(t, "", "--for", "manager")
 	if r.code != exitAborted || !strings.Contains(r.stderr, "Nothing was answered.") {
 		t.Errorf("EOF at once = %d, stderr %q; want 130 and Nothing was answered.", r.code, r.stderr)
@@ -80,7 +80,7 @@ func TestAccessibleNothingAnswered(t *testing.T) {
 }
 
 func TestResume(t *testing.T) {
-	draft := isolate(t)
+	draft := testbank.Isolate(t)
 	r := runCLI(t, "", "--resume")
 	if r.code != exitInvalid || !strings.Contains(r.stderr, "no saved draft") {
 		t.Errorf("--resume without a draft = %d, %q", r.code, r.stderr)
@@ -98,7 +98,7 @@ func TestResume(t *testing.T) {
 }
 
 func TestAccessibleQuick(t *testing.T) {
-	isolate(t)
+	testbank.Isolate(t)
 	t.Chdir(t.TempDir())
 	n := len(testBank(t).Asked(true))
 	r := runCLI(t, strings.Repeat("1\n", n), "--quick", "--accessible", "--for", "consultant")
@@ -110,7 +110,7 @@ func TestAccessibleQuick(t *testing.T) {
 // TestAccessibleStdoutIsTheResult: a script reading stdout gets the
 // result alone; the prompts went to stderr.
 func TestAccessibleStdoutIsTheResult(t *testing.T) {
-	isolate(t)
+	testbank.Isolate(t)
 	stdin, _ := firstOptions(t, "manager")
 	r := runCLI(t, stdin, "--for", "manager")
 	if r.code != exitOK || !strings.HasPrefix(r.stdout, expectedHeadline(testBank(t), "manager", testbank.First(testBank(t), len(testBank(t).Asked(false))))) {

@@ -37,18 +37,6 @@ func runWith(t *testing.T, getenv func(string) string, now func() time.Time, std
 	return cliResult{code, out.String(), errw.String()}
 }
 
-// isolate points the state and config folders at fresh temporary folders,
-// so that no test reads or writes the user's files, and returns the draft
-// path.
-func isolate(t *testing.T) string {
-	t.Helper()
-	state := t.TempDir()
-	t.Setenv("XDG_STATE_HOME", state)
-	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
-	t.Setenv("NO_COLOR", "")
-	return filepath.Join(state, "guidepost", "draft.toml")
-}
-
 // testdata returns the absolute path of a file in testdata/cli, so that
 // tests may change the working folder.
 func testdata(t *testing.T, name string) string {
@@ -67,7 +55,7 @@ func assertClean(t *testing.T, what, s string) {
 }
 
 func TestCheckEmbedded(t *testing.T) {
-	isolate(t)
+	testbank.Isolate(t)
 	r := runCLI(t, "", "check")
 	if r.code != exitOK || !strings.HasPrefix(r.stdout, embeddedName+": ok (") {
 		t.Errorf("check = %d, %q, stderr %q; want 0 and %q", r.code, r.stdout, r.stderr, embeddedName+": ok (…")
@@ -75,7 +63,7 @@ func TestCheckEmbedded(t *testing.T) {
 }
 
 func TestCheckFileAndRulesFlag(t *testing.T) {
-	isolate(t)
+	testbank.Isolate(t)
 	file := filepath.Join(t.TempDir(), "mine.toml")
 	os.WriteFile(file, testbank.Rules(t), 0o600)
 	for _, args := range [][]string{{"check", file}, {"--rules", file, "check"}, {"check", "--rules", file}} {
@@ -94,7 +82,7 @@ func brokenRules(t *testing.T, extra string) ([]byte, int) {
 }
 
 func TestCheckBrokenRules(t *testing.T) {
-	isolate(t)
+	testbank.Isolate(t)
 	b := testBank(t)
 	src := b.Sources[0].ID
 	tests := []struct {
@@ -123,7 +111,7 @@ func TestCheckBrokenRules(t *testing.T) {
 }
 
 func TestUnreadableRules(t *testing.T) {
-	isolate(t)
+	testbank.Isolate(t)
 	dir := t.TempDir()
 	big := filepath.Join(dir, "big.toml")
 	os.WriteFile(big, bytes.Repeat([]byte("# padding\n"), questions.MaxSize/10+1), 0o600)
@@ -147,7 +135,7 @@ func TestUnreadableRules(t *testing.T) {
 }
 
 func TestUserRulesAreUsed(t *testing.T) {
-	isolate(t)
+	testbank.Isolate(t)
 	user := filepath.Join(os.Getenv("XDG_CONFIG_HOME"), "guidepost", "rules.toml")
 	os.MkdirAll(filepath.Dir(user), 0o700)
 	os.WriteFile(user, []byte("schema_version = 1\ntitel = 3\n"), 0o600)
@@ -219,7 +207,7 @@ func checkObjects(t *testing.T, m map[string]any, field string, want, optional [
 }
 
 func TestScoreAnswers(t *testing.T) {
-	isolate(t)
+	testbank.Isolate(t)
 	tests := []struct{ file, audience, want string }{
 		{"manager-coaching.toml", "manager", "coaching"},
 		{"self-mentoring.toml", "self", "mentoring"},
@@ -253,7 +241,7 @@ func TestScoreAnswers(t *testing.T) {
 }
 
 func TestScoreAnswersErrors(t *testing.T) {
-	isolate(t)
+	testbank.Isolate(t)
 	tests := []struct {
 		name, file string
 		want       []string
@@ -278,7 +266,7 @@ func TestScoreAnswersErrors(t *testing.T) {
 }
 
 func TestScoreCSV(t *testing.T) {
-	isolate(t)
+	testbank.Isolate(t)
 	csvData, _ := os.ReadFile(testdata(t, "batch.csv"))
 	tests := []struct {
 		name, stdin string
@@ -308,7 +296,7 @@ func TestScoreCSV(t *testing.T) {
 }
 
 func TestLearn(t *testing.T) {
-	isolate(t)
+	testbank.Isolate(t)
 	for _, format := range []string{"text", "markdown"} {
 		r := runCLI(t, "", "learn", "--format", format)
 		if r.code != exitOK || len(r.stdout) < 200 || r.stderr != "" {
@@ -319,7 +307,7 @@ func TestLearn(t *testing.T) {
 }
 
 func TestForget(t *testing.T) {
-	draft := isolate(t)
+	draft := testbank.Isolate(t)
 	r := runCLI(t, "", "forget")
 	if r.code != exitOK || !strings.Contains(r.stdout, "no draft") {
 		t.Errorf("forget without a draft = %d, %q", r.code, r.stdout)

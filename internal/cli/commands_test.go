@@ -18,7 +18,7 @@ import (
 )
 
 func TestCompletions(t *testing.T) {
-	isolate(t)
+	testbank.Isolate(t)
 	marks := map[string]string{
 		"bash":       "complete -o default -F __start_guidepost guidepost",
 		"zsh":        "#compdef guidepost",
@@ -35,7 +35,7 @@ func TestCompletions(t *testing.T) {
 }
 
 func TestCompletionOfValues(t *testing.T) {
-	isolate(t)
+	testbank.Isolate(t)
 	tests := []struct {
 		args []string
 		want []string
@@ -56,7 +56,7 @@ func TestCompletionOfValues(t *testing.T) {
 }
 
 func TestManPage(t *testing.T) {
-	isolate(t)
+	testbank.Isolate(t)
 	day := time.Date(2031, 3, 4, 12, 0, 0, 0, time.UTC)
 	r := runWith(t, os.Getenv, func() time.Time { return day }, "", "man")
 	if r.code != exitOK || r.stderr != "" {
@@ -74,14 +74,14 @@ func TestManPage(t *testing.T) {
 // lookup given to run: the draft goes where it says, not where the
 // process's environment points.
 func TestSeamEnvironment(t *testing.T) {
-	isolate(t) // the process's own folders, which must stay empty
+	testbank.Isolate(t) // the process's own folders, which must stay empty
 	state, home := t.TempDir(), t.TempDir()
 	env := map[string]string{"XDG_STATE_HOME": state, "HOME": home, "TERM": "dumb"}
 	r := runWith(t, func(k string) string { return env[k] }, time.Now, "1\n", "--for", "self")
 	if r.code != exitAborted || !strings.Contains(r.stderr, filepath.Join(state, "guidepost", "draft.toml")) {
 		t.Fatalf("run = %d, stderr %q; want 130 and the draft in the seam's XDG_STATE_HOME", r.code, r.stderr)
 	}
-	if names := dirNames(t, os.Getenv("XDG_STATE_HOME")); len(names) != 0 {
+	if names := testbank.DirNames(t, os.Getenv("XDG_STATE_HOME")); len(names) != 0 {
 		t.Errorf("the process's state folder holds %q", names)
 	}
 	delete(env, "XDG_STATE_HOME")
@@ -116,7 +116,7 @@ func checkLines(t *testing.T, name string, data []byte) []string {
 }
 
 func TestCheckPrintsEveryWarning(t *testing.T) {
-	isolate(t)
+	testbank.Isolate(t)
 	unsure := append(bytes.Clone(testbank.Rules(t)), `
 [[rule]]
 id = "zz_unsure"
@@ -159,7 +159,7 @@ sources = ["dmi"]
 }
 
 func TestCheckNamesContractGaps(t *testing.T) {
-	isolate(t)
+	testbank.Isolate(t)
 	renamed := strings.NewReplacer(`"not_therapy"`, `"no_therapy"`, `"networking"`, `"contacts"`).Replace(string(testbank.Rules(t)))
 	file := filepath.Join(t.TempDir(), "renamed.toml")
 	os.WriteFile(file, []byte(renamed), 0o600)

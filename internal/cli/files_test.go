@@ -33,7 +33,7 @@ func linkedState(t *testing.T) string {
 }
 
 func TestLinkedStateFolderIsRefused(t *testing.T) {
-	isolate(t)
+	testbank.Isolate(t)
 	t.Chdir(t.TempDir())
 	target := linkedState(t)
 	for _, args := range [][]string{{"--for", "self"}, {"--resume"}, {"forget"}} {
@@ -46,7 +46,7 @@ func TestLinkedStateFolderIsRefused(t *testing.T) {
 		}
 	}
 	st, _ := os.Stat(target)
-	if names := dirNames(t, target); len(names) != 0 || st.Mode().Perm() != 0o755 {
+	if names := testbank.DirNames(t, target); len(names) != 0 || st.Mode().Perm() != 0o755 {
 		t.Errorf("the link's target holds %q with mode %v; want nothing written, mode unchanged", names, st.Mode().Perm())
 	}
 	b := testBank(t)
@@ -57,7 +57,7 @@ func TestLinkedStateFolderIsRefused(t *testing.T) {
 }
 
 func TestLinkedDraftIsNotFollowed(t *testing.T) {
-	draft := isolate(t)
+	draft := testbank.Isolate(t)
 	secret := filepath.Join(t.TempDir(), "secret.toml")
 	os.WriteFile(secret, []byte("[answers]\nneed = \"networking\"\n"), 0o600)
 	os.MkdirAll(filepath.Dir(draft), 0o700)
@@ -71,7 +71,7 @@ func TestLinkedDraftIsNotFollowed(t *testing.T) {
 }
 
 func TestNamedPipeIsRefusedAtOnce(t *testing.T) {
-	isolate(t)
+	testbank.Isolate(t)
 	fifo := filepath.Join(t.TempDir(), "rules.toml")
 	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
 		t.Skip("no named pipes here:", err)
@@ -102,7 +102,7 @@ func TestNamedPipeIsRefusedAtOnce(t *testing.T) {
 // TestFullDiskAtQuit checks the message when the last save fails: the
 // answers are not said to be saved.
 func TestFullDiskAtQuit(t *testing.T) {
-	draft := isolate(t)
+	draft := testbank.Isolate(t)
 	b := testBank(t)
 	var out, errw bytes.Buffer
 	a := newApp(process{in: strings.NewReader(""), out: &out, err: &errw, getenv: os.Getenv, now: time.Now, rules: testbank.Rules(t)})
@@ -117,7 +117,7 @@ func TestFullDiskAtQuit(t *testing.T) {
 // TestLinkedParentIsFollowed: only the guidepost folder itself is checked,
 // so a state home that is a link (dotfiles managers make them) works.
 func TestLinkedParentIsFollowed(t *testing.T) {
-	isolate(t)
+	testbank.Isolate(t)
 	t.Chdir(t.TempDir())
 	real := t.TempDir()
 	link := filepath.Join(t.TempDir(), "state")
@@ -141,7 +141,7 @@ func fullDisk(f *os.File, data []byte) error {
 }
 
 func TestDraftUnwritable(t *testing.T) {
-	isolate(t)
+	testbank.Isolate(t)
 	t.Chdir(t.TempDir())
 	state := t.TempDir()
 	if os.Geteuid() == 0 {

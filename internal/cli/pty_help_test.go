@@ -65,7 +65,7 @@ func helpOnTerminal(t *testing.T, env map[string]string) string {
 }
 
 func TestHelpColoursFollowTheSeam(t *testing.T) {
-	isolate(t)
+	testbank.Isolate(t)
 	// What fang itself reads: a colour terminal, NO_COLOR unset.
 	t.Setenv("TERM", "xterm-256color")
 	t.Setenv("NO_COLOR", "")

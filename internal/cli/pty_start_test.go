@@ -63,7 +63,7 @@ func terminalRun(t *testing.T, args []string, wait string, typeIn func(master *o
 }
 
 func TestTUIStartsOnTheEmbeddedRules(t *testing.T) {
-	isolate(t)
+	testbank.Isolate(t)
 	t.Setenv("TERM", "xterm-256color")
 	code, screen, stderr := terminalRun(t, []string{"--theme", "dark"}, "Yourself", func(m *os.File) { m.Write([]byte{3}) })
 	if !strings.Contains(screen, "Yourself") {
@@ -75,7 +75,7 @@ func TestTUIStartsOnTheEmbeddedRules(t *testing.T) {
 }
 
 func TestBrokenRulesBeforeTheTerminal(t *testing.T) {
-	isolate(t)
+	testbank.Isolate(t)
 	t.Setenv("TERM", "xterm-256color")
 	code, screen, stderr := terminalRun(t, []string{"--rules", testbank.Path("testdata", "broken", "rules", "bell.toml")}, "", nil)
 	if code != exitInvalid || !strings.Contains(stderr, "bell.toml") {

@@ -140,7 +140,7 @@ func generatedBroken(t *testing.T) []brokenCase {
 }
 
 func TestBrokenInputs(t *testing.T) {
-	isolate(t)
+	testbank.Isolate(t)
 	cases := loadBroken(t)
 	work := t.TempDir()
 	t.Chdir(work)
@@ -210,7 +210,7 @@ func assertTrusted(t *testing.T, r cliResult) {
 func assertNothingWritten(t *testing.T, work string) {
 	t.Helper()
 	for _, dir := range []string{work, os.Getenv("XDG_STATE_HOME"), os.Getenv("XDG_CONFIG_HOME")} {
-		if names := dirNames(t, dir); len(names) != 0 {
+		if names := testbank.DirNames(t, dir); len(names) != 0 {
 			t.Errorf("%s holds %q after a refused input", dir, names)
 		}
 	}
@@ -219,7 +219,7 @@ func assertNothingWritten(t *testing.T, work string) {
 // TestBrokenRulesEverywhere checks that a broken rule set given with
 // --rules stops every command the same way, before anything is asked.
 func TestBrokenRulesEverywhere(t *testing.T) {
-	isolate(t)
+	testbank.Isolate(t)
 	work := t.TempDir()
 	t.Chdir(work)
 	file := absTestdata(t, "broken", "rules", "escape_u001b.toml")
@@ -251,7 +251,7 @@ func absTestdata(t *testing.T, elem ...string) string {
 // refuses it naming every id that no longer fits; --resume keeps what fits,
 // says what was dropped, and keeps the draft.
 func TestOlderDraft(t *testing.T) {
-	draft := isolate(t)
+	draft := testbank.Isolate(t)
 	work := t.TempDir()
 	t.Chdir(work)
 	old, err := os.ReadFile(absTestdata(t, "broken", "answers", "older_rule_set.toml"))
@@ -284,10 +284,10 @@ func TestOlderDraft(t *testing.T) {
 	if _, ch, err := questions.ParseAnswers(b, draft, data); err != nil || ch[b.Question("need")] != int8(b.Option(b.Question("need"), "networking")) {
 		t.Errorf("after --resume and EOF the draft is %q (%v); want the answer that fits, valid", data, err)
 	}
-	if names := dirNames(t, work); len(names) != 0 {
+	if names := testbank.DirNames(t, work); len(names) != 0 {
 		t.Errorf("the working folder holds %q", names)
 	}
-	if names := dirNames(t, filepath.Dir(draft)); !slices.Equal(names, []string{"draft.toml"}) {
+	if names := testbank.DirNames(t, filepath.Dir(draft)); !slices.Equal(names, []string{"draft.toml"}) {
 		t.Errorf("the state folder holds %q; want only the draft", names)
 	}
 }

@@ -14,7 +14,7 @@ import (
 )
 
 func TestVersion(t *testing.T) {
-	isolate(t)
+	testbank.Isolate(t)
 	for _, args := range [][]string{{"--version"}, {"-v"}} {
 		r := runCLI(t, "", args...)
 		want := "guidepost " + buildVersion() + "\n"
@@ -64,7 +64,7 @@ var commandFlags = map[string][]string{
 }
 
 func TestHelp(t *testing.T) {
-	isolate(t)
+	testbank.Isolate(t)
 	for cmd, flags := range commandFlags {
 		forms := [][]string{{"--help"}, {"-h"}, {"help"}}
 		if cmd != "" {
@@ -93,7 +93,7 @@ func TestHelp(t *testing.T) {
 }
 
 func TestUsageErrors(t *testing.T) {
-	isolate(t)
+	testbank.Isolate(t)
 	tests := []struct {
 		name string
 		args []string
@@ -147,7 +147,7 @@ func TestUsageErrors(t *testing.T) {
 // TestContractCommandLine runs every form of CONTRACT §2 through run and
 // checks its exit code: each flag and each value it lists is accepted.
 func TestContractCommandLine(t *testing.T) {
-	isolate(t)
+	testbank.Isolate(t)
 	answers, csv, unknown := testdata(t, "self-mentoring.toml"), testdata(t, "batch.csv"), testdata(t, "unknown-option.toml")
 	stdin, _ := firstOptions(t, "manager")
 	t.Chdir(t.TempDir())

@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"guidepost/internal/testbank"
 	"guidepost/questions"
 )
 
@@ -126,7 +127,7 @@ func isVariant(data []byte, variants [][]byte) bool {
 func checkTemps(t *testing.T, dir string, max int) {
 	t.Helper()
 	var temps []string
-	for _, n := range dirNames(t, dir) {
+	for _, n := range testbank.DirNames(t, dir) {
 		if strings.HasSuffix(n, ".tmp") {
 			temps = append(temps, n)
 		}
@@ -140,7 +141,7 @@ func checkTemps(t *testing.T, dir string, max int) {
 func ageTemps(t *testing.T, dir string) {
 	t.Helper()
 	old := time.Now().Add(-2 * staleTempAge)
-	for _, n := range dirNames(t, dir) {
+	for _, n := range testbank.DirNames(t, dir) {
 		if strings.HasSuffix(n, ".tmp") {
 			os.Chtimes(filepath.Join(dir, n), old, old)
 		}
@@ -162,7 +163,7 @@ func TestStaleTempsKeepAWriteInFlight(t *testing.T) {
 	if err := WriteAtomic(path, []byte("x"), time.Now(), nil); err != nil {
 		t.Fatal(err)
 	}
-	got := dirNames(t, dir)
+	got := testbank.DirNames(t, dir)
 	want := []string{".draft.toml.111.tmp", ".notes.toml.333.tmp", "draft.toml"}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("folder holds %q; want %q (the stale temporary removed, another's in flight and other files kept)", got, want)
@@ -238,7 +239,7 @@ func TestSaveResultConcurrentNeverOverwrites(t *testing.T) {
 			seen[p] = true
 		}
 	}
-	if n := len(dirNames(t, dir)); n != 2*savers {
+	if n := len(testbank.DirNames(t, dir)); n != 2*savers {
 		t.Errorf("%d files after %d saves; want %d", n, savers, 2*savers)
 	}
 }

@@ -22,28 +22,6 @@ func testResult(t *testing.T, b *questions.Bank) advisor.Result {
 	return advisor.Evaluate(b, ch)
 }
 
-func perm(t *testing.T, path string) os.FileMode {
-	t.Helper()
-	st, err := os.Stat(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return st.Mode().Perm()
-}
-
-func dirNames(t *testing.T, dir string) []string {
-	t.Helper()
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, e := range entries {
-		names = append(names, e.Name())
-	}
-	return names
-}
-
 func TestDraftPathFollowsXDG(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv("XDG_STATE_HOME", dir)
@@ -69,13 +47,13 @@ func TestSaveDraftIsPrivateAndAtomic(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if p := perm(t, path); p != FileMode {
+	if p := testbank.Perm(t, path); p != FileMode {
 		t.Errorf("draft mode = %v; want %v", p, os.FileMode(FileMode))
 	}
-	if p := perm(t, filepath.Dir(path)); p != DirMode {
+	if p := testbank.Perm(t, filepath.Dir(path)); p != DirMode {
 		t.Errorf("draft folder mode = %v; want %v", p, os.FileMode(DirMode))
 	}
-	if names := dirNames(t, filepath.Dir(path)); !slices.Equal(names, []string{"draft.toml"}) {
+	if names := testbank.DirNames(t, filepath.Dir(path)); !slices.Equal(names, []string{"draft.toml"}) {
 		t.Errorf("draft folder holds %q; want only draft.toml (no temporary files)", names)
 	}
 	data, _ := os.ReadFile(path)
@@ -93,7 +71,7 @@ func TestSaveDraftNarrowsAnOpenFolder(t *testing.T) {
 	if err := SaveDraft(filepath.Join(dir, "draft.toml"), b, "", b.NewChoices(), time.Now(), nil); err != nil {
 		t.Fatal(err)
 	}
-	if p := perm(t, dir); p != DirMode {
+	if p := testbank.Perm(t, dir); p != DirMode {
 		t.Errorf("folder mode = %v; want %v", p, os.FileMode(DirMode))
 	}
 }
@@ -108,7 +86,7 @@ func TestWriteAtomicFailureLeavesNoTemporaryFile(t *testing.T) {
 	if err := WriteAtomic(target, []byte("x"), time.Now(), nil); err == nil {
 		t.Fatal("writeAtomic over a folder succeeded")
 	}
-	if names := dirNames(t, dir); !slices.Equal(names, []string{"draft.toml"}) {
+	if names := testbank.DirNames(t, dir); !slices.Equal(names, []string{"draft.toml"}) {
 		t.Errorf("folder holds %q after a failed write; want only draft.toml", names)
 	}
 }
@@ -145,7 +123,7 @@ func TestSaveResultNeverOverwrites(t *testing.T) {
 			if paths[j] != filepath.Join(dir, w[j]) {
 				t.Errorf("save %d: path %q; want %q", i+1, paths[j], w[j])
 			}
-			if p := perm(t, paths[j]); p != FileMode {
+			if p := testbank.Perm(t, paths[j]); p != FileMode {
 				t.Errorf("%s: mode %v; want %v", paths[j], p, os.FileMode(FileMode))
 			}
 		}
@@ -182,7 +160,7 @@ func TestSaveResultReadOnlyFolder(t *testing.T) {
 	if _, err := SaveResult(dir, time.Now(), b, testResult(t, b)); err == nil {
 		t.Fatal("saving into a read-only folder succeeded")
 	}
-	if names := dirNames(t, dir); len(names) != 0 {
+	if names := testbank.DirNames(t, dir); len(names) != 0 {
 		t.Errorf("read-only folder holds %q after a failed save", names)
 	}
 }
@@ -194,7 +172,7 @@ func TestCreateAllRemovesPartialFiles(t *testing.T) {
 	if err := createAll(paths, [][]byte{[]byte("md"), []byte("{}")}); err == nil {
 		t.Fatal("createAll into a missing folder succeeded")
 	}
-	if names := dirNames(t, dir); len(names) != 0 {
+	if names := testbank.DirNames(t, dir); len(names) != 0 {
 		t.Errorf("folder holds %q after a failed save", names)
 	}
 }

@@ -42,7 +42,7 @@ func TestFullDiskKeepsThePreviousDraft(t *testing.T) {
 	if got, _ := os.ReadFile(d.path); !bytes.Equal(got, want) {
 		t.Errorf("after a failed save the draft is\n%s\nwant the previous one\n%s", got, want)
 	}
-	if names := dirNames(t, dir); !slices.Equal(names, []string{"draft.toml"}) {
+	if names := testbank.DirNames(t, dir); !slices.Equal(names, []string{"draft.toml"}) {
 		t.Errorf("the folder holds %q; want only the draft (no half-written temporary file)", names)
 	}
 }

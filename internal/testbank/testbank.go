@@ -107,3 +107,39 @@ func First(b *questions.Bank, k int) questions.Choices {
 	}
 	return ch
 }
+
+// Isolate points the state and config folders at fresh temporary folders
+// (for this process and the ones a test starts), so that no test reads or
+// writes the user's files, clears NO_COLOR, and returns the draft path.
+func Isolate(tb testing.TB) string {
+	tb.Helper()
+	state := tb.TempDir()
+	tb.Setenv("XDG_STATE_HOME", state)
+	tb.Setenv("XDG_CONFIG_HOME", tb.TempDir())
+	tb.Setenv("NO_COLOR", "")
+	return filepath.Join(state, "guidepost", "draft.toml")
+}
+
+// Perm returns the permission bits of path.
+func Perm(tb testing.TB, path string) os.FileMode {
+	tb.Helper()
+	st, err := os.Stat(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return st.Mode().Perm()
+}
+
+// DirNames lists the names in dir.
+func DirNames(tb testing.TB, dir string) []string {
+	tb.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	return names
+}
