@@ -26,7 +26,19 @@ type Options struct {
 	Format  string // "csv" (default) or "jsonl"; with Summary: "text" (default) or "markdown"
 	Summary bool   // write a group summary instead of one row per input row
 	By      string // with Summary: group by this input column
-	Warn    io.Writer
+	// MinGroup, with By: the fewest scored rows a group needs for its
+	// breakdown to be shown (see summary_private.go); 0 means
+	// DefaultMinGroup, and less than MinGroupFloor is refused.
+	MinGroup int
+	// Width, with Summary: the terminal cells text wraps to; 0 means 80.
+	// The command layer passes the terminal's width when stdout is one.
+	Width int
+	// Delimiter separates the cells: ',', ';' or '\t'. 0 detects it from
+	// the header row (the one of the three it holds most of outside
+	// quotes, comma on a tie or when none), with a warning on Warn when
+	// it is not a comma.
+	Delimiter rune
+	Warn      io.Writer
 	// Progress, when set, is called now and then with the number of input
 	// bytes read so far, and once at the end, from the goroutine that
 	// called Score: the command layer draws its progress bar from it.
@@ -109,7 +121,29 @@ func (opt Options) name() string {
 	return questions.Clean(opt.Name)
 }
 
+func (opt Options) minGroup() int {
+	if opt.MinGroup == 0 {
+		return DefaultMinGroup
+	}
+	return opt.MinGroup
+}
+
+func (opt Options) summaryWidth() int {
+	if opt.Width <= 0 {
+		return summaryWidth
+	}
+	return max(opt.Width, advisor.MinReportWidth)
+}
+
 func (opt Options) check() error {
+	if opt.MinGroup != 0 && opt.MinGroup < MinGroupFloor {
+		return fmt.Errorf("minimum group %d: at least %d, so that a summary by group never tells people apart", opt.MinGroup, MinGroupFloor)
+	}
+	switch opt.Delimiter {
+	case 0, ',', ';', '\t':
+	default:
+		return fmt.Errorf("delimiter %q: use a comma, a semicolon or a tab", opt.Delimiter)
+	}
 	if opt.Summary {
 		switch opt.Format {
 		case "", "text", "markdown":
@@ -176,7 +210,7 @@ type sink interface {
 func newSink(b *questions.Bank, p *plan, w *bufio.Writer, opt Options) sink {
 	switch {
 	case opt.Summary:
-		return newSummary(b, p, w, opt.Format == "markdown")
+		return newSummary(b, p, w, opt)
 	case opt.Format == "jsonl":
 		return &jsonlSink{b: b, w: w}
 	}
