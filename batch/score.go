@@ -2,7 +2,6 @@ package batch
 
 import (
 	"bufio"
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -92,7 +91,7 @@ func Score(b *questions.Bank, r io.Reader, w io.Writer, opt Options) (Stats, err
 		return Stats{}, err
 	}
 	rd := newReader(r)
-	header, err := readHeader(rd, opt.name())
+	header, err := readHeader(rd, opt)
 	if err != nil {
 		return Stats{}, err
 	}
@@ -159,46 +158,6 @@ func (opt Options) check() error {
 		return nil
 	}
 	return fmt.Errorf("unknown format %q for CSV scoring: use csv or jsonl", questions.Clean(opt.Format))
-}
-
-var (
-	bomUTF8    = []byte{0xef, 0xbb, 0xbf}
-	bomUTF16LE = []byte{0xff, 0xfe}
-	bomUTF16BE = []byte{0xfe, 0xff}
-)
-
-// readHeader skips UTF-8 byte order marks and reads the header row.
-func readHeader(rd *reader, name string) ([]string, error) {
-	for {
-		head := rd.ahead(len(bomUTF8))
-		if bytes.HasPrefix(head, bomUTF16LE) || bytes.HasPrefix(head, bomUTF16BE) {
-			return nil, fmt.Errorf("%s is UTF-16 text: save it as CSV UTF-8", name)
-		}
-		if !bytes.HasPrefix(head, bomUTF8) {
-			break
-		}
-		rd.pos += len(bomUTF8)
-	}
-	err := rd.read()
-	switch {
-	case err == io.EOF:
-		return nil, fmt.Errorf("%s is empty: %w", name, ErrEmpty)
-	case err != nil:
-		return nil, fmt.Errorf("read %s: %w", name, err)
-	case rd.tooLong:
-		return nil, fmt.Errorf("%s: the header row is longer than 1 MiB: is this a CSV file?", name)
-	case rd.problem != "":
-		return nil, fmt.Errorf("%s: the header row is not valid CSV: %s", name, rd.problem)
-	}
-	// A name longer than maxCell is kept cut, marked with "…": it cannot
-	// be a question id, so its column is ignored like any other.
-	header := rd.header()
-	for i, long := range rd.long[:len(header)] {
-		if long {
-			header[i] += "…"
-		}
-	}
-	return header, nil
 }
 
 // sink receives every row in order and, at the end, finishes the output.
