@@ -5,31 +5,6 @@ import (
 	"testing"
 )
 
-// TestWrapCountsCells: Wrap measures in terminal cells, not characters: a
-// CJK letter or an emoji takes two, a combining accent none, and a joined
-// emoji sequence is never split.
-func TestWrapCountsCells(t *testing.T) {
-	tests := []struct {
-		text          string
-		width, indent int
-		want          string
-	}{
-		{"日本語 日本語 日本語", 14, 0, "日本語 日本語\n日本語"},
-		{"👍👍👍👍", 4, 0, "👍👍\n👍👍"},
-		{"ab 日本", 6, 0, "ab\n日本"},
-		{"café café", 9, 0, "café café"},
-		{"cafe\u0301 cafe\u0301", 9, 0, "cafe\u0301 cafe\u0301"},
-		{"👩‍💻👩‍💻", 3, 0, "👩‍💻\n👩‍💻"},
-		{"🇫🇷🇩🇪 x", 4, 2, "🇫🇷\n  🇩🇪\n  x"},
-		{"日", 1, 0, "日"}, // wider than the line: kept whole, not looped on
-	}
-	for _, tt := range tests {
-		if got := Wrap(tt.text, tt.width, tt.indent); got != tt.want {
-			t.Errorf("Wrap(%q, %d, %d) = %q, want %q", tt.text, tt.width, tt.indent, got, tt.want)
-		}
-	}
-}
-
 // TestWidth: the cells of plain text.
 func TestWidth(t *testing.T) {
 	for s, want := range map[string]int{
