@@ -10,8 +10,22 @@ import (
 	"guidepost/questions"
 )
 
-// reportWidth is the width plain-text reports wrap to.
-const reportWidth = 78
+// ReportWidth is the width, in terminal cells, plain-text reports wrap to
+// unless the caller gives another (WriteTextWidth, LearnWidth).
+const ReportWidth = 78
+
+// MinReportWidth is the narrowest a plain-text report is wrapped to: a
+// narrower width asked for is taken as this one.
+const MinReportWidth = 20
+
+// reportWidth is width as a report uses it: ReportWidth when width is 0 or
+// less, at least MinReportWidth.
+func reportWidth(width int) int {
+	if width <= 0 {
+		return ReportWidth
+	}
+	return max(width, MinReportWidth)
+}
 
 // MarshalJSON writes the scores as an object in a fixed order.
 func (s Scores) MarshalJSON() ([]byte, error) {
@@ -125,56 +139,15 @@ func sourceIDs(e Explanation, nums []int) []string {
 // report writes through a bufio.Writer and keeps the first error, so the
 // formatting code reads straight through.
 type report struct {
-	w *bufio.Writer
+	w     *bufio.Writer
+	width int // the cells text wraps to
 }
 
-func newReport(w io.Writer) *report { return &report{w: bufio.NewWriter(w)} }
+func newReport(w io.Writer, width int) *report {
+	return &report{w: bufio.NewWriter(w), width: reportWidth(width)}
+}
 
 func (p *report) printf(format string, args ...any) { fmt.Fprintf(p.w, format, args...) }
-
-// Wrap word-wraps text to width columns, breaking at spaces (so "1.5" and
-// "[1,2]" stay whole), and indents every line after the first by indent
-// spaces; the first line is taken to start at column indent too, after a
-// prefix the caller writes. Only a word longer than a whole line, such as
-// a long file name, is broken, never cut. Every output wraps with it.
-func Wrap(text string, width, indent int) string {
-	var out strings.Builder
-	room := max(width-indent, 1)
-	for pi, para := range strings.Split(text, "\n") {
-		if pi > 0 {
-			out.WriteString("\n" + strings.Repeat(" ", indent))
-		}
-		col := indent
-		first := true
-		var words []string
-		for _, word := range strings.Split(para, " ") {
-			for r := []rune(word); len(r) > room; r = r[room:] {
-				words = append(words, string(r[:room]))
-				word = string(r[room:])
-			}
-			words = append(words, word)
-		}
-		for _, word := range words {
-			if word == "" {
-				continue
-			}
-			n := len([]rune(word))
-			switch {
-			case first:
-			case col+1+n > width:
-				out.WriteString("\n" + strings.Repeat(" ", indent))
-				col = indent
-			default:
-				out.WriteByte(' ')
-				col++
-			}
-			first = false
-			out.WriteString(word)
-			col += n
-		}
-	}
-	return out.String()
-}
 
 // Bar draws a bar of width cells for value out of full, with glyphs only
 // (meaning never rests on colour): filled cells █, the rest ░.
@@ -188,16 +161,23 @@ func Bar(value, full float64, width int) string {
 }
 
 // WriteText writes r as a plain-text report for someone who has never seen
-// the tool.
+// the tool, wrapped to ReportWidth cells.
 func WriteText(w io.Writer, b *questions.Bank, r Result) error {
+	return WriteTextWidth(w, b, r, ReportWidth)
+}
+
+// WriteTextWidth is WriteText wrapped to width terminal cells instead (the
+// terminal's width when the report goes to one); 0 or less means
+// ReportWidth, and a width under MinReportWidth is taken as that.
+func WriteTextWidth(w io.Writer, b *questions.Bank, r Result, width int) error {
 	e := Explain(b, r)
-	p := newReport(w)
-	p.printf("%s\n", Wrap(e.Headline, reportWidth, 0))
+	p := newReport(w, width)
+	p.printf("%s\n", Wrap(e.Headline, p.width, 0))
 	if e.Detail != "" {
-		p.printf("%s\n", Wrap(e.Detail, reportWidth, 0))
+		p.printf("%s\n", Wrap(e.Detail, p.width, 0))
 	}
-	p.printf("\n%s\n\n", Wrap(e.Summary, reportWidth, 0))
-	p.printf("%s\n\n", Wrap(ConfidenceLabel+": "+e.ConfidenceText+". "+e.Basis, reportWidth, 0))
+	p.printf("\n%s\n\n", Wrap(e.Summary, p.width, 0))
+	p.printf("%s\n\n", Wrap(ConfidenceLabel+": "+e.ConfidenceText+". "+e.Basis, p.width, 0))
 	p.textScores(e)
 	for _, s := range e.Sections {
 		p.textSection(s)
@@ -206,11 +186,11 @@ func WriteText(w io.Writer, b *questions.Bank, r Result) error {
 		p.printf("%s\n", TitleSources)
 		for _, c := range e.Sources {
 			lead := fmt.Sprintf("  [%d] ", c.N)
-			p.printf("%s%s\n", lead, Wrap(c.Text, reportWidth, len(lead)))
+			p.printf("%s%s\n", lead, Wrap(c.Text, p.width, len(lead)))
 		}
 		p.printf("\n")
 	}
-	p.printf("%s\n", Wrap("Rule set: "+e.RuleSet, reportWidth, 0))
+	p.printf("%s\n", Wrap("Rule set: "+e.RuleSet, p.width, 0))
 	return p.w.Flush()
 }
 
@@ -219,9 +199,16 @@ func (p *report) textScores(e Explanation) {
 	for _, s := range e.Scores {
 		full = max(full, s.Value)
 	}
+	// The bar gives way on a narrow report, down to 8 cells.
+	labelW, textW := 10, 0
+	for _, s := range e.Scores {
+		labelW, textW = max(labelW, Width(s.Label)), max(textW, Width(s.Text))
+	}
+	barW := min(max(p.width-labelW-textW-5, 8), 24)
 	p.printf("Scores\n")
 	for _, s := range e.Scores {
-		p.printf("  %-10s %s %s\n", s.Label, Bar(s.Value, full, 24), s.Text)
+		pad := strings.Repeat(" ", labelW-Width(s.Label))
+		p.printf("  %s%s %s %s\n", s.Label, pad, Bar(s.Value, full, barW), s.Text)
 	}
 	p.printf("\n")
 }
@@ -232,7 +219,7 @@ func (p *report) textSection(s Section) {
 	}
 	p.printf("%s\n", s.Title)
 	if len(s.Points) == 0 {
-		p.printf("  %s\n\n", Wrap(s.Empty, reportWidth, 2))
+		p.printf("  %s\n\n", Wrap(s.Empty, p.width, 2))
 		return
 	}
 	for i, pt := range s.Points {
@@ -240,7 +227,7 @@ func (p *report) textSection(s Section) {
 		if s.Numbered {
 			lead = fmt.Sprintf("  %d. ", i+1)
 		}
-		p.printf("%s%s\n", lead, Wrap(pt.Line(), reportWidth, len(lead)))
+		p.printf("%s%s\n", lead, Wrap(pt.Line(), p.width, len(lead)))
 	}
 	p.printf("\n")
 }
@@ -248,7 +235,7 @@ func (p *report) textSection(s Section) {
 // WriteMarkdown writes r as a Markdown report.
 func WriteMarkdown(w io.Writer, b *questions.Bank, r Result) error {
 	e := Explain(b, r)
-	p := newReport(w)
+	p := newReport(w, 0)
 	p.printf("# %s\n\n", Markdown(e.Headline))
 	if e.Detail != "" {
 		p.printf("%s\n\n", Markdown(e.Detail))
@@ -307,10 +294,16 @@ func mdLine(pt Point) string {
 }
 
 // Learn writes the comparison of coaching and mentoring (see Compare), as
-// text or Markdown.
+// text (wrapped to ReportWidth cells) or Markdown.
 func Learn(w io.Writer, b *questions.Bank, markdown bool) error {
+	return LearnWidth(w, b, markdown, ReportWidth)
+}
+
+// LearnWidth is Learn with its text wrapped to width terminal cells, as
+// WriteTextWidth; Markdown is not wrapped.
+func LearnWidth(w io.Writer, b *questions.Bank, markdown bool, width int) error {
 	c := Compare(b)
-	p := newReport(w)
+	p := newReport(w, width)
 	if markdown {
 		p.learnMarkdown(c)
 	} else {
@@ -320,20 +313,20 @@ func Learn(w io.Writer, b *questions.Bank, markdown bool) error {
 }
 
 func (p *report) learnText(c Comparison) {
-	p.printf("%s\n%s\n\n", c.Title, Wrap(c.Intro, reportWidth, 0))
+	p.printf("%s\n%s\n\n", c.Title, Wrap(c.Intro, p.width, 0))
 	width := 0
 	for _, s := range []string{TitleCoaching, TitleMentoring} {
-		width = max(width, len([]rune(s)))
+		width = max(width, Width(s))
 	}
 	for _, row := range c.Rows {
 		p.printf("%s\n", row.Label)
 		for _, side := range row.Sides() {
 			if side.Name == TitleDiffer {
-				p.printf("  ≠ %s:\n    %s\n", side.Name, Wrap(side.Point.Line(), reportWidth, 4))
+				p.printf("  ≠ %s:\n    %s\n", side.Name, Wrap(side.Point.Line(), p.width, 4))
 				continue
 			}
-			lead := "  " + side.Name + ":" + strings.Repeat(" ", width-len([]rune(side.Name))) + " "
-			p.printf("%s%s\n", lead, Wrap(side.Point.Line(), reportWidth, len([]rune(lead))))
+			lead := "  " + side.Name + ":" + strings.Repeat(" ", width-Width(side.Name)) + " "
+			p.printf("%s%s\n", lead, Wrap(side.Point.Line(), p.width, Width(lead)))
 		}
 		p.printf("\n")
 	}
@@ -341,7 +334,7 @@ func (p *report) learnText(c Comparison) {
 		p.printf("%s\n", TitleSources)
 		for _, s := range c.Sources {
 			lead := fmt.Sprintf("  [%d] ", s.N)
-			p.printf("%s%s\n", lead, Wrap(s.Text, reportWidth, len(lead)))
+			p.printf("%s%s\n", lead, Wrap(s.Text, p.width, len(lead)))
 		}
 		p.printf("\n")
 	}

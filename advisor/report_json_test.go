@@ -30,6 +30,8 @@ func TestJSONStatusAndAgainst(t *testing.T) {
 	}
 }
 
+// TestWrap: Wrap breaks at spaces, in terminal cells, and breaks only a
+// word wider than a line.
 func TestWrap(t *testing.T) {
 	tests := []struct {
 		text          string
@@ -40,6 +42,17 @@ func TestWrap(t *testing.T) {
 		{"weight 1.5 points [1,2]", 12, 2, "weight 1.5\n  points\n  [1,2]"},
 		{"see /a/very/long/path", 8, 0, "see\n/a/very/\nlong/pat\nh"},
 		{"one\ntwo", 10, 2, "one\n  two"},
+		// Measured in terminal cells, not characters: a CJK letter or an
+		// emoji takes two, a combining accent none, and a joined emoji
+		// sequence or a flag is never split.
+		{"日本語 日本語 日本語", 14, 0, "日本語 日本語\n日本語"},
+		{"👍👍👍👍", 4, 0, "👍👍\n👍👍"},
+		{"ab 日本", 6, 0, "ab\n日本"},
+		{"café café", 9, 0, "café café"},
+		{"cafe\u0301 cafe\u0301", 9, 0, "cafe\u0301 cafe\u0301"},
+		{"👩‍💻👩‍💻", 3, 0, "👩‍💻\n👩‍💻"},
+		{"🇫🇷🇩🇪 x", 4, 2, "🇫🇷\n  🇩🇪\n  x"},
+		{"日", 1, 0, "日"}, // wider than the line: kept whole, not looped on
 	}
 	for _, tt := range tests {
 		if got := Wrap(tt.text, tt.width, tt.indent); got != tt.want {

@@ -31,6 +31,10 @@ func FuzzScoreCSV(f *testing.F) {
 		"id,need\n\x1b[31m,\xff\xfe\n",
 		"id,need\ra,career\rb,\"x\ry\"\r",
 		"\ufeff\ufeffid,need\r\nz,Career\r\n",
+		"id;need;horizon\na;career;long\n\"b;c\";\"Meet; people\";\n",
+		"\ufeffid;need\r\n\"x, y\";career\r\n",
+		"id\tneed\twellbeing\na\tcareer\tno\n\t\t\nb\t\"x\ty\"\n",
+		"\"a;b\",need;x\n1,career;2\n",
 	} {
 		f.Add([]byte(seed))
 	}
@@ -94,12 +98,14 @@ func FuzzScoreCSV(f *testing.F) {
 // countRows counts the data rows of a CSV input as CONTRACT §6 defines
 // them, with encoding/csv: records after the header, skipping blank ones,
 // each malformed record counting as one. Byte order marks are skipped and
-// lone carriage returns read as line ends, as Score reads them.
+// lone carriage returns read as line ends, as Score reads them, and cells
+// are separated by the header's separator, as Score detects it.
 func countRows(data []byte) int {
 	for bytes.HasPrefix(data, bomUTF8) {
 		data = data[len(bomUTF8):]
 	}
 	cr := csv.NewReader(bytes.NewReader(loneCRToLF(data)))
+	cr.Comma = rune(detectSeparator(data[:min(len(data), readBuffer)]))
 	cr.FieldsPerRecord = -1
 	n := -1 // the header
 	for {

@@ -135,26 +135,36 @@ func (p *plan) complete(opt Options) error {
 }
 
 // separatorHint explains a header that is one cell holding semicolons or
-// tabs: a spreadsheet saved with another separator.
+// tabs: a spreadsheet saved with another separator than the one asked for
+// (Options.Delimiter; left unset, the header's own is used).
 func separatorHint(names []string) string {
 	if len(names) != 1 {
 		return ""
 	}
 	for _, sep := range []string{";", "\t"} {
 		if strings.Contains(names[0], sep) {
-			return fmt.Sprintf("; the columns seem to be separated by %q: save the file with commas", sep)
+			return fmt.Sprintf("; the columns seem to be separated by %q: choose that delimiter, or let it be read from the header", sep)
 		}
 	}
 	return ""
 }
 
-// warnIgnored writes one warning naming every ignored column.
+// maxIgnoredNamed is how many ignored columns the warning names before it
+// gives only the count of the rest.
+const maxIgnoredNamed = 5
+
+// warnIgnored writes one warning naming the ignored columns: the first
+// maxIgnoredNamed, then how many more.
 func (p *plan) warnIgnored(w io.Writer) {
 	if w == nil || len(p.ignored) == 0 {
 		return
 	}
+	names := strings.Join(p.ignored[:min(len(p.ignored), maxIgnoredNamed)], ", ")
+	if more := len(p.ignored) - maxIgnoredNamed; more > 0 {
+		names += " and " + strconv.Itoa(more) + " more"
+	}
 	fmt.Fprintf(w, "%s: warning: ignoring %d column(s) that are not questions of %s: %s\n",
-		p.name, len(p.ignored), p.bank.Name, strings.Join(p.ignored, ", "))
+		p.name, len(p.ignored), p.bank.Name, names)
 }
 
 // normalName is a header name or a cell as it is matched: trimmed of

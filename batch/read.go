@@ -30,6 +30,7 @@ type reader struct {
 	base int64 // input offset of buf[0]
 	err  error // the error that ended reading (io.EOF at the end)
 	line int   // line number of the next byte, from 1
+	sep  byte  // the cell separator: ',', ';' or '\t'
 
 	// keep maps a cell index to its slot in cells, or -1; cells past it
 	// are not kept. nil keeps every cell (the header).
@@ -50,7 +51,7 @@ type reader struct {
 type span struct{ from, to int }
 
 func newReader(src io.Reader) *reader {
-	return &reader{src: src, buf: make([]byte, readBuffer), line: 1}
+	return &reader{src: src, buf: make([]byte, readBuffer), line: 1, sep: ','}
 }
 
 // offset is how many input bytes have been consumed.
@@ -216,7 +217,7 @@ func (r *reader) fast() bool {
 		return false
 	}
 	for i := 0; ; i++ {
-		c := bytes.IndexByte(line, ',')
+		c := bytes.IndexByte(line, r.sep)
 		cell := line
 		if c >= 0 {
 			cell = line[:c]
@@ -249,15 +250,6 @@ func (r *reader) addCell(i int, cell []byte) {
 	from := len(r.data)
 	r.data = append(r.data, cell...)
 	r.cells[s] = span{from, len(r.data)}
-}
-
-func isBlank(b []byte) bool {
-	for _, c := range b {
-		if c != ' ' && c != '\t' {
-			return false
-		}
-	}
-	return true
 }
 
 // fail records a syntax error found on the current line.
@@ -312,14 +304,14 @@ func (r *reader) slow() {
 				return
 			}
 		}
-		// An unquoted cell, or the comma or line end after a quoted one.
+		// An unquoted cell, or the separator or line end after a quoted one.
 		for next := false; !next; {
 			c, ok := r.peek()
 			switch {
 			case !ok:
 				long()
 				return
-			case c == ',':
+			case c == r.sep:
 				r.pos++
 				next = true
 			case c == '\n' || c == '\r':
@@ -361,7 +353,7 @@ func (r *reader) quoted(put func(byte), long func() bool) bool {
 				continue
 			}
 			c, ok := r.peek()
-			if !ok || c == ',' || c == '\n' || c == '\r' {
+			if !ok || c == r.sep || c == '\n' || c == '\r' {
 				return true
 			}
 			r.fail(`text after the closing quote of a cell (double a quote inside a quoted cell)`)

@@ -2,7 +2,6 @@ package batch
 
 import (
 	"bufio"
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -26,7 +25,19 @@ type Options struct {
 	Format  string // "csv" (default) or "jsonl"; with Summary: "text" (default) or "markdown"
 	Summary bool   // write a group summary instead of one row per input row
 	By      string // with Summary: group by this input column
-	Warn    io.Writer
+	// MinGroup, with By: the fewest scored rows a group needs for its
+	// breakdown to be shown (see summary_private.go); 0 means
+	// DefaultMinGroup, and less than MinGroupFloor is refused.
+	MinGroup int
+	// Width, with Summary: the terminal cells text wraps to; 0 means 80.
+	// The command layer passes the terminal's width when stdout is one.
+	Width int
+	// Delimiter separates the cells: ',', ';' or '\t'. 0 detects it from
+	// the header row (the one of the three it holds most of outside
+	// quotes, comma on a tie or when none), with a warning on Warn when
+	// it is not a comma.
+	Delimiter rune
+	Warn      io.Writer
 	// Progress, when set, is called now and then with the number of input
 	// bytes read so far, and once at the end, from the goroutine that
 	// called Score: the command layer draws its progress bar from it.
@@ -80,7 +91,7 @@ func Score(b *questions.Bank, r io.Reader, w io.Writer, opt Options) (Stats, err
 		return Stats{}, err
 	}
 	rd := newReader(r)
-	header, err := readHeader(rd, opt.name())
+	header, err := readHeader(rd, opt)
 	if err != nil {
 		return Stats{}, err
 	}
@@ -109,7 +120,29 @@ func (opt Options) name() string {
 	return questions.Clean(opt.Name)
 }
 
+func (opt Options) minGroup() int {
+	if opt.MinGroup == 0 {
+		return DefaultMinGroup
+	}
+	return opt.MinGroup
+}
+
+func (opt Options) summaryWidth() int {
+	if opt.Width <= 0 {
+		return summaryWidth
+	}
+	return max(opt.Width, advisor.MinReportWidth)
+}
+
 func (opt Options) check() error {
+	if opt.MinGroup != 0 && opt.MinGroup < MinGroupFloor {
+		return fmt.Errorf("minimum group %d: at least %d, so that a summary by group never tells people apart", opt.MinGroup, MinGroupFloor)
+	}
+	switch opt.Delimiter {
+	case 0, ',', ';', '\t':
+	default:
+		return fmt.Errorf("delimiter %q: use a comma, a semicolon or a tab", opt.Delimiter)
+	}
 	if opt.Summary {
 		switch opt.Format {
 		case "", "text", "markdown":
@@ -127,46 +160,6 @@ func (opt Options) check() error {
 	return fmt.Errorf("unknown format %q for CSV scoring: use csv or jsonl", questions.Clean(opt.Format))
 }
 
-var (
-	bomUTF8    = []byte{0xef, 0xbb, 0xbf}
-	bomUTF16LE = []byte{0xff, 0xfe}
-	bomUTF16BE = []byte{0xfe, 0xff}
-)
-
-// readHeader skips UTF-8 byte order marks and reads the header row.
-func readHeader(rd *reader, name string) ([]string, error) {
-	for {
-		head := rd.ahead(len(bomUTF8))
-		if bytes.HasPrefix(head, bomUTF16LE) || bytes.HasPrefix(head, bomUTF16BE) {
-			return nil, fmt.Errorf("%s is UTF-16 text: save it as CSV UTF-8", name)
-		}
-		if !bytes.HasPrefix(head, bomUTF8) {
-			break
-		}
-		rd.pos += len(bomUTF8)
-	}
-	err := rd.read()
-	switch {
-	case err == io.EOF:
-		return nil, fmt.Errorf("%s is empty: %w", name, ErrEmpty)
-	case err != nil:
-		return nil, fmt.Errorf("read %s: %w", name, err)
-	case rd.tooLong:
-		return nil, fmt.Errorf("%s: the header row is longer than 1 MiB: is this a CSV file?", name)
-	case rd.problem != "":
-		return nil, fmt.Errorf("%s: the header row is not valid CSV: %s", name, rd.problem)
-	}
-	// A name longer than maxCell is kept cut, marked with "…": it cannot
-	// be a question id, so its column is ignored like any other.
-	header := rd.header()
-	for i, long := range rd.long[:len(header)] {
-		if long {
-			header[i] += "…"
-		}
-	}
-	return header, nil
-}
-
 // sink receives every row in order and, at the end, finishes the output.
 type sink interface {
 	row(r *rowResult) error
@@ -176,7 +169,7 @@ type sink interface {
 func newSink(b *questions.Bank, p *plan, w *bufio.Writer, opt Options) sink {
 	switch {
 	case opt.Summary:
-		return newSummary(b, p, w, opt.Format == "markdown")
+		return newSummary(b, p, w, opt)
 	case opt.Format == "jsonl":
 		return &jsonlSink{b: b, w: w}
 	}

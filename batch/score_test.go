@@ -224,7 +224,7 @@ func TestScoreFileErrors(t *testing.T) {
 		{"only blank lines", "\n\n\r\n", Options{}, "in.csv is empty"},
 		{"only a byte order mark", "\ufeff", Options{}, "in.csv is empty"},
 		{"no known column", "name,team\nSam,x\n", Options{}, "in.csv: no column is a question of bank.toml (found: name, team; question ids: need, horizon, budget, wellbeing)"},
-		{"semicolons", "id;need\na;career\n", Options{}, `separated by ";"`},
+		{"semicolons, with a comma asked for", "id;need\na;career\n", Options{Delimiter: ','}, `separated by ";"`},
 		{"UTF-16", "\xff\xfei\x00d\x00", Options{}, "UTF-16"},
 		{"duplicate question column", "need,horizon,Need\n", Options{}, `column "need" appears twice (columns 1 and 3)`},
 		{"unknown by column", "need,team\n", Options{Summary: true, By: "site"}, `no column "site" to group by (columns: need, team)`},

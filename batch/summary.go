@@ -32,6 +32,7 @@ type tally struct {
 	statuses []int    // rows per status, in the order of advisor.Statuses
 	outcomes []int    // rows per recommendation, by outcome index
 	based    []int    // the same, of rows with enough answers (not too_few_answers)
+	calls    []int    // the same, of rows that are a call (neither too few answers nor wellbeing first)
 	conf     float64  // sum of the scored rows' confidence
 	needs    []int    // rows per option of the need question
 	cautions []int    // rows per caution raised
@@ -44,6 +45,8 @@ type summary struct {
 	b        *questions.Bank
 	w        *bufio.Writer
 	markdown bool
+	width    int    // the cells text wraps to
+	minGroup int    // the fewest scored rows a group's breakdown needs
 	by       string // the grouping column's name, "" when not grouping
 	need     int    // the need question's index, or -1
 	all      *tally
@@ -52,8 +55,9 @@ type summary struct {
 	unread   *tally // rows whose group could not be read; nil if none
 }
 
-func newSummary(b *questions.Bank, p *plan, w *bufio.Writer, markdown bool) *summary {
-	s := &summary{b: b, w: w, markdown: markdown, need: b.Question("need"), index: map[string]int{}}
+func newSummary(b *questions.Bank, p *plan, w *bufio.Writer, opt Options) *summary {
+	s := &summary{b: b, w: w, markdown: opt.Format == "markdown", width: opt.summaryWidth(), minGroup: opt.minGroup(),
+		need: b.Question("need"), index: map[string]int{}}
 	s.all = s.newTally("All rows")
 	if p.byCol >= 0 {
 		s.by = p.names[p.byCol]
@@ -67,6 +71,7 @@ func (s *summary) newTally(name string) *tally {
 		statuses: make([]int, len(advisor.Statuses)),
 		outcomes: make([]int, len(s.b.Outcomes)),
 		based:    make([]int, len(s.b.Outcomes)),
+		calls:    make([]int, len(s.b.Outcomes)),
 		cautions: make([]int, len(s.b.Cautions)),
 	}
 	if s.need >= 0 {
@@ -125,6 +130,9 @@ func (s *summary) add(t *tally, r *rowResult) {
 	t.outcomes[r.v.Outcome]++
 	if r.v.Status != advisor.StatusTooFew {
 		t.based[r.v.Outcome]++
+		if r.v.Status != advisor.StatusWellbeing {
+			t.calls[r.v.Outcome]++
+		}
 	}
 	t.conf += r.v.Confidence
 	if s.need >= 0 && s.b.Answered(r.ch, s.need) {
@@ -178,6 +186,16 @@ func (t *tally) failedList() string {
 }
 
 func (t *tally) scored() int { return t.rows - t.failed }
+
+// called is how many of t's rows are a call: scored, with enough answers
+// and not wellbeing first.
+func (t *tally) called() int {
+	n := 0
+	for _, c := range t.calls {
+		n += c
+	}
+	return n
+}
 
 // status is how many of t's rows have status st.
 func (t *tally) status(st advisor.Status) int { return t.statuses[statusIndex(st)] }

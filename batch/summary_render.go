@@ -3,7 +3,6 @@ package batch
 import (
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"guidepost/advisor"
 )
@@ -25,18 +24,31 @@ func (s *summary) writeText() {
 		title += ", by " + s.by
 	}
 	s.w.WriteString(title + "\n")
+	p := s.withhold()
 	for _, t := range s.sections() {
-		s.textSection(t)
+		if t == s.all {
+			if line := p.withheldLine(); line != "" {
+				s.w.WriteString("\n" + advisor.Wrap(line, s.width, 0) + "\n")
+			}
+		}
+		if p.hidden[t] && t != s.all {
+			continue
+		}
+		s.textSection(t, p)
 	}
 }
 
-func (s *summary) textSection(t *tally) {
+func (s *summary) textSection(t *tally, p privacy) {
 	w := s.w
 	head := s.heading(t)
-	fmt.Fprintf(w, "\n%s\n%s\n", head, strings.Repeat("=", utf8.RuneCountInString(head)))
+	fmt.Fprintf(w, "\n%s\n%s\n", head, strings.Repeat("=", advisor.Width(head)))
 	fmt.Fprintf(w, "Rows: %d (%d scored, %d failed)\n", t.rows, t.scored(), t.failed)
 	if t.failed > 0 {
-		w.WriteString(advisor.Wrap("Failed: "+t.failedList(), summaryWidth, 2) + "\n")
+		w.WriteString(advisor.Wrap("Failed: "+t.failedList(), s.width, 2) + "\n")
+	}
+	if p.hidden[t] {
+		w.WriteString(advisor.Wrap(p.allLine(t), s.width, 0) + "\n")
+		return
 	}
 	if t.scored() > 0 {
 		fmt.Fprintf(w, "Average confidence: %.2f\n", t.avgConfidence())
@@ -47,6 +59,9 @@ func (s *summary) textSection(t *tally) {
 	for _, line := range s.chart(t) {
 		w.WriteString("  " + line + "\n")
 	}
+	if n := s.notCalls(t); n != "" {
+		w.WriteString("  " + advisor.Wrap(n, s.width, 2) + "\n")
+	}
 	if needs := s.topNeeds(t); len(needs) > 0 {
 		w.WriteString("\nMost frequent needs\n")
 		writeItems(w, needs)
@@ -55,13 +70,13 @@ func (s *summary) textSection(t *tally) {
 		w.WriteString("\nCautions\n")
 		for _, it := range cautions {
 			fmt.Fprintf(w, "  %s (%d %s)\n", it.name, it.count, plural(it.count, "row", "rows"))
-			w.WriteString("    " + advisor.Wrap(it.text, summaryWidth, 4) + "\n")
+			w.WriteString("    " + advisor.Wrap(it.text, s.width, 4) + "\n")
 		}
 	}
 	advice, notes := s.suggest(t)
-	w.WriteString("\n" + advisor.Wrap("Suggestion: "+advice, summaryWidth, 2) + "\n")
+	w.WriteString("\n" + advisor.Wrap("Suggestion: "+advice, s.width, 2) + "\n")
 	for _, n := range notes {
-		w.WriteString(advisor.Wrap("Note: "+n, summaryWidth, 2) + "\n")
+		w.WriteString(advisor.Wrap("Note: "+n, s.width, 2) + "\n")
 	}
 }
 
@@ -69,11 +84,11 @@ func (s *summary) textSection(t *tally) {
 func writeItems(w interface{ WriteString(string) (int, error) }, items []item) {
 	nameW, countW := 0, 0
 	for _, it := range items {
-		nameW = max(nameW, utf8.RuneCountInString(it.name))
+		nameW = max(nameW, advisor.Width(it.name))
 		countW = max(countW, len(fmt.Sprint(it.count)))
 	}
 	for _, it := range items {
-		pad := strings.Repeat(" ", nameW-utf8.RuneCountInString(it.name))
+		pad := strings.Repeat(" ", nameW-advisor.Width(it.name))
 		line := fmt.Sprintf("  %s%s  %*d", it.name, pad, countW, it.count)
 		if it.text != "" {
 			line += "  " + it.text
@@ -95,12 +110,21 @@ func (s *summary) writeMarkdown() {
 		title += ", by " + advisor.Markdown(s.by)
 	}
 	s.w.WriteString("# " + title + "\n")
+	p := s.withhold()
 	for _, t := range s.sections() {
-		s.markdownSection(t)
+		if t == s.all {
+			if line := p.withheldLine(); line != "" {
+				s.w.WriteString("\n" + advisor.Markdown(line) + "\n")
+			}
+		}
+		if p.hidden[t] && t != s.all {
+			continue
+		}
+		s.markdownSection(t, p)
 	}
 }
 
-func (s *summary) markdownSection(t *tally) {
+func (s *summary) markdownSection(t *tally, p privacy) {
 	w := s.w
 	fmt.Fprintf(w, "\n## %s\n\n", advisor.Markdown(s.heading(t)))
 	fmt.Fprintf(w, "%d %s: %d scored, %d failed.", t.rows, plural(t.rows, "row", "rows"), t.scored(), t.failed)
@@ -110,15 +134,22 @@ func (s *summary) markdownSection(t *tally) {
 	if t.scored() > 0 {
 		fmt.Fprintf(w, " Average confidence: %.2f.", t.avgConfidence())
 	}
+	if p.hidden[t] {
+		w.WriteString("\n\n" + advisor.Markdown(p.allLine(t)) + "\n")
+		return
+	}
 	w.WriteString("\n\n| Status | Rows | Share |\n|---|--:|--:|\n")
 	for _, it := range s.statusItems(t) {
 		fmt.Fprintf(w, "| %s | %d | %d%% |\n", advisor.Markdown(it.name), it.count, percent(it.count, t.scored()))
 	}
 	w.WriteString("\n| Recommendation | Rows | Share |\n|---|--:|--:|\n")
 	for i, o := range s.b.Outcomes {
-		fmt.Fprintf(w, "| %s | %d | %d%% |\n", o.ID, t.outcomes[i], percent(t.outcomes[i], t.scored()))
+		fmt.Fprintf(w, "| %s | %d | %d%% |\n", o.ID, t.calls[i], percent(t.calls[i], t.called()))
 	}
 	w.WriteString("\n```text\n" + strings.Join(s.chart(t), "\n") + "\n```\n")
+	if n := s.notCalls(t); n != "" {
+		w.WriteString("\n" + advisor.Markdown(n) + "\n")
+	}
 	if needs := s.topNeeds(t); len(needs) > 0 {
 		w.WriteString("\n| Most frequent needs | Rows |\n|---|--:|\n")
 		for _, it := range needs {

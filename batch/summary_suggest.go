@@ -176,33 +176,49 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(questions.Clean(s)), " ")
 }
 
-// barWidth is the width of a chart bar, in glyphs.
+// barWidth is the width of a chart bar, in glyphs, when the line has room.
 const barWidth = 24
 
-// chart returns one bar per outcome: "coaching   ████░░░░ 12 (40%)".
+// chart returns one bar per outcome, of the rows that are a call:
+// "coaching   ████░░░░ 12 (40%)". Rows with too few answers or wellbeing
+// first are no call, so no bar counts them (notCalls says how many).
 func (s *summary) chart(t *tally) []string {
-	idw, nw := 0, len(fmt.Sprint(t.scored()))
+	idw, nw := 0, len(fmt.Sprint(t.called()))
 	for _, o := range s.b.Outcomes {
-		idw = max(idw, len(o.ID))
+		idw = max(idw, advisor.Width(o.ID))
 	}
+	// The bar gives way on a narrow summary, down to 8 cells: the line is
+	// two of indent, the id, the bar, the count and " (100%)".
+	bw := min(max(s.width-2-idw-1-1-nw-7, 8), barWidth)
 	out := make([]string, len(s.b.Outcomes))
 	for i, o := range s.b.Outcomes {
-		n := t.outcomes[i]
-		out[i] = fmt.Sprintf("%-*s %s %*d (%d%%)", idw, o.ID, bar(n, t.scored()), nw, n, percent(n, t.scored()))
+		n := t.calls[i]
+		pad := strings.Repeat(" ", idw-advisor.Width(o.ID))
+		out[i] = fmt.Sprintf("%s%s %s %*d (%d%%)", o.ID, pad, bar(n, t.called(), bw), nw, n, percent(n, t.called()))
 	}
 	return out
 }
 
-// bar draws n of total as barWidth glyphs; a non-zero n gets at least one.
-func bar(n, total int) string {
+// notCalls says how many scored rows the chart leaves out, and why, or "".
+func (s *summary) notCalls(t *tally) string {
+	few, well := t.status(advisor.StatusTooFew), t.status(advisor.StatusWellbeing)
+	if few+well == 0 {
+		return ""
+	}
+	return fmt.Sprintf("Not a call, so not in the bars: %d %s (%d too few answers, %d wellbeing first).",
+		few+well, plural(few+well, "row", "rows"), few, well)
+}
+
+// bar draws n of total as width glyphs; a non-zero n gets at least one.
+func bar(n, total, width int) string {
 	full := 0
 	if total > 0 {
-		full = int(math.Round(float64(barWidth*n) / float64(total)))
+		full = int(math.Round(float64(width*n) / float64(total)))
 	}
 	if n > 0 {
 		full = max(full, 1)
 	}
-	return strings.Repeat("█", full) + strings.Repeat("░", barWidth-full)
+	return strings.Repeat("█", full) + strings.Repeat("░", width-full)
 }
 
 func percent(n, total int) int {

@@ -73,7 +73,7 @@ func TestSummaryHeaderOnly(t *testing.T) {
 }
 
 func TestSummaryGroupNamesCleaned(t *testing.T) {
-	run := runScore(t, "team,need\n\"Ops\x1b]0;pwned\x07\",career\n", Options{Summary: true, By: "team"})
+	run := runScore(t, "team,need\n"+strings.Repeat("\"Ops\x1b]0;pwned\x07\",career\n", MinGroupFloor), Options{Summary: true, By: "team", MinGroup: MinGroupFloor})
 	if run.err != nil {
 		t.Fatal(run.err)
 	}
@@ -86,16 +86,18 @@ func TestSummaryCapsGroups(t *testing.T) {
 	var in strings.Builder
 	in.WriteString("id,need\n")
 	for i := range maxGroups + 50 {
-		in.WriteString("g" + strings.Repeat("0", 4) + string(rune('a'+i%26)) + itoa(i) + ",career\n")
+		for range MinGroupFloor { // each group big enough to be shown
+			in.WriteString("g" + strings.Repeat("0", 4) + string(rune('a'+i%26)) + itoa(i) + ",career\n")
+		}
 	}
-	run := runScore(t, in.String(), Options{Summary: true, By: "id"})
+	run := runScore(t, in.String(), Options{Summary: true, By: "id", MinGroup: MinGroupFloor})
 	if run.err != nil {
 		t.Fatal(run.err)
 	}
 	if n := strings.Count(run.out, "\nid: "); n != maxGroups+1 {
 		t.Errorf("%d group sections, want %d", n, maxGroups+1)
 	}
-	if !strings.Contains(run.out, "id: "+otherGroups+"\n") || !strings.Contains(run.out, "Rows: 50 (50 scored") {
+	if !strings.Contains(run.out, "id: "+otherGroups+"\n") || !strings.Contains(run.out, "Rows: 150 (150 scored") {
 		t.Errorf("no %q section of 50 rows", otherGroups)
 	}
 }
@@ -187,7 +189,7 @@ func TestSuggest(t *testing.T) {
 func TestBar(t *testing.T) {
 	tests := []struct{ n, total, full int }{{0, 0, 0}, {0, 10, 0}, {10, 10, barWidth}, {5, 10, barWidth / 2}, {1, 1000, 1}}
 	for _, tt := range tests {
-		got := bar(tt.n, tt.total)
+		got := bar(tt.n, tt.total, barWidth)
 		if strings.Count(got, "█") != tt.full || strings.Count(got, "█")+strings.Count(got, "░") != barWidth {
 			t.Errorf("bar(%d, %d) = %q, want %d full of %d", tt.n, tt.total, got, tt.full, barWidth)
 		}

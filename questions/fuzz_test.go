@@ -19,7 +19,8 @@ func FuzzParse(f *testing.F) {
 		"schema_version = \"x\"",
 		"\ufeff\ufeffschema_version = 1\n",
 		"schema_version = 1\ndecision = 3\n[[decision]]\n",
-		"schema_version = 1\ntitle = \"\"\"a\nb\"\"\"\n")
+		"schema_version = 1\ntitle = \"\"\"a\nb\"\"\"\n",
+		"schema_version = 1\ntitle = \"a\u2028b\"\n[[question]]\nid = \"a\"\nprompt = \"x\\u2029y\"\n")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		b, err := Parse("fuzz", data)
 		if err != nil {
@@ -96,4 +97,4 @@ func FuzzVoice(f *testing.F) {
 }
 
 // unsafeOut are characters no message may carry raw.
-const unsafeOut = "\x00\x1b\x07\r\u009b\u202e"
+const unsafeOut = "\x00\x1b\x07\r\u009b\u202e\u2028\u2029"

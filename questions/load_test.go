@@ -141,6 +141,7 @@ func TestClean(t *testing.T) {
 		{"tab\there", "tab here"},
 		{"keep\nnewline", "keep\nnewline"},
 		{"bidi\u202eevil", `bidi\u202eevil`},
+		{"line\u2028sep\u2029para", `line\u2028sep\u2029para`},
 		{"cr\rreturn", `cr\rreturn`},
 		{"ne\x00ed", `ne\x00ed`},
 		{"c1\u0085", `c1\u0085`},

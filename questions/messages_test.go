@@ -66,6 +66,10 @@ func TestParseMessages(t *testing.T) {
 			[]string{"fixture:1: this file looks like UTF-16; save it as UTF-8"}, []string{"NULL"}},
 		{"UTF-16 big-endian without a BOM", append([]byte{0}, utf16le("schema_version = 1\n")...),
 			[]string{"this file looks like UTF-16"}, nil},
+		{"a line separator in a label", fixtureWith(t, `label = "Change a behaviour"`, `label = "Change a\u2028behaviour"`),
+			[]string{`fixture:56: question "need", option "behaviour": a line separator (U+2028) at column 9 of label`}, nil},
+		{"a raw paragraph separator in a prompt", fixtureWith(t, `prompt.self = "What do you need most?"`, "prompt.self = \"What do you\u2029need most?\""),
+			[]string{`fixture:49: question "need": a paragraph separator (U+2029) at column 12 of prompt.self`}, []string{"\u2029"}},
 		{"a NUL byte is shown, not dropped", fixtureWith(t, `title = "Test fixture"`, "title = \"Test\x00fixture\""),
 			[]string{"fixture:3:14: a control character (\\x00)", `3 | title = "Test\x00fixture"`, "\n       |              ^"}, []string{"Testfixture", "UTF-16"}},
 	}

@@ -8,8 +8,10 @@ import (
 
 // Unsafe text is anything that could change what a terminal shows beyond
 // the characters themselves: escape sequences, C0 and C1 control characters
-// other than newline and tab, DEL, and the bidirectional controls of the
-// "Trojan Source" attacks. Rule-set texts containing any of them are
+// other than newline and tab, DEL, the bidirectional controls of the
+// "Trojan Source" attacks, and the Unicode line and paragraph separators
+// U+2028 and U+2029 (a line break to some programs, nothing to others: a
+// one-line text holding one is not one line everywhere). Rule-set texts containing any of them are
 // rejected at load; Clean makes everything else safe before it is printed.
 
 // unsafeKind names what kind of unsafe character r is, or "" when r is safe.
@@ -26,6 +28,10 @@ func unsafeKind(r rune) string {
 		return "a control character"
 	case isBidi(r):
 		return "a bidirectional control character"
+	case r == 0x2028:
+		return "a line separator (U+2028)"
+	case r == 0x2029:
+		return "a paragraph separator (U+2029)"
 	case r == utf8.RuneError:
 		return "an invalid character"
 	}
@@ -69,7 +75,7 @@ func normalizeText(s string) string {
 // its parameters): it is a command to the terminal, not text. Every other
 // control character and bidirectional control is shown escaped, so
 // "ne\x00ed" never reads as "need": \r, \x00 … \x1f, \x7f, \u0080 … \u009f,
-// \u202e. A tab becomes a space, newline is kept and invalid UTF-8 becomes
+// \u202e, \u2028. A tab becomes a space, newline is kept and invalid UTF-8 becomes
 // U+FFFD. Rule-set texts need no cleaning: Parse refuses unsafe ones.
 func Clean(s string) string {
 	if isClean(s) {

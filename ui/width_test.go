@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"guidepost/advisor"
 )
 
 // TestCellWidth: cellWidth is ansi.StringWidth, on every symbol it counts
@@ -43,6 +45,38 @@ func TestCellWidth(t *testing.T) {
 				if got, want := cellWidth(l), ansi.StringWidth(l); got != want {
 					t.Errorf("%s: cellWidth(%q) = %d, ansi.StringWidth %d", theme, l, got, want)
 				}
+			}
+		}
+	}
+}
+
+// plainSamples are texts without escapes whose width in cells is not their
+// length in runes or bytes: wide, combining, joined, zero-width, ambiguous.
+var plainSamples = []string{"", "plain", "日本語", "한국어", "ｶﾀｶﾅ", "👍", "👍🏽", "👩‍💻", "👨‍👩‍👧", "🇫🇷", "✔\ufe0f",
+	"e\u0301", "\u200b", "\u200d", "·×–…", "é", "Ω", "±", "─│", "漢字 and 😀 mixed", "a\u0300\u0301b", "\u3000", "〜", "™"}
+
+// TestWidthIsTheUIs: advisor.Width, the measure the text reports and the
+// batch summary wrap with, counts plain text as the UI does (cellWidth and
+// ansi.StringWidth), so a report wrapped for the screen fits it.
+func TestWidthIsTheUIs(t *testing.T) {
+	for _, s := range plainSamples {
+		if got, want := advisor.Width(s), ansi.StringWidth(s); got != want {
+			t.Errorf("advisor.Width(%q) = %d, ansi.StringWidth %d", s, got, want)
+		}
+		if got, want := cellWidth(s), ansi.StringWidth(s); got != want {
+			t.Errorf("cellWidth(%q) = %d, ansi.StringWidth %d", s, got, want)
+		}
+	}
+}
+
+// TestHangTextFitsCells: text the UI wraps with advisor.Wrap fits the
+// width in cells, CJK and emoji included.
+func TestHangTextFitsCells(t *testing.T) {
+	text := strings.Repeat("日本語のテキスト 😀😀 ", 12)
+	for _, w := range []int{12, 30, 61} {
+		for _, l := range strings.Split(hangText("› ", text, w), "\n") {
+			if n := ansi.StringWidth(l); n > w {
+				t.Errorf("width %d: line %q takes %d cells", w, l, n)
 			}
 		}
 	}
