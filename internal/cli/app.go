@@ -178,6 +178,22 @@ func completeList(list []string) cobra.CompletionFunc {
 	return cobra.FixedCompletions(list, cobra.ShellCompDirectiveNoFileComp)
 }
 
+// textWidth is the width plain text is wrapped to on w: the terminal's
+// width less one cell (a last column written to wraps on some terminals)
+// when w is a terminal, else 0, the report's own width (78 cells; 80 for
+// a summary), so that files and pipes read the same everywhere.
+func (a *app) textWidth(w io.Writer) int {
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(f.Fd()) {
+		return 0
+	}
+	cols, _, err := term.GetSize(f.Fd())
+	if err != nil || cols <= 1 {
+		return 0
+	}
+	return cols - 1
+}
+
 // isTerminal reports whether stream is a terminal.
 func isTerminal(stream any) bool {
 	f, ok := stream.(*os.File)

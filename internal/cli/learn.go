@@ -26,7 +26,10 @@ guidepost learn --format markdown > coaching-vs-mentoring.md`,
 			if err != nil {
 				return err
 			}
-			return advisor.Learn(a.out, b, format == "markdown")
+			if format == "markdown" {
+				return advisor.Learn(a.out, b, true)
+			}
+			return advisor.LearnWidth(a.out, b, false, a.textWidth(a.out))
 		}),
 	}
 	c.Flags().StringVar(&format, "format", "text", "text or markdown")

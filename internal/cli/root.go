@@ -253,7 +253,7 @@ func (a *app) finish(d *store.Drafts, out ui.Ending, err error) error {
 	}
 	r := *out.Result
 	r.Audience = out.Audience
-	return advisor.WriteText(a.out, d.Bank(), r)
+	return advisor.WriteTextWidth(a.out, d.Bank(), r, a.textWidth(a.out))
 }
 
 // quit saves what was answered as the draft and says where it is; it says

@@ -21,8 +21,14 @@ import (
 // scoreFlags are the flags of score.
 type scoreFlags struct {
 	answers, csv, format, by string
+	delimiter                string
 	summary                  bool
+	minGroup                 int
 }
+
+// delimiters maps --delimiter's values to the cell separator (none: read
+// from the header row).
+var delimiters = map[string]rune{",": ',', "comma": ',', ";": ';', "semicolon": ';', "tab": '\t', "\\t": '\t'}
 
 func (a *app) scoreCommand() *cobra.Command {
 	var f scoreFlags
@@ -54,6 +60,9 @@ guidepost score --csv - --summary --by team < team.csv`,
 	fl.StringVar(&f.format, "format", "", "text, markdown or json with --answers (default text); csv or jsonl with --csv (default csv); text or markdown with --summary")
 	fl.BoolVar(&f.summary, "summary", false, "with --csv: a summary of the whole group instead of one row a person")
 	fl.StringVar(&f.by, "by", "", "with --summary: one section for each value of this CSV column")
+	fl.IntVar(&f.minGroup, "min-group", batch.DefaultMinGroup, "with --by: the fewest people a group needs for its breakdown to be shown")
+	fl.StringVar(&f.delimiter, "delimiter", "", "with --csv: the cell separator, comma, semicolon or tab (default: read from the header row)")
+	c.RegisterFlagCompletionFunc("delimiter", completeList([]string{"comma", "semicolon", "tab"}))
 	c.MarkFlagFilename("answers", "toml")
 	c.MarkFlagFilename("csv", "csv")
 	c.RegisterFlagCompletionFunc("format", completeList([]string{"text", "markdown", "json", "csv", "jsonl"}))
@@ -72,6 +81,13 @@ func (f *scoreFlags) validate() error {
 		return usagef("--summary and --by work with --csv")
 	case f.by != "" && !f.summary:
 		return usagef("--by works with --summary")
+	case f.minGroup < batch.MinGroupFloor:
+		return usagef("--min-group %d: at least %d, so that a summary by group never tells people apart", f.minGroup, batch.MinGroupFloor)
+	case f.delimiter != "" && f.csv == "":
+		return usagef("--delimiter works with --csv")
+	}
+	if _, ok := delimiters[f.delimiter]; f.delimiter != "" && !ok {
+		return usagef("--delimiter %q: use comma, semicolon or tab", questions.Clean(f.delimiter))
 	}
 	allowed := f.formats()
 	if f.format == "" {
@@ -109,18 +125,19 @@ func (a *app) scoreAnswers(f scoreFlags) error {
 		return err
 	}
 	r := advisor.EvaluateFor(b, ch, ans.Audience)
-	return writeResult(a.out, b, r, f.format)
+	return writeResult(a.out, b, r, f.format, a.textWidth(a.out))
 }
 
-// writeResult writes r in format: text, markdown or json.
-func writeResult(w io.Writer, b *questions.Bank, r advisor.Result, format string) error {
+// writeResult writes r in format: text (wrapped to width cells; 0: the
+// report's own width), markdown or json.
+func writeResult(w io.Writer, b *questions.Bank, r advisor.Result, format string, width int) error {
 	switch format {
 	case "markdown":
 		return advisor.WriteMarkdown(w, b, r)
 	case "json":
 		return advisor.WriteJSON(w, b, r)
 	}
-	return advisor.WriteText(w, b, r)
+	return advisor.WriteTextWidth(w, b, r, width)
 }
 
 // scoreCSV scores a CSV of answers, one person a row.
@@ -138,7 +155,8 @@ func (a *app) scoreCSV(f scoreFlags) error {
 	if name == "-" {
 		name = "stdin"
 	}
-	opt := batch.Options{Name: name, Format: f.format, Summary: f.summary, By: f.by, Warn: a.err}
+	opt := batch.Options{Name: name, Format: f.format, Summary: f.summary, By: f.by, Warn: a.err,
+		MinGroup: f.minGroup, Delimiter: delimiters[f.delimiter], Width: a.textWidth(a.out)}
 	if p := a.progress(size); p != nil {
 		opt.Progress = p.Update
 		defer p.Done()
