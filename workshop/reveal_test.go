@@ -78,23 +78,6 @@ func TestQuitConfirm(t *testing.T) {
 	}
 }
 
-// TestSmallScreen: on 80×24 the QR code gives way to a note; the address
-// and the counts stay.
-func TestSmallScreen(t *testing.T) {
-	room, _ := newTestRoom(t, 3, 10)
-	scr := NewScreen(ScreenConfig{Room: room, JoinURL: "http://192.0.2.10:8765/ROOMCD", Base: "http://192.0.2.10:8765", Theme: "light"})
-	scr = sendMsg(scr, tea.WindowSizeMsg{Width: 80, Height: 24})
-	text := screenText(scr)
-	for _, want := range []string{"http://192.0.2.10:8765/ROOMCD", "Joined 0 · Finished 0", "larger to show a QR code", "unencrypted", "r reveal"} {
-		if !strings.Contains(text, want) {
-			t.Errorf("80x24 lacks %q:\n%s", want, text)
-		}
-	}
-	if n := len(strings.Split(text, "\n")); n > 24 {
-		t.Errorf("80x24 view is %d lines", n)
-	}
-}
-
 // TestScreenGolden compares the facilitator's screen before and after the
 // reveal with golden files (go test -update rewrites them), in every theme.
 func TestScreenGolden(t *testing.T) {

@@ -18,8 +18,8 @@ type Snapshot struct {
 	TurnedAway int // start or first answer refused: room full, busy or closed
 	MinGroup   int
 	Revealed   bool
-	Hidden     bool // revealed, then hidden by the facilitator
-	Closed     bool // answering closed
+	Hidden     bool     // revealed, then hidden by the facilitator
+	Closed     bool     // answering closed
 	Picture    *Picture // nil until revealed, and while hidden
 	// Covered is how many the picture counts; Waiting how many more have
 	// finished since (the picture moves on once Waiting reaches MinGroup).
@@ -255,6 +255,11 @@ func (r *Room) finish(s *session) error {
 	err := r.log.finish(s.key)
 	r.mu.Lock()
 	s.finished = true
+	if !s.counted {
+		s.counted = true
+		r.counted++
+		r.unwait(s)
+	}
 	r.rows = append(r.rows, finishedRow{token: s.token, choices: append(questions.Choices(nil), s.choices...)})
 	r.advance()
 	r.problem = ""
