@@ -48,7 +48,7 @@ guidepost workshop --quick`,
 			which := ""
 			if len(args) == 1 {
 				if !o.resume {
-					return usagef("workshop: a room (file or code) is given only after --resume")
+					return usagef("workshop: unexpected argument %q (a room file or code is given only after --resume)", args[0])
 				}
 				which = args[0]
 			}
