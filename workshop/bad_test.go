@@ -117,18 +117,27 @@ func TestParticipantLimit(t *testing.T) {
 	room, _ := newTestRoom(t, 3, 2)
 	ts := newTestServer(t, room)
 	a, b := newParticipant(t, ts.URL, room.Code()), newParticipant(t, ts.URL, room.Code())
-	a.start()
-	b.start()
+	bk := testBank(t)
+	first := bk.Questions[room.asked[0]].Options[0].ID
+	// A third may start (starting counts for nothing), but its first
+	// answer finds the room full, and the facilitator sees it turned away.
 	c := newParticipant(t, ts.URL, room.Code())
-	w := c.get("/" + room.Code())
-	got := c.post("/"+room.Code()+"/start", url.Values{"csrf": {csrf(t, w.body)}})
+	q := c.start()
+	if q.status != 200 {
+		t.Fatalf("third participant's start: %d", q.status)
+	}
+	for _, p := range []*participant{a, b} {
+		q := p.start()
+		p.post(q.path, url.Values{"csrf": {csrf(t, q.body)}, "option": {first}})
+	}
+	got := c.post(q.path, url.Values{"csrf": {csrf(t, q.body)}, "option": {first}})
 	if got.status != http.StatusServiceUnavailable || !strings.Contains(got.body, "The room is full") {
 		t.Fatalf("third participant: %d\n%s", got.status, got.body)
 	}
-	if s := room.Snapshot(); s.Joined != 2 {
-		t.Errorf("joined = %d, want 2", s.Joined)
+	if s := room.Snapshot(); s.Joined != 2 || s.TurnedAway != 1 || s.Starting != 1 {
+		t.Errorf("snapshot %+v, want 2 joined, 1 starting, 1 turned away", s)
 	}
-	if again := a.get("/" + room.Code()); again.status != 200 || !strings.Contains(again.body, "Question 1 of") {
+	if again := a.get("/" + room.Code()); again.status != 200 || !strings.Contains(again.body, "Question 2 of") {
 		t.Errorf("a participant already in was turned away: %d", again.status)
 	}
 }

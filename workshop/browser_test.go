@@ -22,11 +22,11 @@ import (
 	"time"
 
 	"guidepost/advisor"
+	"guidepost/questions"
 )
 
 const (
 	phoneW, phoneH = 390, 844
-	screenshotPath = "testdata/workshop-question.png"
 	cdpTimeout     = 20 * time.Second
 )
 
@@ -272,17 +272,36 @@ func TestBrowserRun(t *testing.T) {
 		}
 		ch[q] = int8(o)
 		if n == 3 {
-			screenshot(t, c)
+			screenshot(t, c, phoneW, phoneH, "workshop-question.png")
+			// A small phone with text at 200%: the buttons wrap and stay
+			// on the screen.
+			c.call("Emulation.setDeviceMetricsOverride", map[string]any{"width": 320, "height": 568, "deviceScaleFactor": 1, "mobile": true}, nil)
+			c.eval(`document.documentElement.style.fontSize = "200%"`, nil)
+			buttonsFit(t, c, 320, "question 3")
+			c.eval(`document.querySelector(".nav").scrollIntoView()`, nil)
+			screenshot(t, c, 320, 568, "workshop-question-200.png")
+			c.eval(`document.documentElement.style.fontSize = ""`, nil)
+			c.call("Emulation.setDeviceMetricsOverride", map[string]any{"width": phoneW, "height": phoneH, "deviceScaleFactor": 1, "mobile": true}, nil)
 		}
-		c.tap("button.primary") // Next, or See my result
+		c.tap("button.primary") // Next, or Check my answers
 		path = c.waitFor(path)
 	}
+	if path != "/"+room.Code()+"/review" {
+		t.Fatalf("after the last question: %s", path)
+	}
+	c.call("Emulation.setDeviceMetricsOverride", map[string]any{"width": 320, "height": 568, "deviceScaleFactor": 1, "mobile": true}, nil)
+	c.eval(`document.documentElement.style.fontSize = "200%"`, nil)
+	buttonsFit(t, c, 320, "the review page")
+	c.eval(`document.documentElement.style.fontSize = ""`, nil)
+	c.call("Emulation.setDeviceMetricsOverride", map[string]any{"width": phoneW, "height": phoneH, "deviceScaleFactor": 1, "mobile": true}, nil)
+	c.tap("button.primary") // See my result
+	path = c.waitFor(path)
 	if path != "/"+room.Code()+"/result" {
 		t.Fatalf("after the last question: %s", path)
 	}
 	var h1 string
 	c.eval(`document.querySelector("h1").textContent`, &h1)
-	if want := advisor.Evaluate(b, ch).Label; h1 != want {
+	if want := leadOf(b, ch); h1 != want {
 		t.Errorf("result heading %q, want %q", h1, want)
 	}
 	if rows := roomRows(t, room.Path()); len(rows) != 2 {
@@ -307,16 +326,15 @@ func TestBrowserRun(t *testing.T) {
 		c.eval(`window.beforeReload === undefined && document.readyState === "complete"`, &reloaded)
 	}
 	c.eval(`document.querySelector("h1").textContent`, &h1)
-	if h1 != advisor.Evaluate(b, ch).Label {
+	if h1 != leadOf(b, ch) {
 		t.Errorf("after a reload: %q", h1)
 	}
 }
 
 // screenshot captures the question page at 390×844 and checks it; with
 // -update it is kept as testdata/workshop-question.png.
-func screenshot(t *testing.T, c *cdp) {
+func screenshot(t *testing.T, c *cdp, w, h int, name string) {
 	t.Helper()
-	c.eval(`window.scrollTo(0, 0)`, nil)
 	var shot struct{ Data string }
 	c.call("Page.captureScreenshot", map[string]any{"format": "png"}, &shot)
 	data, err := base64.StdEncoding.DecodeString(shot.Data)
@@ -327,8 +345,8 @@ func screenshot(t *testing.T, c *cdp) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s := img.Bounds().Size(); s.X != phoneW || s.Y != phoneH {
-		t.Errorf("screenshot is %v, want %dx%d", s, phoneW, phoneH)
+	if s := img.Bounds().Size(); s.X != w || s.Y != h {
+		t.Errorf("screenshot is %v, want %dx%d", s, w, h)
 	}
 	colours := map[uint32]bool{}
 	for y := 0; y < phoneH; y += 7 {
@@ -340,12 +358,33 @@ func screenshot(t *testing.T, c *cdp) {
 	if len(colours) < 4 {
 		t.Errorf("the screenshot looks blank (%d colours)", len(colours))
 	}
-	out := filepath.Join(t.TempDir(), "workshop-question.png")
+	out := filepath.Join(t.TempDir(), name)
 	if *update {
-		out = screenshotPath
+		out = filepath.Join("testdata", name)
 	}
 	if err := os.WriteFile(out, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("question page screenshot: %s", out)
+}
+
+// leadOf is the result page's heading for answers ch.
+func leadOf(b *questions.Bank, ch questions.Choices) string {
+	return resultView(b, advisor.Evaluate(b, ch)).Lead
+}
+
+// buttonsFit holds that every button and button link on the page lies
+// within the viewport's width (the row wraps instead of pushing one off).
+func buttonsFit(t *testing.T, c *cdp, width int, where string) {
+	t.Helper()
+	var right float64
+	c.eval(`Math.max(...[...document.querySelectorAll("button, a.button")].map(e => e.getBoundingClientRect().right))`, &right)
+	if right > float64(width) {
+		t.Errorf("%s at 200%% text: a button reaches %.0f px on a %d px phone", where, right, width)
+	}
+	var wide int
+	c.eval(`document.documentElement.scrollWidth`, &wide)
+	if wide > width {
+		t.Errorf("%s at 200%% text is %d px wide on a %d px phone", where, wide, width)
+	}
 }

@@ -17,7 +17,7 @@ func FuzzParseRoom(f *testing.F) {
 	f.Add([]byte("id,need\nx,networking,extra\n"))
 	f.Add([]byte("\xef\xbb\xbfid,need\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		rows, err := parseRoom("room.csv", b, data)
+		rows, _, err := parseRoom("room.csv", b, data)
 		if err != nil {
 			if !utf8.ValidString(err.Error()) && utf8.Valid(data) {
 				t.Errorf("message is not valid UTF-8: %q", err)

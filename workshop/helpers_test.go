@@ -146,7 +146,16 @@ func (p *participant) answerAll(b *questions.Bank, pick func(q int) string) fetc
 		}
 		page = p.post(page.path, url.Values{"csrf": {csrf(p.t, page.body)}, "option": {pick(q)}, "go": {"next"}})
 	}
-	return page
+	return p.finish(page)
+}
+
+// finish sends the review page's See my result.
+func (p *participant) finish(review fetched) fetched {
+	p.t.Helper()
+	if review.status != 200 || !strings.HasSuffix(review.path, "/review") {
+		p.t.Fatalf("expected the review page, got %d %s\n%s", review.status, review.path, review.body)
+	}
+	return p.post("/"+p.code+"/finish", url.Values{"csrf": {csrf(p.t, review.body)}})
 }
 
 // firstOption picks each question's first option.

@@ -19,7 +19,7 @@ type page struct {
 
 	// question
 	Number, Back int
-	Last         bool
+	Last, Change bool
 	Topic        string
 	Prompt       string
 	Options      []optionView
@@ -27,6 +27,10 @@ type page struct {
 	// message
 	Heading, Message, Link, LinkText string
 	Alert                            bool
+
+	// review
+	Review []reviewItem
+	Unsure int
 
 	// result
 	Result *resultData

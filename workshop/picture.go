@@ -5,58 +5,205 @@ import (
 	"guidepost/questions"
 )
 
-// Count is how many chose one thing.
+// The room's picture is what the projector may show, and the only place
+// the room's answers are counted for it. Three rules make it private by
+// construction:
+//
+//   - it is frozen: a picture covers the first N who finished, and the
+//     next one (see gate) waits until at least the minimum group more have
+//     finished, so no two pictures differ by fewer than that many people;
+//   - no count from 1 to the minimum less one is shown for any row: such a
+//     count is hidden ("fewer than N"), and when the hidden rows of a chart
+//     could be worked out from the total and the rest, more rows are hidden
+//     until together they are at least the minimum;
+//   - the wellbeing (safety) questions never reach it: they are left out of
+//     the charts and each participant's call is worked out as if they were
+//     not answered, so no status or count says who put wellbeing first.
+
+// NoLeaningID is the outcome row of those whose answers lean nowhere yet
+// (the advisor's too-few-answers status: "not sure" to most questions).
+const NoLeaningID = "no_leaning"
+
+// NoLeaningLabel is how that row reads.
+const NoLeaningLabel = "No leaning yet"
+
+// Count is how many chose one thing. Hidden is set when the count may not
+// be shown (from 1 to the minimum group less one, or needed to keep such
+// a count from being worked out); N and Pct are then zero.
 type Count struct {
 	ID, Label string
-	N         int
+	N, Pct    int
+	Hidden    bool
 }
 
-// QuestionPicture is how the room answered one question.
+// QuestionPicture is how the room answered one question: one chart.
 type QuestionPicture struct {
 	ID, Topic string
 	Options   []Count // in the bank's order, unanswered counted as unsure
 }
 
-// Picture is the room as a whole: how many lean to each recommendation,
-// the statuses, and per question how the room answered. It holds counts
-// only, never a person's answers.
+// Picture is the room as a whole: how many lean to each recommendation
+// (and how many have no leaning yet), the kinds of call, and per question
+// how the room answered. It holds counts only, never a person's answers.
 type Picture struct {
 	Total     int
-	Outcomes  []Count // coaching, mentoring, combined, in the bank's order
-	Statuses  []Count // advisor.Statuses, in that order
+	MinGroup  int
+	Outcomes  []Count // coaching, mentoring, combined in the bank's order, then no leaning yet
+	Statuses  []Count // the kinds of call, then no leaning yet; never wellbeing first
 	Questions []QuestionPicture
 }
 
-// picture counts the finished participants' answers.
-func picture(b *questions.Bank, finished []questions.Choices) *Picture {
-	p := &Picture{Total: len(finished)}
+// projected returns ch as the projector may count it: every safety
+// question unanswered.
+func projected(b *questions.Bank, ch questions.Choices) questions.Choices {
+	out := append(questions.Choices(nil), ch...)
+	for q := range b.Questions {
+		if b.Questions[q].Kind == questions.KindSafety {
+			out[q] = questions.NoAnswer
+		}
+	}
+	return out
+}
+
+// shownStatuses are the statuses the picture counts: every status but
+// wellbeing first (never projected) and too few answers (the no-leaning
+// row).
+func shownStatuses() []advisor.Status {
+	var out []advisor.Status
+	for _, s := range advisor.Statuses {
+		if s != advisor.StatusWellbeing && s != advisor.StatusTooFew {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// picture counts the finished participants' answers for the projector,
+// with every count below minGroup hidden.
+func picture(b *questions.Bank, finished []questions.Choices, minGroup int) *Picture {
+	p := &Picture{Total: len(finished), MinGroup: minGroup}
 	for _, o := range b.Outcomes {
 		p.Outcomes = append(p.Outcomes, Count{ID: o.ID, Label: o.Label})
 	}
-	for _, s := range advisor.Statuses {
+	p.Outcomes = append(p.Outcomes, Count{ID: NoLeaningID, Label: NoLeaningLabel})
+	statuses := shownStatuses()
+	for _, s := range statuses {
 		p.Statuses = append(p.Statuses, Count{ID: string(s), Label: s.Text()})
 	}
-	for _, q := range b.Questions {
-		qp := QuestionPicture{ID: q.ID, Topic: q.Topic}
-		for _, o := range q.Options {
+	p.Statuses = append(p.Statuses, Count{ID: NoLeaningID, Label: NoLeaningLabel})
+	var qs []int
+	for q, bq := range b.Questions {
+		if bq.Kind == questions.KindSafety {
+			continue
+		}
+		qp := QuestionPicture{ID: bq.ID, Topic: bq.Topic}
+		for _, o := range bq.Options {
 			qp.Options = append(qp.Options, Count{ID: o.ID, Label: o.Label})
 		}
 		p.Questions = append(p.Questions, qp)
+		qs = append(qs, q)
 	}
-	for _, ch := range finished {
+	for _, full := range finished {
+		ch := projected(b, full)
 		v := advisor.Decide(b, ch)
-		p.Outcomes[v.Outcome].N++
-		for i := range p.Statuses {
-			if p.Statuses[i].ID == string(v.Status) {
-				p.Statuses[i].N++
+		if v.Status == advisor.StatusTooFew {
+			p.Outcomes[len(b.Outcomes)].N++
+			p.Statuses[len(statuses)].N++
+		} else {
+			p.Outcomes[v.Outcome].N++
+			for i, s := range statuses {
+				if s == v.Status {
+					p.Statuses[i].N++
+				}
 			}
 		}
-		for q, o := range ch {
+		for i, q := range qs {
+			o := ch[q]
 			if o == questions.NoAnswer {
 				o = int8(b.Unsure(q))
 			}
-			p.Questions[q].Options[o].N++
+			p.Questions[i].Options[o].N++
 		}
 	}
+	// The no-leaning row is in both the outcomes and the statuses: hidden
+	// in one, it is hidden in the other, or the other would give it away.
+	oNo, sNo := &p.Outcomes[len(p.Outcomes)-1], &p.Statuses[len(p.Statuses)-1]
+	for {
+		suppress(p.Outcomes, minGroup)
+		suppress(p.Statuses, minGroup)
+		if oNo.Hidden == sNo.Hidden {
+			break
+		}
+		oNo.Hidden, sNo.Hidden = true, true
+	}
+	charts := [][]Count{p.Outcomes, p.Statuses}
+	for i := range p.Questions {
+		suppress(p.Questions[i].Options, minGroup)
+		charts = append(charts, p.Questions[i].Options)
+	}
+	for _, c := range charts {
+		percentages(c, p.Total)
+	}
 	return p
+}
+
+// suppress hides every count of a chart from 1 to min-1 (keeping those
+// hidden already), then, while the hidden counts together are from 1 to
+// min-1 (so that the total less the shown ones would give them away),
+// hides the smallest shown count too.
+func suppress(cells []Count, min int) {
+	hidden := 0
+	for i := range cells {
+		if cells[i].N > 0 && cells[i].N < min {
+			cells[i].Hidden = true
+		}
+		if cells[i].Hidden {
+			hidden += cells[i].N
+		}
+	}
+	for hidden > 0 && hidden < min {
+		next := -1
+		for i, c := range cells {
+			if !c.Hidden && c.N > 0 && (next < 0 || c.N < cells[next].N) {
+				next = i
+			}
+		}
+		if next < 0 {
+			return // everything with a count is hidden already
+		}
+		cells[next].Hidden = true
+		hidden += cells[next].N
+	}
+}
+
+// percentages clears the hidden counts and gives the shown ones their
+// percentage of total.
+func percentages(cells []Count, total int) {
+	for i := range cells {
+		switch {
+		case cells[i].Hidden:
+			cells[i].N = 0
+		case total > 0:
+			cells[i].Pct = (cells[i].N*100 + total/2) / total
+		}
+	}
+}
+
+// gate is the freezing rule: the picture the projector shows and how many
+// finished participants it covers. It moves on only when at least min more
+// have finished than the picture covers.
+type gate struct {
+	pic     *Picture
+	covered int
+}
+
+// advance makes a new picture from finished when at least min have
+// finished beyond the current one, and reports whether it did.
+func (g *gate) advance(b *questions.Bank, finished []questions.Choices, min int) bool {
+	if len(finished)-g.covered < min {
+		return false
+	}
+	g.pic = picture(b, finished, min)
+	g.covered = len(finished)
+	return true
 }

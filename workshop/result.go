@@ -16,6 +16,15 @@ import (
 type resultData struct {
 	advisor.Explanation
 	StatusClass string
+	// Lead is what the page leads with: the status in words, or that there
+	// is no leaning yet. NoLeaning is set when the result is not a call
+	// (too few answers), LeaningText then says what that means; Note is
+	// what the status means for the participant, in words they can act on
+	// in the room (answers are saved and locked by now).
+	Lead        string
+	NoLeaning   bool
+	LeaningText string
+	Note        string
 	Sections    []sectionView
 	SourceList  []string
 }
@@ -37,7 +46,18 @@ const selfAudience = questions.Self
 func resultView(b *questions.Bank, r advisor.Result) resultData {
 	r.Audience = selfAudience
 	e := advisor.Explain(b, r)
-	d := resultData{Explanation: e, StatusClass: strings.ReplaceAll(string(e.Status), "_", "-")}
+	d := resultData{Explanation: e, StatusClass: strings.ReplaceAll(string(e.Status), "_", "-"), Lead: e.StatusText, Note: e.Detail}
+	switch e.Status {
+	case advisor.StatusTooFew:
+		d.NoLeaning, d.Note = true, ""
+		d.Lead, d.LeaningText = NoLeaningLabel, "Too few of your answers say what support you need (“not sure” is a fair answer), so there is no recommendation and no confidence to give."
+		if r.Scores.Coaching != 0 || r.Scores.Mentoring != 0 {
+			d.LeaningText = "Too few of your answers say what support you need to make a call. What you did answer leans toward " + e.Label + "."
+		}
+		d.LeaningText += " Talk it over with the facilitator or someone you trust, and come back to these questions when your need is clearer."
+	case advisor.StatusMixed:
+		d.Note = strings.Replace(d.Note, " then answer them again.", " and talk it over with the facilitator or someone you trust.", 1)
+	}
 	names := make(map[int]string, len(e.Sources))
 	for _, c := range e.Sources {
 		names[c.N] = c.Name

@@ -1,7 +1,6 @@
 package workshop
 
 import (
-	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -11,7 +10,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"guidepost/advisor"
 	"guidepost/questions"
 )
 
@@ -52,135 +50,6 @@ var (
 	mentoringAnswers = map[string]string{"need": "networking", "awareness": "experience_transfer", "driver": "future", "horizon": "long", "goal_shape": "broad", "style": "advice", "expertise": "essential", "network": "yes", "wellbeing": "no"}
 )
 
-// TestRevealRules: no picture below the minimum, none at the minimum
-// until r, then the counts; the screen says why it refuses.
-func TestRevealRules(t *testing.T) {
-	b := testBank(t)
-	room, _ := newTestRoom(t, 3, 10)
-	coach, mentor := answersOf(t, b, coachingAnswers), answersOf(t, b, mentoringAnswers)
-	if o := b.Outcomes[advisor.Decide(b, coach).Outcome].ID; o != questions.Coaching {
-		t.Fatalf("fixture leans %s, want coaching", o)
-	}
-	if o := b.Outcomes[advisor.Decide(b, mentor).Outcome].ID; o != questions.Mentoring {
-		t.Fatalf("fixture leans %s, want mentoring", o)
-	}
-	scr := NewScreen(ScreenConfig{Room: room, JoinURL: "http://192.0.2.10:8765/" + room.Code(), Base: "http://192.0.2.10:8765", Theme: "dark"})
-	scr = sendMsg(scr, tea.WindowSizeMsg{Width: 110, Height: 60})
-
-	finishOne(t, room, coach)
-	finishOne(t, room, mentor)
-	// Below the minimum: r is refused, the snapshot carries no picture.
-	if err := room.Reveal(); !errors.Is(err, ErrTooFew) {
-		t.Fatalf("Reveal with 2 of 3: %v", err)
-	}
-	scr = sendMsg(scr, tickMsg{})
-	scr = pressKey(scr, "r")
-	text := screenText(scr)
-	if !strings.Contains(text, markRefused) || strings.Contains(text, markPicture+" (") {
-		t.Fatalf("below the minimum, after r:\n%s", text)
-	}
-	if !strings.Contains(text, "Finished 2") {
-		t.Errorf("counts missing:\n%s", text)
-	}
-	// At the minimum but before r: still no tally anywhere.
-	finishOne(t, room, coach)
-	if s := room.Snapshot(); s.Picture != nil || s.Revealed {
-		t.Fatal("a picture before the facilitator pressed r")
-	}
-	scr = sendMsg(scr, tickMsg{})
-	text = screenText(scr)
-	if strings.Contains(text, markRefused) {
-		t.Errorf("the refusal stays up once enough have finished:\n%s", text)
-	}
-	if strings.Contains(text, markPicture+" (") || strings.Contains(text, "Coaching  ") {
-		t.Fatalf("the screen shows a tally before r:\n%s", text)
-	}
-	if !strings.Contains(text, "press r to reveal") {
-		t.Errorf("the screen does not say r now reveals:\n%s", text)
-	}
-	// After r: the picture, counts only.
-	scr = pressKey(scr, "r")
-	text = screenText(scr)
-	if !strings.Contains(text, markPicture+" (3 finished)") {
-		t.Fatalf("after r:\n%s", text)
-	}
-	// Scrolling stops at the end: a long way down and one up is one line
-	// above the end.
-	last := b.Questions[len(b.Questions)-1].Topic
-	scr = sendMsg(scr, tea.WindowSizeMsg{Width: 110, Height: 30})
-	if strings.Contains(screenText(scr), last) {
-		t.Fatalf("the picture fits 30 rows; the scroll test needs it not to")
-	}
-	scr = pressKey(scr, "end")
-	if text := screenText(scr); !strings.Contains(text, last) || strings.Contains(text, "more lines") {
-		t.Errorf("end does not show the last question:\n%s", text)
-	}
-	for i := 0; i < 100; i++ {
-		scr = pressKey(scr, "j")
-	}
-	scr = pressKey(scr, "k")
-	if text := screenText(scr); !strings.Contains(text, "↓ 2 more lines") {
-		t.Errorf("after scrolling past the end and one up:\n%s", text)
-	}
-	p := room.Snapshot().Picture
-	counts := map[string]int{}
-	for _, o := range p.Outcomes {
-		counts[o.ID] = o.N
-	}
-	if counts[questions.Coaching] != 2 || counts[questions.Mentoring] != 1 || counts[questions.Combined] != 0 {
-		t.Errorf("outcomes %v, want coaching 2, mentoring 1", counts)
-	}
-	need := p.Questions[b.Question("need")]
-	for _, o := range need.Options {
-		want := map[string]int{"performance_dip": 2, "networking": 1}[o.ID]
-		if o.N != want {
-			t.Errorf("need=%s counted %d, want %d", o.ID, o.N, want)
-		}
-	}
-	// Unanswered questions count as unsure: every question adds to 3.
-	for _, q := range p.Questions {
-		sum := 0
-		for _, o := range q.Options {
-			sum += o.N
-		}
-		if sum != 3 {
-			t.Errorf("%s: %d answers counted, want 3", q.ID, sum)
-		}
-	}
-	sum := 0
-	for _, s := range p.Statuses {
-		sum += s.N
-	}
-	if sum != 3 {
-		t.Errorf("statuses add to %d", sum)
-	}
-}
-
-// TestStatusWellbeing: the wellbeing caution puts a result's status to
-// wellbeing first, in the picture and on the participant's page.
-func TestStatusWellbeing(t *testing.T) {
-	b := testBank(t)
-	m := map[string]string{}
-	for k, v := range coachingAnswers {
-		m[k] = v
-	}
-	m["wellbeing"] = "yes"
-	ch := answersOf(t, b, m)
-	r := advisor.Evaluate(b, ch)
-	if r.Status != advisor.StatusWellbeing {
-		t.Errorf("status %q, want %q", r.Status, advisor.StatusWellbeing)
-	}
-	if d := resultView(b, r); d.Status != advisor.StatusWellbeing || len(d.Section(advisor.SectionCautions).Points) == 0 {
-		t.Errorf("result view %+v", d)
-	}
-	p := picture(b, []questions.Choices{ch})
-	for _, s := range p.Statuses {
-		if (s.ID == string(advisor.StatusWellbeing)) != (s.N == 1) {
-			t.Errorf("status %s counted %d", s.ID, s.N)
-		}
-	}
-}
-
 // TestMinGroupFloor: a room never reveals to fewer than three.
 func TestMinGroupFloor(t *testing.T) {
 	_, _, err := OpenRoom(RoomConfig{Bank: testBank(t), StateDir: t.TempDir(), MinGroup: 2, MaxParticipants: 10})
@@ -206,23 +75,6 @@ func TestQuitConfirm(t *testing.T) {
 	next, cmd = scr.Update(keyPress("y"))
 	if !next.(Screen).Quit() || cmd == nil {
 		t.Fatal("y did not quit")
-	}
-}
-
-// TestSmallScreen: on 80×24 the QR code gives way to a note; the address
-// and the counts stay.
-func TestSmallScreen(t *testing.T) {
-	room, _ := newTestRoom(t, 3, 10)
-	scr := NewScreen(ScreenConfig{Room: room, JoinURL: "http://192.0.2.10:8765/ROOMCD", Base: "http://192.0.2.10:8765", Theme: "light"})
-	scr = sendMsg(scr, tea.WindowSizeMsg{Width: 80, Height: 24})
-	text := screenText(scr)
-	for _, want := range []string{"http://192.0.2.10:8765/ROOMCD", "Joined 0 · Finished 0", "larger to show a QR code", "unencrypted", "r reveal"} {
-		if !strings.Contains(text, want) {
-			t.Errorf("80x24 lacks %q:\n%s", want, text)
-		}
-	}
-	if n := len(strings.Split(text, "\n")); n > 24 {
-		t.Errorf("80x24 view is %d lines", n)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"guidepost/advisor"
@@ -35,12 +36,55 @@ const (
 	sessionRate  = 5 // requests a second, refilled
 )
 
+// Starting sessions is limited for the room as a whole (one venue is one
+// address, so there is no limit per address): a burst a large room fills
+// at once, then startRate a second. A session counts toward
+// --max-participants only once it has answered; one that has not expires
+// after idleNew, one half-way after idleAnswered, and at most maxWaiting
+// sessions wait for their first answer (past that the oldest goes).
+const (
+	startBurst   = 150
+	startRate    = 20
+	idleNew      = 10 * time.Minute
+	idleAnswered = 45 * time.Minute
+	maxWaiting   = 3000
+	sweepEvery   = 5 * time.Second
+)
+
 // ErrTooFew is returned by Reveal while fewer than the minimum group have
 // finished.
 var ErrTooFew = errors.New("too few have finished")
 
 // ErrFull is returned when the room has as many participants as allowed.
 var ErrFull = errors.New("the room is full")
+
+// ErrBusy is returned when sessions are being started faster than the
+// room allows: the participant tries again in a moment.
+var ErrBusy = errors.New("the room is busy")
+
+// ErrClosed is returned once the facilitator has closed answering.
+var ErrClosed = errors.New("answering is closed")
+
+// bucket is a token bucket: burst requests at once, then rate a second.
+type bucket struct {
+	tokens float64
+	last   time.Time
+}
+
+// allow spends one token.
+func (b *bucket) allow(now time.Time, burst, rate float64) bool {
+	if b.last.IsZero() {
+		b.tokens = burst
+	} else {
+		b.tokens = min(burst, b.tokens+now.Sub(b.last).Seconds()*rate)
+	}
+	b.last = now
+	if b.tokens < 1 {
+		return false
+	}
+	b.tokens--
+	return true
+}
 
 // session is one participant's browser: its cookie, form token, answers
 // and where it is. Its own lock serialises its requests, so one slow or
@@ -51,33 +95,28 @@ type session struct {
 	csrf     string
 	token    string // the participant's id in the room file
 	choices  questions.Choices
-	pos      int // index into the asked questions of the page to show
+	pos      int // index into the asked questions of the page to show; len(asked) is the review page
 	reached  int // furthest index reached
+	answered bool
 	finished bool
 	result   *advisor.Result
+	limit    bucket
 
-	tokens float64
-	last   time.Time
+	// Read by the room without the session's lock.
+	seen    atomic.Int64 // unix nanoseconds of the last request
+	at      atomic.Int32 // the question it is on, for the facilitator's "where people are"
+	started time.Time
+	counted bool // counts toward the cap (guarded by the room's lock)
 }
 
 // allow spends one request from the session's bucket.
 func (s *session) allow(now time.Time) bool {
-	if s.last.IsZero() {
-		s.tokens = sessionBurst
-	} else {
-		s.tokens = min(sessionBurst, s.tokens+now.Sub(s.last).Seconds()*sessionRate)
-	}
-	s.last = now
-	if s.tokens < 1 {
-		return false
-	}
-	s.tokens--
-	return true
+	s.seen.Store(now.UnixNano())
+	return s.limit.allow(now, sessionBurst, sessionRate)
 }
 
 // Room is one workshop: its code, participants, the finished answers and
-// whether the facilitator has revealed the picture. It is safe for
-// concurrent use.
+// what the projector shows. It is safe for concurrent use.
 type Room struct {
 	bank  *questions.Bank
 	asked []int
@@ -88,12 +127,19 @@ type Room struct {
 	minGroup, maxParticipants int
 	now                       func() time.Time
 
-	mu       sync.Mutex
-	sessions map[string]*session
-	joined   int
-	finished []questions.Choices
-	revealed bool
-	problem  string // the last failure to write the room file, for the facilitator
+	mu         sync.Mutex
+	sessions   map[string]*session
+	waiting    []*session // sessions without an answer yet, oldest first
+	counted    int        // sessions that have answered (finished ones too)
+	rows       []finishedRow
+	gate       gate
+	revealed   bool
+	hidden     bool
+	closed     bool
+	turnedAway int
+	starts     bucket
+	swept      time.Time
+	problem    string // the last failure to write the room file, for the facilitator
 }
 
 // RoomConfig configures a room.
@@ -102,13 +148,15 @@ type RoomConfig struct {
 	StateDir        string // the guidepost state folder; rooms go in StateDir/rooms
 	MinGroup        int
 	MaxParticipants int
-	Resume          bool // reopen the newest room file instead of starting one
+	Quick           bool   // ask the core questions only
+	Resume          bool   // reopen a room instead of starting one
+	Which           string // with Resume: a room file's path, a room code, or "" for the newest
 	Now             func() time.Time
 }
 
-// OpenRoom starts a new room, or with Resume reopens the last one with
-// everyone who had finished. The notice, when not empty, is for the
-// facilitator (a repaired room file).
+// OpenRoom starts a new room, or with Resume reopens one with everyone
+// who had finished. The notice, when not empty, is for the facilitator (a
+// repaired room file).
 func OpenRoom(cfg RoomConfig) (*Room, string, error) {
 	if cfg.Bank == nil {
 		return nil, "", errors.New("workshop: no question bank")
@@ -123,7 +171,7 @@ func OpenRoom(cfg RoomConfig) (*Room, string, error) {
 		cfg.Now = time.Now
 	}
 	r := &Room{
-		bank: cfg.Bank, asked: cfg.Bank.Asked(false),
+		bank: cfg.Bank, asked: cfg.Bank.Asked(cfg.Quick),
 		minGroup: cfg.MinGroup, maxParticipants: cfg.MaxParticipants, now: cfg.Now,
 		sessions: map[string]*session{},
 	}
@@ -135,22 +183,26 @@ func OpenRoom(cfg RoomConfig) (*Room, string, error) {
 			return nil, "", err
 		}
 		r.file = f
-		if r.log, err = openJournal(journalPath(f.path)); err != nil {
+		if r.log, err = openJournal(journalPath(f.path()), r.bank, nil); err != nil {
 			f.close()
 			return nil, "", err
 		}
 		return r, "", nil
 	}
-	path, err := lastRoom(dir)
+	path, err := findRoom(dir, cfg.Which)
 	if err != nil {
 		return nil, "", err
 	}
-	code, _ := codeFromName(path)
 	f, rows, notice, err := openRoomFile(path, cfg.Bank)
 	if err != nil {
 		return nil, "", err
 	}
-	r.code, r.file = code, f
+	r.file = f
+	if code, ok := codeFromName(path); ok {
+		r.code = code
+	} else {
+		r.code = newCode()
+	}
 	if err := r.restore(rows); err != nil {
 		f.close()
 		return nil, "", err
@@ -162,36 +214,42 @@ func OpenRoom(cfg RoomConfig) (*Room, string, error) {
 // every session from the progress journal, so that phones half-way
 // through continue where they were and finished ones see their result.
 func (r *Room) restore(rows []finishedRow) error {
-	jp := journalPath(r.file.path)
-	sessions, order, err := replayJournal(jp, r.bank, r.asked)
+	jp := journalPath(r.file.path())
+	sessions, err := replayJournal(jp, r.bank, r.asked)
 	if err != nil {
-		return err
-	}
-	if r.log, err = openJournal(jp); err != nil {
 		return err
 	}
 	inFile := map[string]questions.Choices{}
 	for _, row := range rows {
-		r.finished = append(r.finished, row.choices)
+		r.rows = append(r.rows, row)
 		inFile[row.token] = row.choices
 	}
+	now := r.now()
 	known := 0
-	for _, key := range order {
-		s := sessions[key]
-		s.key = key
+	for key, s := range sessions {
 		if ch, ok := inFile[s.token]; ok {
 			s.choices, s.finished = append(questions.Choices(nil), ch...), true
+			res := advisor.Evaluate(r.bank, s.choices)
+			s.result = &res
 			known++
 		} else {
 			s.finished = false // not in the room file: let them finish again
 		}
-		if s.finished {
-			res := advisor.Evaluate(r.bank, s.choices)
-			s.result = &res
+		s.seen.Store(now.UnixNano())
+		s.started = now
+		s.at.Store(int32(s.pos))
+		if s.answered || s.finished {
+			s.counted = true
+			r.counted++
+		} else {
+			r.waiting = append(r.waiting, s)
 		}
 		r.sessions[key] = s
 	}
-	r.joined = len(order) + len(rows) - known
+	r.counted += len(rows) - known
+	if r.log, err = openJournal(jp, r.bank, sessions); err != nil {
+		return err
+	}
 	return nil
 }
 
@@ -202,115 +260,30 @@ func roomDir(stateDir string) string { return filepath.Join(stateDir, roomsDir) 
 func (r *Room) Code() string { return r.code }
 
 // Path is the room file's path.
-func (r *Room) Path() string { return r.file.path }
+func (r *Room) Path() string { return r.file.path() }
 
 // MinGroup is the number who must finish before the picture can be shown.
 func (r *Room) MinGroup() int { return r.minGroup }
 
-// Close closes the room file and the progress journal.
+// Close ends the room: the room file is rewritten with its rows in a
+// random order and the journal compacted the same way, so neither keeps
+// who finished when; then both are closed.
 func (r *Room) Close() error {
-	err := r.file.close()
+	r.mu.Lock()
+	rows := append([]finishedRow(nil), r.rows...)
+	r.closed = true
+	r.mu.Unlock()
+	var err error
+	if len(rows) > 1 {
+		err = r.file.rewriteShuffled(rows)
+	}
+	if cerr := r.file.close(); err == nil {
+		err = cerr
+	}
 	if r.log != nil {
 		if jerr := r.log.close(); err == nil {
 			err = jerr
 		}
 	}
 	return err
-}
-
-// Snapshot is what the facilitator's screen shows: counts, and the picture
-// only once revealed. Nothing in it is per person.
-type Snapshot struct {
-	Joined, Finished int
-	MinGroup         int
-	Revealed         bool
-	Picture          *Picture // nil until revealed
-	Problem          string   // a failure to write the room file, if any
-}
-
-// Snapshot returns the room as the facilitator may see it now.
-func (r *Room) Snapshot() Snapshot {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	s := Snapshot{Joined: r.joined, Finished: len(r.finished), MinGroup: r.minGroup, Revealed: r.revealed, Problem: r.problem}
-	if r.revealed {
-		s.Picture = picture(r.bank, r.finished)
-	}
-	return s
-}
-
-// Reveal shows the room's picture from now on; it refuses with ErrTooFew
-// while fewer than the minimum group have finished.
-func (r *Room) Reveal() error {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if len(r.finished) < r.minGroup {
-		return fmt.Errorf("%w: %d of the %d needed", ErrTooFew, len(r.finished), r.minGroup)
-	}
-	r.revealed = true
-	return nil
-}
-
-// join creates a session for a new participant, unless the room is full.
-func (r *Room) join() (string, *session, error) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if r.joined >= r.maxParticipants {
-		return "", nil, ErrFull
-	}
-	id := randomToken(32)
-	s := &session{key: sessionKey(id), csrf: randomToken(32), token: randomToken(8), choices: r.bank.NewChoices()}
-	r.sessions[s.key] = s
-	r.joined++
-	r.note(r.log.add("j", s.key, s.csrf, s.token))
-	return id, s, nil
-}
-
-// note keeps a failure to write the journal for the facilitator's screen;
-// the participant carries on (the journal only helps a resume). The caller
-// holds r.mu.
-func (r *Room) note(err error) {
-	if err != nil {
-		r.problem = err.Error()
-	}
-}
-
-// session returns the session with cookie value id.
-func (r *Room) session(id string) *session {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return r.sessions[sessionKey(id)]
-}
-
-// answer records s's answer o to question q. The caller holds s.mu.
-func (r *Room) answer(s *session, q, o int) {
-	s.choices[q] = int8(o)
-	err := r.log.add("a", s.key, r.bank.Questions[q].ID, r.bank.Questions[q].Options[o].ID)
-	r.mu.Lock()
-	r.note(err)
-	r.mu.Unlock()
-}
-
-// finish records s's answers: appended and synced to the room file first,
-// then counted. The caller holds s.mu. On a write error nothing is
-// counted and the participant can try again.
-func (r *Room) finish(s *session) error {
-	if s.finished {
-		return nil
-	}
-	res := advisor.Evaluate(r.bank, s.choices)
-	if err := r.file.appendRow(s.token, s.choices); err != nil {
-		r.mu.Lock()
-		r.problem = err.Error()
-		r.mu.Unlock()
-		return err
-	}
-	s.finished, s.result = true, &res
-	err := r.log.add("f", s.key)
-	r.mu.Lock()
-	r.finished = append(r.finished, append(questions.Choices(nil), s.choices...))
-	r.problem = ""
-	r.note(err)
-	r.mu.Unlock()
-	return nil
 }

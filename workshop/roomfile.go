@@ -1,47 +1,35 @@
 package workshop
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/rand"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
+	"math/big"
 	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
 	"time"
 
+	"guidepost/internal/store"
 	"guidepost/questions"
-)
-
-// Permissions of what the room file store creates: answers describe
-// people, so only the facilitator's account may read them.
-const (
-	dirMode  = 0o700
-	fileMode = 0o600
 )
 
 // roomsDir is the folder, under the state folder, holding the room files.
 const roomsDir = "rooms"
 
-// maxRoomFile bounds the room file read on resume (a room of a thousand
-// participants is about 100 KB).
-const maxRoomFile = 16 << 20
-
 // roomFile is a room's answers on disk: a CSV in the `score --csv` input
 // format (CONTRACT §6), one row per finished participant, a random token as
 // its id. Each row is appended with one write and synced before the
 // participant sees their result, so a participant who saw a result is in
-// the file even if the machine loses power the next moment.
+// the file even if the machine loses power the next moment. The file
+// itself (locking, repair, a full disk) is internal/store's RoomFile.
 type roomFile struct {
 	mu   sync.Mutex
-	path string
-	f    *os.File
+	rf   *store.RoomFile
 	bank *questions.Bank
 }
 
@@ -67,219 +55,211 @@ func header(b *questions.Bank) []string {
 	return append([]string{"id"}, b.QuestionIDs()...)
 }
 
-// createRoomFile creates a new room file in dir (made private if needed)
-// and writes its header, synced.
-func createRoomFile(dir string, b *questions.Bank, now time.Time, code string) (*roomFile, error) {
-	if err := ensureDir(dir); err != nil {
-		return nil, fmt.Errorf("create the room folder %s: %w", dir, err)
-	}
-	path := filepath.Join(dir, roomName(now, code))
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL|os.O_APPEND, fileMode)
-	if err != nil {
-		return nil, fmt.Errorf("create the room file: %w", err)
-	}
-	rf := &roomFile{path: path, f: f, bank: b}
-	if err := rf.appendLine(header(b)); err != nil {
-		f.Close()
-		os.Remove(path)
-		return nil, err
-	}
-	return rf, nil
+// csvLine encodes one record as a CSV line.
+func csvLine(rec []string) []byte {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	w.Write(rec)
+	w.Flush()
+	return buf.Bytes()
 }
 
-// appendRow writes one finished participant's answers and syncs the file.
-func (rf *roomFile) appendRow(token string, ch questions.Choices) error {
+// createRoomFile creates a new room file in dir and writes its header.
+func createRoomFile(dir string, b *questions.Bank, now time.Time, code string) (*roomFile, error) {
+	rf, err := store.CreateRoom(dir, roomName(now, code), csvLine(header(b)))
+	if err != nil {
+		return nil, err
+	}
+	return &roomFile{rf: rf, bank: b}, nil
+}
+
+// path is the room file's path.
+func (f *roomFile) path() string { return f.rf.Path() }
+
+// rowLine is one finished participant's row.
+func rowLine(b *questions.Bank, token string, ch questions.Choices) []byte {
 	rec := make([]string, 0, len(ch)+1)
 	rec = append(rec, token)
 	for q, o := range ch {
 		cell := ""
 		if o != questions.NoAnswer {
-			cell = rf.bank.Questions[q].Options[o].ID
+			cell = b.Questions[q].Options[o].ID
 		}
 		rec = append(rec, cell)
 	}
-	return rf.appendLine(rec)
+	return csvLine(rec)
 }
 
-// appendLine writes rec as one CSV line in a single write, then syncs.
-func (rf *roomFile) appendLine(rec []string) error {
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	w.Write(rec)
-	w.Flush()
-	rf.mu.Lock()
-	defer rf.mu.Unlock()
-	if rf.f == nil {
-		return errors.New("the room file is closed")
+// appendRow writes one finished participant's answers and syncs the file.
+func (f *roomFile) appendRow(token string, ch questions.Choices) error {
+	line := rowLine(f.bank, token, ch)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.rf.Append(line)
+}
+
+// rewriteShuffled replaces the file with its header and rows in a random
+// order, so that the file no longer tells who finished when.
+func (f *roomFile) rewriteShuffled(rows []finishedRow) error {
+	data := csvLine(header(f.bank))
+	for _, i := range shuffled(len(rows)) {
+		data = append(data, rowLine(f.bank, rows[i].token, rows[i].choices)...)
 	}
-	if _, err := rf.f.Write(buf.Bytes()); err != nil {
-		return fmt.Errorf("write the room file %s: %w", rf.path, err)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.rf.Rewrite(data)
+}
+
+// shuffled returns 0..n-1 in a uniformly random order (crypto/rand).
+func shuffled(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
 	}
-	if err := rf.f.Sync(); err != nil {
-		return fmt.Errorf("sync the room file %s: %w", rf.path, err)
+	for i := n - 1; i > 0; i-- {
+		j, _ := rand.Int(rand.Reader, big.NewInt(int64(i+1)))
+		k := int(j.Int64())
+		out[i], out[k] = out[k], out[i]
 	}
-	return nil
+	return out
 }
 
 // close closes the file; later appends fail.
-func (rf *roomFile) close() error {
-	rf.mu.Lock()
-	defer rf.mu.Unlock()
-	if rf.f == nil {
-		return nil
-	}
-	err := rf.f.Close()
-	rf.f = nil
-	return err
+func (f *roomFile) close() error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.rf.Close()
 }
 
-// lastRoom returns the newest room file in dir.
-func lastRoom(dir string) (string, error) {
-	entries, err := os.ReadDir(dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return "", fmt.Errorf("there is no room to resume (no room files in %s)", dir)
+// findRoom picks the room file to resume in dir: which is a room file's
+// path, a room code (the newest room with that code), or "" for the
+// newest room.
+func findRoom(dir, which string) (string, error) {
+	if strings.ContainsAny(which, `/\`) || strings.HasSuffix(which, ".csv") {
+		return which, nil
 	}
+	names, err := store.RoomFiles(dir)
 	if err != nil {
-		return "", fmt.Errorf("read the room folder: %w", err)
+		return "", err
 	}
-	var names []string
-	for _, e := range entries {
-		if _, ok := codeFromName(e.Name()); ok && e.Type().IsRegular() {
-			names = append(names, e.Name())
+	want := normalCode(which)
+	var rooms []string
+	for _, n := range names {
+		if code, ok := codeFromName(n); ok && (want == "" || code == want) {
+			rooms = append(rooms, n)
 		}
 	}
-	if len(names) == 0 {
+	if len(rooms) == 0 {
+		if want != "" {
+			return "", fmt.Errorf("no room with the code %s in %s", questions.Clean(want), dir)
+		}
 		return "", fmt.Errorf("there is no room to resume (no room files in %s)", dir)
 	}
-	sort.Strings(names)
-	return filepath.Join(dir, names[len(names)-1]), nil
+	sort.Strings(rooms)
+	return filepath.Join(dir, rooms[len(rooms)-1]), nil
 }
 
-// finishedRow is one participant read back from a room file.
+// finishedRow is one finished participant: in the room file, and in the
+// room's memory.
 type finishedRow struct {
 	token   string
 	choices questions.Choices
 }
 
-// openRoomFile reopens the room file at path for appending and returns
-// every participant in it. A last line without its newline (a write cut
-// short by a crash) is dropped from the file and reported in notice; any
-// other problem is an error naming the line.
+// openRoomFile reopens the room file at path for appending (locked) and
+// returns every participant in it, and a notice for the facilitator when
+// the file was repaired or had damaged rows.
 func openRoomFile(path string, b *questions.Bank) (*roomFile, []finishedRow, string, error) {
-	data, err := readLimited(path, maxRoomFile)
+	complete := func(data []byte, last int) bool {
+		head, err := csv.NewReader(bytes.NewReader(stripBOM(data))).Read()
+		if err != nil {
+			return false
+		}
+		rec, ok := parseRow(b, head, data[last:])
+		return ok && rec != nil
+	}
+	rf, data, notice, err := store.OpenRoom(path, complete)
 	if err != nil {
 		return nil, nil, "", err
 	}
-	notice := ""
-	if n := len(data); n > 0 && data[n-1] != '\n' {
-		cut := bytes.LastIndexByte(data, '\n') + 1
-		if cut == 0 {
-			return nil, nil, "", fmt.Errorf("%s: the header row is incomplete", path)
-		}
-		data = data[:cut]
-		if err := os.Truncate(path, int64(cut)); err != nil {
-			return nil, nil, "", fmt.Errorf("repair the room file %s: %w", path, err)
-		}
-		notice = "The last line of the room file was cut short (the program stopped while writing it) and was dropped."
-	}
-	rows, err := parseRoom(path, b, data)
+	rows, skipped, err := parseRoom(path, b, data)
 	if err != nil {
+		rf.Close()
 		return nil, nil, "", err
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
-	if err != nil {
-		return nil, nil, "", fmt.Errorf("open the room file: %w", err)
+	if len(skipped) > 0 {
+		notice = joinNotice(notice, fmt.Sprintf("Damaged rows were left out (a write that failed part way): line %s.", strings.Join(skipped, ", ")))
 	}
-	if err := f.Chmod(fileMode); err != nil {
-		f.Close()
-		return nil, nil, "", fmt.Errorf("make the room file private: %w", err)
+	return &roomFile{rf: rf, bank: b}, rows, notice, nil
+}
+
+// stripBOM drops a UTF-8 byte-order mark (a spreadsheet's save).
+func stripBOM(data []byte) []byte { return bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) }
+
+// parseRow reads one line against the header head: nil, false when the
+// line is not a whole row of this room (a damaged line).
+func parseRow(b *questions.Bank, head []string, line []byte) (*finishedRow, bool) {
+	r := csv.NewReader(bytes.NewReader(line))
+	rec, err := r.Read()
+	if err != nil || len(rec) != len(head) || rec[0] == "" {
+		return nil, false
 	}
-	return &roomFile{path: path, f: f, bank: b}, rows, notice, nil
+	ch := b.NewChoices()
+	for i, cell := range rec[1:] {
+		if cell == "" {
+			continue
+		}
+		q := b.Question(head[i+1])
+		o := b.Option(q, cell)
+		if o < 0 {
+			return nil, false
+		}
+		ch[q] = int8(o)
+	}
+	return &finishedRow{token: rec[0], choices: ch}, true
 }
 
 // parseRoom reads a room file's rows against b. The header must name an id
 // column and only b's questions (the room file was written with this rule
-// set); every cell must be one of its question's options or empty.
-func parseRoom(path string, b *questions.Bank, data []byte) ([]finishedRow, error) {
-	r := csv.NewReader(bytes.NewReader(data))
-	r.FieldsPerRecord = -1
-	head, err := r.Read()
-	if err == io.EOF {
-		return nil, fmt.Errorf("%s is empty: not a room file", path)
+// set); a row that is not whole (a failed write isolated on its line) is
+// left out and its line number returned; a row whose id was seen before
+// is the same participant and counted once.
+func parseRoom(path string, b *questions.Bank, data []byte) ([]finishedRow, []string, error) {
+	data = stripBOM(data)
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, nil, fmt.Errorf("%s is empty: not a room file", path)
 	}
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	head, err := csv.NewReader(bytes.NewReader(lines[0])).Read()
+	if err != nil && !errors.Is(err, io.EOF) {
+		return nil, nil, fmt.Errorf("%s:1: %w", path, err)
 	}
 	if len(head) == 0 || head[0] != "id" {
-		return nil, fmt.Errorf("%s:1: the first column must be id: not a room file", path)
+		return nil, nil, fmt.Errorf("%s:1: the first column must be id: not a room file", path)
 	}
-	cols := make([]int, len(head)) // column → question index
-	for i, h := range head[1:] {
-		q := b.Question(h)
-		if q < 0 {
-			return nil, fmt.Errorf("%s:1: column %q is not a question of the rule set in use (the room was run with another rule set?)", path, questions.Clean(h))
+	for _, h := range head[1:] {
+		if b.Question(h) < 0 {
+			return nil, nil, fmt.Errorf("%s:1: column %q is not a question of the rule set in use (the room was run with another rule set?)", path, questions.Clean(h))
 		}
-		cols[i+1] = q
 	}
 	var rows []finishedRow
-	for line := 2; ; line++ {
-		rec, err := r.Read()
-		if err == io.EOF {
-			return rows, nil
+	var skipped []string
+	seen := map[string]bool{}
+	for i, l := range lines[1:] {
+		if len(bytes.TrimSpace(l)) == 0 {
+			continue
 		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
+		row, ok := parseRow(b, head, l)
+		if !ok {
+			skipped = append(skipped, fmt.Sprint(i+2))
+			continue
 		}
-		if len(rec) != len(head) {
-			return nil, fmt.Errorf("%s:%d: %d cells, the header has %d", path, line, len(rec), len(head))
+		if !seen[row.token] {
+			seen[row.token] = true
+			rows = append(rows, *row)
 		}
-		ch := b.NewChoices()
-		for i, cell := range rec[1:] {
-			if cell == "" {
-				continue
-			}
-			q := cols[i+1]
-			o := b.Option(q, cell)
-			if o < 0 {
-				return nil, fmt.Errorf("%s:%d: %q is not an option of %s", path, line, questions.Clean(cell), b.Questions[q].ID)
-			}
-			ch[q] = int8(o)
-		}
-		rows = append(rows, finishedRow{token: rec[0], choices: ch})
 	}
-}
-
-// readLimited reads path, refusing a file larger than limit.
-func readLimited(path string, limit int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("open the room file: %w", err)
-	}
-	defer f.Close()
-	data, err := io.ReadAll(bufio.NewReader(io.LimitReader(f, limit+1)))
-	if err != nil {
-		return nil, fmt.Errorf("read the room file %s: %w", path, err)
-	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%s is larger than %d MiB: not a room file", path, limit>>20)
-	}
-	return data, nil
-}
-
-// ensureDir creates dir private to the user, and narrows an existing dir
-// that others can read.
-func ensureDir(dir string) error {
-	if err := os.MkdirAll(dir, dirMode); err != nil {
-		return err
-	}
-	st, err := os.Stat(dir)
-	if err != nil {
-		return err
-	}
-	if st.Mode().Perm()&0o077 != 0 {
-		return os.Chmod(dir, dirMode)
-	}
-	return nil
+	return rows, skipped, nil
 }
 
 // randomToken returns n random bytes as lowercase hex.

@@ -23,6 +23,8 @@ type Options struct {
 	MinGroup        int
 	MaxParticipants int
 	Resume          bool
+	Which           string // with Resume: a room file, a room code, or "" for the newest
+	Quick           bool   // the core questions only
 	StateDir        string // the guidepost state folder ($XDG_STATE_HOME/guidepost)
 	Theme           string
 	NoColor         bool
@@ -40,7 +42,7 @@ var ErrInterrupted = errors.New("interrupted")
 func Run(ctx context.Context, o Options) error {
 	room, notice, err := OpenRoom(RoomConfig{
 		Bank: o.Bank, StateDir: o.StateDir, MinGroup: o.MinGroup,
-		MaxParticipants: o.MaxParticipants, Resume: o.Resume,
+		MaxParticipants: o.MaxParticipants, Resume: o.Resume, Which: o.Which, Quick: o.Quick,
 	})
 	if err != nil {
 		return err

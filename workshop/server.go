@@ -3,7 +3,6 @@ package workshop
 import (
 	"crypto/subtle"
 	"embed"
-	"errors"
 	"guidepost/questions"
 	"html/template"
 	"io"
@@ -91,6 +90,8 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /{code}/start", s.inRoom(s.start))
 	mux.HandleFunc("GET /{code}/q/{n}", s.inRoom(s.withSession(s.showQuestion)))
 	mux.HandleFunc("POST /{code}/q/{n}", s.inRoom(s.withSession(s.answer)))
+	mux.HandleFunc("GET /{code}/review", s.inRoom(s.withSession(s.showReview)))
+	mux.HandleFunc("POST /{code}/finish", s.inRoom(s.withSession(s.finish)))
 	mux.HandleFunc("GET /{code}/result", s.inRoom(s.withSession(s.showResult)))
 	return secure(mux)
 }
@@ -200,8 +201,11 @@ func (s *Server) entry(w http.ResponseWriter, r *http.Request) {
 
 // where is the page a session is on. The caller holds ss.mu.
 func (s *Server) where(ss *session) string {
-	if ss.finished {
+	switch {
+	case ss.finished:
 		return "/" + s.room.code + "/result"
+	case ss.pos >= len(s.room.asked):
+		return "/" + s.room.code + "/review"
 	}
 	return "/" + s.room.code + "/q/" + strconv.Itoa(ss.pos+1)
 }
@@ -223,9 +227,8 @@ func (s *Server) start(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id, _, err := s.room.join()
-	if errors.Is(err, ErrFull) {
-		message(w, http.StatusServiceUnavailable, "The room is full",
-			"This room has as many participants as the facilitator allowed. Tell the facilitator, who can restart it with a higher --max-participants.", "", "")
+	if err != nil {
+		refused(w, err, "/"+s.room.code)
 		return
 	}
 	http.SetCookie(w, &http.Cookie{
@@ -273,13 +276,13 @@ func (s *Server) showQuestion(w http.ResponseWriter, r *http.Request, ss *sessio
 	n, ok := s.questionNumber(r)
 	switch {
 	case ss.finished:
-		http.Redirect(w, r, s.where(ss), http.StatusSeeOther)
+		alreadyFinished(w, s.where(ss))
 		return
 	case !ok:
 		message(w, http.StatusNotFound, "No such question", "This room has no question with that number.", s.where(ss), "Go to your question")
 		return
 	case n-1 > ss.reached:
-		ss.pos = ss.reached
+		ss.pos = min(ss.reached, len(s.room.asked))
 		http.Redirect(w, r, s.where(ss), http.StatusSeeOther)
 		return
 	}
@@ -293,7 +296,7 @@ func (s *Server) renderQuestion(w http.ResponseWriter, status int, ss *session, 
 	p := page{
 		Title: "Question " + strconv.Itoa(n), Progress: strconv.Itoa(n) + " of " + strconv.Itoa(len(s.room.asked)),
 		Code: s.room.code, CSRF: ss.csrf, Error: errMsg, Total: len(s.room.asked),
-		Number: n, Last: n == len(s.room.asked), Topic: q.Topic, Prompt: q.Prompt.For(questions.Self),
+		Number: n, Last: n == len(s.room.asked), Change: ss.reached >= len(s.room.asked), Topic: q.Topic, Prompt: q.Prompt.For(questions.Self),
 	}
 	if n > 1 {
 		p.Back = n - 1
@@ -319,7 +322,7 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, ss *session) {
 	n, ok := s.questionNumber(r)
 	switch {
 	case ss.finished:
-		http.Redirect(w, r, s.where(ss), http.StatusSeeOther)
+		alreadyFinished(w, s.where(ss))
 		return
 	case !ok || n-1 > ss.reached:
 		message(w, http.StatusBadRequest, "Not this question", "That answer is for a question you have not reached. Nothing was recorded.", s.where(ss), "Go to your question")
@@ -338,18 +341,18 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, ss *session) {
 			"That answer is not one of this question's options, so nothing was recorded. Go back to the question and choose again.", s.where(ss), "Back to the question")
 		return
 	}
-	s.room.answer(ss, qi, o)
-	if n < len(s.room.asked) {
+	if err := s.room.answer(ss, qi, o); err != nil {
+		refused(w, err, s.where(ss))
+		return
+	}
+	switch {
+	case ss.reached >= len(s.room.asked) || n == len(s.room.asked):
+		ss.pos, ss.reached = len(s.room.asked), len(s.room.asked) // on to (back to) the review
+	default:
 		ss.pos = n
 		ss.reached = max(ss.reached, n)
-		http.Redirect(w, r, s.where(ss), http.StatusSeeOther)
-		return
 	}
-	if err := s.room.finish(ss); err != nil {
-		message(w, http.StatusInternalServerError, "Not saved yet",
-			"Your answers could not be saved on the facilitator's laptop. Tell the facilitator, then press the button again: your answers are kept.", s.where(ss), "Try again")
-		return
-	}
+	ss.at.Store(int32(ss.pos))
 	http.Redirect(w, r, s.where(ss), http.StatusSeeOther)
 }
 

@@ -60,6 +60,7 @@ func TestParticipantRun(t *testing.T) {
 			}
 		}
 	}
+	page = p.finish(page)
 	if page.path != "/"+room.Code()+"/result" {
 		t.Fatalf("after the last question: %s %d\n%s", page.path, page.status, page.body)
 	}
@@ -72,7 +73,19 @@ func TestParticipantRun(t *testing.T) {
 	e := advisor.Explain(b, res)
 	// The page renders the one explanation, in the participant's voice:
 	// its headline, confidence and every point of every section.
-	want := []string{e.Headline, e.ConfidenceText, advisor.TitleAgainst, advisor.TitleSteps, advisor.TitleChanges}
+	// It leads with the status in words, then the call, then the summary;
+	// the rest is behind a "more" section (no script: <details>).
+	lead := []string{"<h1 class=\"status status-" + strings.ReplaceAll(string(e.Status), "_", "-") + "\">" + e.StatusText + "</h1>",
+		"Recommendation: <strong>" + htmlEscape(e.Label) + "</strong>. Confidence: " + e.ConfidenceText, htmlEscape(e.Summary), "<details>"}
+	at := 0
+	for _, l := range lead {
+		i := strings.Index(page.body[at:], l)
+		if i < 0 {
+			t.Fatalf("result page lacks %q after the earlier parts:\n%s", l, page.body)
+		}
+		at += i
+	}
+	want := []string{e.ConfidenceText, advisor.TitleAgainst, advisor.TitleSteps, advisor.TitleChanges}
 	for _, sec := range e.Sections {
 		if sec.ID == advisor.SectionAnswers {
 			continue

@@ -21,6 +21,7 @@ type workshopOptions struct {
 	minGroup        int
 	maxParticipants int
 	resume          bool
+	quick           bool
 }
 
 func (a *app) workshopCommand() *cobra.Command {
@@ -39,14 +40,27 @@ func (a *app) workshopCommand() *cobra.Command {
 guidepost workshop
 guidepost --theme high-contrast workshop --min-group 8
 guidepost workshop --addr 127.0.0.1:8765
-guidepost workshop --resume`,
-		RunE: a.action(0, func(*cobra.Command, []string) error { return a.runWorkshop(o) }),
+guidepost workshop --resume
+guidepost workshop --resume ABC234
+guidepost workshop --resume ~/.local/state/guidepost/rooms/room-2026-05-04-091500-ABC234.csv
+guidepost workshop --quick`,
+		RunE: a.action(1, func(_ *cobra.Command, args []string) error {
+			which := ""
+			if len(args) == 1 {
+				if !o.resume {
+					return usagef("workshop: unexpected argument %q (a room file or code is given only after --resume)", args[0])
+				}
+				which = args[0]
+			}
+			return a.runWorkshop(o, which)
+		}),
 	}
 	f := c.Flags()
 	f.StringVar(&o.addr, "addr", "", "listen on HOST:PORT (default: this computer's network address)")
 	f.IntVar(&o.minGroup, "min-group", o.minGroup, "finished participants needed before the room's picture can be revealed (at least 3)")
 	f.IntVar(&o.maxParticipants, "max-participants", o.maxParticipants, "most participants who can join")
-	f.BoolVar(&o.resume, "resume", false, "reopen the last room with everyone who had finished")
+	f.BoolVar(&o.resume, "resume", false, "reopen a room with everyone who had finished: the newest, or the ROOMFILE or room code given after it")
+	f.BoolVar(&o.quick, "quick", false, "ask the core questions only")
 	f.StringVar(&a.opt.theme, "theme", "auto", "colours: auto, dark, light or high-contrast (NO_COLOR is honoured)")
 	c.RegisterFlagCompletionFunc("theme", completeList(themes))
 	return c
@@ -55,7 +69,7 @@ guidepost workshop --resume`,
 // runWorkshop checks the parsed options and runs the workshop: the room's
 // server and the facilitator's screen on the terminal; quitting prints the
 // room file and summary on stdout.
-func (a *app) runWorkshop(o workshopOptions) error {
+func (a *app) runWorkshop(o workshopOptions, which string) error {
 	if o.minGroup < workshop.MinGroupFloor {
 		return usagef("--min-group %d: at least %d, so that the room's picture never tells people apart", o.minGroup, workshop.MinGroupFloor)
 	}
@@ -77,7 +91,7 @@ func (a *app) runWorkshop(o workshopOptions) error {
 	defer stop()
 	err = workshop.Run(ctx, workshop.Options{
 		Bank: b, Addr: o.addr, MinGroup: o.minGroup, MaxParticipants: o.maxParticipants,
-		Resume: o.resume, StateDir: filepath.Join(state, "guidepost"),
+		Resume: o.resume, Which: which, Quick: o.quick || a.opt.quick, StateDir: filepath.Join(state, "guidepost"),
 		Theme: a.opt.theme, NoColor: a.getenv("NO_COLOR") != "",
 		In: a.in, Out: a.out,
 	})

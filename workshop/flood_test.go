@@ -1,0 +1,124 @@
+package workshop
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"os"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// TestLoadWithFlood: 300 participants at once while a script floods the
+// start form (3,000 starts from one address, none answering), against a
+// server in its own process. Every real participant finishes (a start the
+// room turns away as busy is tried again after its Retry-After, as the
+// page asks); the server's peak memory is logged and held under 60 MB;
+// then kill -9 and --resume keep every finished row exactly once.
+func TestLoadWithFlood(t *testing.T) {
+	if testing.Short() {
+		t.Skip("load test skipped in -short mode")
+	}
+	b := testBank(t)
+	dir := t.TempDir()
+	srv := startServer(t, dir, false)
+	const real, flood = 300, 3000
+	var wg sync.WaitGroup
+	var floodBusy, retries atomic.Int64
+	start := time.Now()
+	for w := range 20 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c := &http.Client{}
+			for i := w; i < flood; i += 20 {
+				res, err := c.Get(srv.url + "/" + srv.code)
+				if err != nil {
+					continue
+				}
+				var buf strings.Builder
+				buf.Grow(4096)
+				readAll(res, &buf)
+				m := csrfRE.FindStringSubmatch(buf.String())
+				if m == nil {
+					continue
+				}
+				res, err = c.PostForm(srv.url+"/"+srv.code+"/start", url.Values{"csrf": {m[1]}})
+				if err == nil {
+					if res.StatusCode == 503 {
+						floodBusy.Add(1)
+					}
+					res.Body.Close()
+				}
+			}
+		}()
+	}
+	errs := make(chan string, real)
+	for i := range real {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p := newParticipant(t, srv.url, srv.code)
+			var page fetched
+			for try := 0; ; try++ {
+				page = p.start()
+				if page.status != 503 || try > 120 {
+					break
+				}
+				retries.Add(1)
+				time.Sleep(time.Second)
+			}
+			for _, q := range b.Asked(false) {
+				opts := b.Questions[q].Options
+				page = p.post(page.path, url.Values{"csrf": {csrf(t, page.body)}, "option": {opts[(i+q)%len(opts)].ID}})
+			}
+			if last := p.finish(page); !strings.HasSuffix(last.path, "/result") {
+				errs <- fmt.Sprintf("participant %d ended on %s (%d)", i, last.path, last.status)
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+	took := time.Since(start)
+	kb, ok := peakRSS(srv.cmd.Process.Pid)
+	t.Logf("%d participants finished with a %d-start flood in %v; %d of the flood's starts turned away as busy, %d retries by real phones; server peak memory %d KiB",
+		real, flood, took.Round(time.Millisecond), floodBusy.Load(), retries.Load(), kb)
+	if ok && kb > 60<<10 {
+		t.Errorf("server peak memory %d KiB, over 60 MB", kb)
+	}
+	srv.kill()
+	resumed := startServer(t, dir, true)
+	resumed.kill()
+	rows := roomRows(t, srv.path)
+	seen := map[string]bool{}
+	for _, r := range rows[1:] {
+		id := r[:strings.IndexByte(r, ',')]
+		if seen[id] {
+			t.Errorf("row %s twice", id)
+		}
+		seen[id] = true
+	}
+	if len(rows)-1 != real {
+		t.Errorf("after kill -9 and --resume: %d rows, want %d", len(rows)-1, real)
+	}
+	t.Logf("after kill -9 and --resume: %d rows, %d distinct", len(rows)-1, len(seen))
+	os.Stdout.Sync()
+}
+
+func readAll(res *http.Response, b *strings.Builder) {
+	defer res.Body.Close()
+	buf := make([]byte, 8192)
+	for {
+		n, err := res.Body.Read(buf)
+		b.Write(buf[:n])
+		if err != nil {
+			return
+		}
+	}
+}
