@@ -1,6 +1,7 @@
 package advisor
 
 import (
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -293,17 +294,19 @@ func checkProperties(t *testing.T, b *questions.Bank, ch questions.Choices) {
 				if v.Outcome != base.Outcome {
 					continue
 				}
-				// Within the same status (and the same too-few cap), conflict
-				// lowers confidence unless it is held at a cap.
+				// Within the same status (and the same too-few cap and
+				// cautions: a caution that says answers were left open
+				// lowers confidence on its own), conflict lowers confidence
+				// unless it is held at a cap.
 				ea, eb := evidenceOf(b, alt), evidenceOf(b, ch)
-				sameCap := v.Status == base.Status && ea.tooFew() == eb.tooFew()
+				sameCap := v.Status == base.Status && ea.tooFew() == eb.tooFew() && v.Cautions == base.Cautions
 				if sameCap && v.Confidence > base.Confidence {
 					t.Fatalf("conflicting %s=%s raised confidence %v to %v (%v)", qq.ID, qq.Options[o].ID, base.Confidence, v.Confidence, ch)
 				}
 				// Rounding to two places may hide a small drop: compare
 				// before rounding.
 				rb, rv := raw(b, ch), raw(b, alt)
-				if sameCap && rb > 0 && !atCap(rb) && rv >= rb {
+				if sameCap && rb > 0 && !atCap(b, ch, rb) && rv >= rb {
 					t.Fatalf("conflicting %s=%s did not lower confidence %v (got %v) (%v)", qq.ID, qq.Options[o].ID, base.Confidence, v.Confidence, ch)
 				}
 				if best >= 0 && v.Confidence > best {
@@ -319,11 +322,32 @@ func checkProperties(t *testing.T, b *questions.Bank, ch questions.Choices) {
 func raw(b *questions.Bank, ch questions.Choices) float64 {
 	v := Decide(b, ch)
 	e := evidenceOf(b, ch)
-	return rawConfidence(b, ch, &e, v.Outcome, v.Status)
+	return rawConfidence(b, ch, &e, v.Outcome, v.Status, v.Cautions)
 }
 
-func atCap(c float64) bool {
-	return slices.Contains([]float64{maxConfidence, maxCloseConfidence, maxMixedConfidence, maxSafetyFirst, maxTooFew}, c)
+// atCap reports whether c, the raw confidence of ch, is one of the caps
+// (by status, or a caution's cap), as scaled by the factors of the
+// cautions raised.
+func atCap(b *questions.Bank, ch questions.Choices, c float64) bool {
+	v := Decide(b, ch)
+	f := 1.0
+	caps := []float64{maxConfidence, maxCloseConfidence, maxMixedConfidence, maxSafetyFirst, maxTooFew, maxRoute, maxFragileConfidence}
+	for i, cc := range b.Cautions {
+		if v.Cautions&(1<<i) != 0 {
+			if cc.Factor > 0 {
+				f *= cc.Factor
+			}
+			if cc.Cap > 0 {
+				caps = append(caps, cc.Cap)
+			}
+		}
+	}
+	for _, x := range caps {
+		if math.Abs(x*f-c) < 1e-9 || math.Abs(x-c) < 1e-9 {
+			return true
+		}
+	}
+	return false
 }
 
 // TestOutputsInPlainWords: no doubled parentheses, no bare "toward

@@ -26,7 +26,7 @@ func voiceOf(audience string) voice {
 
 // Statuses lists every status, in the order the batch summary and the
 // workshop's room picture count them.
-var Statuses = []Status{StatusClear, StatusClose, StatusMixed, StatusTooFew, StatusWellbeing}
+var Statuses = []Status{StatusClear, StatusClose, StatusMixed, StatusTooFew, StatusWellbeing, StatusRoute}
 
 // Text is the status in words, as headlines lead with it ("Mixed signals").
 func (s Status) Text() string { return statusText(s) }
@@ -35,6 +35,8 @@ func statusText(s Status) string {
 	switch s {
 	case StatusWellbeing:
 		return "Wellbeing first"
+	case StatusRoute:
+		return "Another route first"
 	case StatusTooFew:
 		return "Too few answers"
 	case StatusMixed:
@@ -54,9 +56,13 @@ func (x *explainer) label(id string) string {
 
 // headline is the call in one sentence led by the status, and the detail
 // that says what to do about the status.
-func (x *explainer) headline(label string) (string, string) {
+func (x *explainer) headline(label, route string) (string, string) {
 	r, v := x.r, x.voice
 	switch r.Status {
+	case StatusRoute:
+		return "Another route first: " + route + " rather than coaching or mentoring.",
+			"The answers say neither coaching nor mentoring is the first thing to do. " + label +
+				" is where the other answers lean, and it may follow once this is done."
 	case StatusWellbeing:
 		h := "Wellbeing first: help " + v.who + " find the right professional support before anything else."
 		if v.who == "you" {

@@ -157,7 +157,7 @@ func TestReportsSpeakToTheirAudience(t *testing.T) {
 func TestSayFallsBackToPlainText(t *testing.T) {
 	b := fixture(t)
 	b.Outcomes[0].NextSteps = []questions.Step{{ID: "plain", Text: "Plain text.", Sources: []string{"src_a"}}}
-	r := EvaluateFor(b, choices(t, b, "need=behaviour"), "self")
+	r := EvaluateFor(b, choices(t, b, "need=behaviour", "horizon=short"), "self")
 	if len(r.Steps) != 1 || r.Steps[0].Text != "Plain text." {
 		t.Errorf("steps %v", r.Steps)
 	}
