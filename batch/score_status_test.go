@@ -3,9 +3,9 @@ package batch
 import (
 	"bufio"
 	"bytes"
-	"os"
 	"encoding/json"
 	"io"
+	"os"
 	"strings"
 	"testing"
 
