@@ -24,7 +24,10 @@ func verdict(b *questions.Bank, ch questions.Choices, fragile bool) Verdict {
 	route := routeOf(b, ch)
 	st := status(b, &ev, o, closeCall, route)
 	mask := cautionMask(b, ch, o, st)
-	c := rawConfidence(b, ch, &ev, o, st, mask)
+	// A caution's doubt lowers the confidence whether or not the kind of
+	// call shows it, so that a status change never hides or adds it.
+	doubt := cautionMask(b, ch, o, "")
+	c := rawConfidence(b, ch, &ev, o, st, doubt)
 	if st == StatusClear && c < lowConfidence {
 		// A clear call is never a low-confidence one: with the scores far
 		// apart, low confidence means too little is known; otherwise it is
@@ -34,7 +37,7 @@ func verdict(b *questions.Bank, ch questions.Choices, fragile bool) Verdict {
 			st = StatusTooFew
 		}
 		mask = cautionMask(b, ch, o, st)
-		c = rawConfidence(b, ch, &ev, o, st, mask)
+		c = rawConfidence(b, ch, &ev, o, st, doubt)
 	}
 	if fragile && c >= highConfidence && fragileQuestions(b, ch, o, maxFragile+1) > maxFragile {
 		// "High" only when at most maxFragile questions could each change
@@ -162,12 +165,12 @@ func lean(b *questions.Bank, s questions.Pair) (int, bool) {
 }
 
 // cautionMask returns the cautions raised for outcome o and status st, bit
-// i for caution i.
+// i for caution i; with st "", whatever the status.
 func cautionMask(b *questions.Bank, ch questions.Choices, o int, st Status) uint64 {
 	var m uint64
 	for i := range b.Cautions {
 		c := &b.Cautions[i]
-		if c.When.RecMask&(1<<o) != 0 && c.When.ForStatus(string(st), nil) && holds(b, &c.When, ch) {
+		if c.When.RecMask&(1<<o) != 0 && (st == "" || c.When.ForStatus(string(st), nil)) && holds(b, &c.When, ch) {
 			m |= 1 << i
 		}
 	}

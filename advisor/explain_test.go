@@ -299,7 +299,7 @@ func checkProperties(t *testing.T, b *questions.Bank, ch questions.Choices) {
 				// lowers confidence on its own), conflict lowers confidence
 				// unless it is held at a cap.
 				ea, eb := evidenceOf(b, alt), evidenceOf(b, ch)
-				sameCap := v.Status == base.Status && ea.tooFew() == eb.tooFew() && v.Cautions == base.Cautions
+				sameCap := v.Status == base.Status && ea.tooFew() == eb.tooFew() && cautionMask(b, alt, v.Outcome, "") == cautionMask(b, ch, base.Outcome, "")
 				if sameCap && v.Confidence > base.Confidence {
 					t.Fatalf("conflicting %s=%s raised confidence %v to %v (%v)", qq.ID, qq.Options[o].ID, base.Confidence, v.Confidence, ch)
 				}
@@ -322,7 +322,7 @@ func checkProperties(t *testing.T, b *questions.Bank, ch questions.Choices) {
 func raw(b *questions.Bank, ch questions.Choices) float64 {
 	v := Decide(b, ch)
 	e := evidenceOf(b, ch)
-	return rawConfidence(b, ch, &e, v.Outcome, v.Status, v.Cautions)
+	return rawConfidence(b, ch, &e, v.Outcome, v.Status, cautionMask(b, ch, v.Outcome, ""))
 }
 
 // atCap reports whether c, the raw confidence of ch, is one of the caps
@@ -330,6 +330,7 @@ func raw(b *questions.Bank, ch questions.Choices) float64 {
 // cautions raised.
 func atCap(b *questions.Bank, ch questions.Choices, c float64) bool {
 	v := Decide(b, ch)
+	v.Cautions = cautionMask(b, ch, v.Outcome, "")
 	f := 1.0
 	caps := []float64{maxConfidence, maxCloseConfidence, maxMixedConfidence, maxSafetyFirst, maxTooFew, maxRoute, maxFragileConfidence}
 	for i, cc := range b.Cautions {
