@@ -29,13 +29,10 @@ func verdict(b *questions.Bank, ch questions.Choices, fragile bool) Verdict {
 	doubt := cautionMask(b, ch, o, "")
 	c := rawConfidence(b, ch, &ev, o, st, doubt)
 	if st == StatusClear && c < lowConfidence {
-		// A clear call is never a low-confidence one: with the scores far
-		// apart, low confidence means too little is known; otherwise it is
-		// close.
-		st = StatusClose
-		if ev.thin(b) {
-			st = StatusTooFew
-		}
+		// A clear call is never a low-confidence one: with the scores
+		// apart by more than the margin, low confidence means too little
+		// is known for a recommendation.
+		st = StatusTooFew
 		mask = cautionMask(b, ch, o, st)
 		c = rawConfidence(b, ch, &ev, o, st, doubt)
 	}
@@ -115,12 +112,6 @@ func fragileQuestions(b *questions.Bank, ch questions.Choices, o, limit int) int
 		}
 	}
 	return n
-}
-
-// thin reports whether little of what the need questions can tell is
-// answered: under half of their weight.
-func (e *evidence) thin(b *questions.Bank) bool {
-	return e.needImpact*2 < e.needTotal
 }
 
 // twoNeeds reports whether there is positive evidence of two needs: on each

@@ -22,9 +22,6 @@ type evidence struct {
 	// questions and those answered other than unsure.
 	safety                  int
 	needAsked, needAnswered int
-	// needTotal and needImpact sum the need questions' impact, all of
-	// them and those answered other than unsure.
-	needTotal, needImpact int32
 }
 
 // tooFew reports whether fewer need questions are answered than
@@ -61,7 +58,6 @@ func evidenceOf(b *questions.Bank, ch questions.Choices) evidence {
 		need := qq.Kind == questions.KindNeed
 		if need {
 			e.needAsked++
-			e.needTotal += qq.Impact
 		}
 		o := ch[q]
 		if o == questions.NoAnswer {
@@ -73,7 +69,6 @@ func evidenceOf(b *questions.Bank, ch questions.Choices) evidence {
 		}
 		if need {
 			e.needAnswered++
-			e.needImpact += qq.Impact
 		} else if e.safety < 0 && qq.Kind == questions.KindSafety && qq.Options[o].ID != "no" {
 			e.safety = q
 		}

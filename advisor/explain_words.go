@@ -76,11 +76,11 @@ func (x *explainer) headline(label, route string) (string, string) {
 		if n == 0 {
 			d = "Nothing about the need is answered yet."
 		}
-		lean := ", leaning toward " + label + "."
-		if r.Scores.Coaching == 0 && r.Scores.Mentoring == 0 {
-			lean = ", and no leaning either way." // nothing to lean on
+		if n >= need {
+			return "Too few answers: not a recommendation yet" + leaning(r, label),
+				countWord(n, "question") + " about the need " + isAre(n) + " answered, but too much is left open to be sure (confidence under 40%). Answer the questions named in the next steps for a recommendation."
 		}
-		return "Too few answers: not a recommendation yet" + lean,
+		return "Too few answers: not a recommendation yet" + leaning(r, label),
 			d + " Answer at least " + strconv.Itoa(need) + ", starting with the main need, for a recommendation."
 	case StatusMixed:
 		return "Mixed signals: leaning toward " + label + ".", x.clashText()
@@ -199,4 +199,12 @@ func (x *explainer) noAgainst(label string) string {
 		return "Nothing pulled away from " + label + ": every answer with weight supports one of the two needs or both."
 	}
 	return "Nothing pulled the other way: no answer points away from " + label + "."
+}
+
+// leaning ends a too-few-answers headline: the leaning, or none.
+func leaning(r Result, label string) string {
+	if r.Scores.Coaching == 0 && r.Scores.Mentoring == 0 {
+		return ", and no leaning either way." // nothing to lean on
+	}
+	return ", leaning toward " + label + "."
 }

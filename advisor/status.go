@@ -116,9 +116,27 @@ func rawConfidence(b *questions.Bank, ch questions.Choices, e *evidence, o int, 
 		}
 	}
 	c := math.Min(coverage*(0.4+0.6*sep), maxConfidence)
+	// The raised cautions' doubt first, then the caps by status, so that
+	// a cap is never lowered further by a caution.
+	for i := range b.Cautions {
+		if mask&(1<<i) == 0 {
+			continue
+		}
+		if f := b.Cautions[i].Factor; f > 0 {
+			c *= f
+		}
+		if cp := b.Cautions[i].Cap; cp > 0 {
+			c = math.Min(c, cp)
+		}
+	}
 	switch st {
 	case StatusTooFew:
-		c = math.Min(c, maxTooFew)
+		// Fewer answers than it takes: at most maxTooFew. A call too
+		// unsure to be clear keeps its confidence, which is under
+		// lowConfidence already.
+		if e.tooFew() {
+			c = math.Min(c, maxTooFew)
+		}
 	case StatusWellbeing:
 		c = math.Min(c, maxSafetyFirst)
 		if e.tooFew() {
@@ -133,17 +151,6 @@ func rawConfidence(b *questions.Bank, ch questions.Choices, e *evidence, o int, 
 	}
 	if closeCall(b, e.core) && want != questions.Combined {
 		c = math.Min(c, maxCloseConfidence)
-	}
-	for i := range b.Cautions {
-		if mask&(1<<i) == 0 {
-			continue
-		}
-		if f := b.Cautions[i].Factor; f > 0 {
-			c *= f
-		}
-		if cp := b.Cautions[i].Cap; cp > 0 {
-			c = math.Min(c, cp)
-		}
 	}
 	return c
 }

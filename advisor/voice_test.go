@@ -135,7 +135,8 @@ func TestSpeakIsExact(t *testing.T) {
 // r.Audience even for a result evaluated without one.
 func TestReportsSpeakToTheirAudience(t *testing.T) {
 	b := load(t, "../rules.toml")
-	r := Evaluate(b, choices(t, b, "need=networking", "horizon=long", "goal_shape=broad", "driver=future", "mentor_available=no"))
+	r := Evaluate(b, choices(t, b, "need=networking", "horizon=long", "goal_shape=broad", "driver=future", "mentor_available=no",
+		"wellbeing=no", "awareness=experience_transfer", "style=advice", "answered_by=the_person"))
 	r.Audience = "self"
 	for name, write := range map[string]func(*bytes.Buffer) error{
 		"text":     func(w *bytes.Buffer) error { return WriteText(w, b, r) },
