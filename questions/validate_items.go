@@ -193,22 +193,7 @@ func (v *validator) checkNextSteps() {
 	for i := range v.fb.Outcomes {
 		o := &v.fb.Outcomes[i]
 		p := fmt.Sprintf("outcome[%d]", i)
-		seen := map[string]int{}
-		conditional := 0
-		for j := range o.NextSteps {
-			s := &o.NextSteps[j]
-			sp := fmt.Sprintf("%s.next_steps[%d]", p, j)
-			if s.ID.set {
-				v.checkID(sp, "next step", s.ID, seen, j)
-			}
-			v.needVoiced(sp+".text", "text", &s.Text.voiced, hardText)
-			v.cite(sp+".sources", s.Sources)
-			v.checkWhen(sp+".when", &s.When, whenStep)
-			if len(s.When.All)+len(s.When.Any)+len(s.When.None)+len(s.When.Audience.ids()) > 0 {
-				conditional++
-			}
-		}
-		if n := len(o.NextSteps); n > 0 && conditional == n {
+		if conditional := v.checkStepList(p, o.NextSteps); len(o.NextSteps) > 0 && conditional == len(o.NextSteps) {
 			v.warn(p+".next_steps", "%severy next step has conditions, so some answers get no next step: give at least one step no when", v.where(p))
 		}
 	}

@@ -20,17 +20,7 @@ func (v *validator) checkRoutes() {
 		v.needVoiced(p+".summary", "summary", &r.Summary.voiced, hardText)
 		v.cite(p+".sources", r.Sources)
 		v.checkWhen(p+".when", &r.When, whenRoute)
-		stepIDs := map[string]int{}
-		for j := range r.NextSteps {
-			s := &r.NextSteps[j]
-			sp := fmt.Sprintf("%s.next_steps[%d]", p, j)
-			if s.ID.set {
-				v.checkID(sp, "next step", s.ID, stepIDs, j)
-			}
-			v.needVoiced(sp+".text", "text", &s.Text.voiced, hardText)
-			v.cite(sp+".sources", s.Sources)
-			v.checkWhen(sp+".when", &s.When, whenStep)
-		}
+		v.checkStepList(p, r.NextSteps)
 		if len(r.NextSteps) == 0 {
 			v.add(p, "%shas no next steps: say what to do instead of coaching or mentoring", v.where(p))
 		}
@@ -65,4 +55,25 @@ func (v *validator) checkStatus(p string, list idList, kind whenKind) {
 			v.add(p+".status", "%sunknown status %q in when.status (valid: %s)", v.where(parentPath(p)), s, strings.Join(Statuses, ", "))
 		}
 	}
+}
+
+// checkStepList checks the next steps of the outcome or route at p (ids
+// unique within it, a text, sources, conditions) and returns how many
+// have conditions.
+func (v *validator) checkStepList(p string, steps []fileNextStep) (conditional int) {
+	seen := map[string]int{}
+	for j := range steps {
+		s := &steps[j]
+		sp := fmt.Sprintf("%s.next_steps[%d]", p, j)
+		if s.ID.set {
+			v.checkID(sp, "next step", s.ID, seen, j)
+		}
+		v.needVoiced(sp+".text", "text", &s.Text.voiced, hardText)
+		v.cite(sp+".sources", s.Sources)
+		v.checkWhen(sp+".when", &s.When, whenStep)
+		if len(s.When.All)+len(s.When.Any)+len(s.When.None)+len(s.When.Audience.ids()) > 0 {
+			conditional++
+		}
+	}
+	return conditional
 }
