@@ -6,25 +6,6 @@ import (
 	"guidepost/questions"
 )
 
-// Decide scores ch against b and decides, without allocating: the core of
-// Evaluate, used directly for batch scoring.
-func Decide(b *questions.Bank, ch questions.Choices) Verdict {
-	ev := evidenceOf(b, ch)
-	o, closeCall := decide(b, ev.total)
-	if b.Outcomes[o].ID == questions.Combined && !twoNeeds(b, ev) {
-		o, closeCall = lean(b, ev.total)
-	}
-	st := status(b, &ev, o, closeCall)
-	return Verdict{
-		Outcome:    o,
-		Score:      ev.total,
-		Confidence: confidence(b, ch, &ev, o, st),
-		CloseCall:  closeCall,
-		Status:     st,
-		Cautions:   cautionMask(b, ch, o),
-	}
-}
-
 // evidence is the scores in half points, split by the kind of evidence:
 // total decides; both sums the answers about the need and the rules that
 // add to both sides (an either-or-both need, a "both" answer, a rule such
@@ -33,6 +14,9 @@ func Decide(b *questions.Bank, ch questions.Choices) Verdict {
 // in total only: they shape delivery, not the need.
 type evidence struct {
 	total, both, single questions.Pair
+	// core is total without the feasibility answers: what decides a call
+	// that is not a near tie (feasibility only tips a near tie).
+	core questions.Pair
 	// safety is the first safety question answered with anything but
 	// "no" or unsure, or -1; needAsked and needAnswered count the need
 	// questions and those answered other than unsure.
@@ -49,6 +33,10 @@ func (e *evidence) tooFew() bool {
 func (e *evidence) add(w questions.Pair, need bool) {
 	e.total[0] += w[0]
 	e.total[1] += w[1]
+	if need {
+		e.core[0] += w[0]
+		e.core[1] += w[1]
+	}
 	switch {
 	case !need:
 	case w[0] > 0 && w[1] > 0:
@@ -98,22 +86,6 @@ func scoreOf(b *questions.Bank, ch questions.Choices) questions.Pair {
 	return evidenceOf(b, ch).total
 }
 
-// twoNeeds reports whether there is positive evidence of two needs: on each
-// side, evidence of at least half the combined floor from answers or rules
-// that say both. Opposite single-direction answers in balance are a clash
-// of signals, never two needs.
-func twoNeeds(b *questions.Bank, e evidence) bool {
-	return float64(min(e.both[0], e.both[1])) >= b.Decision.CombinedFloor
-}
-
-// clash reports whether single-direction evidence points strongly both
-// ways: the weaker side's reaches half the combined floor and
-// combined_balance of the stronger side's.
-func clash(b *questions.Bank, e evidence) bool {
-	lo, hi := min(e.single[0], e.single[1]), max(e.single[0], e.single[1])
-	return lo > 0 && float64(lo) >= b.Decision.CombinedFloor && float64(lo) >= b.Decision.CombinedBalance*float64(hi)
-}
-
 // holds reports whether the answers satisfy w; an unanswered question is
 // treated as answered unsure.
 func holds(b *questions.Bank, w *questions.When, ch questions.Choices) bool {
@@ -150,43 +122,6 @@ func condHolds(b *questions.Bank, c *questions.Cond, ch questions.Choices) bool 
 	return c.Mask&(1<<o) != 0
 }
 
-// decide applies the decision step to scores s (half points) and returns
-// the outcome's index in b.Outcomes and whether it was a close call. It
-// looks at the scores only: Decide also asks for positive evidence of two
-// needs before it keeps combined.
-func decide(b *questions.Bank, s questions.Pair) (int, bool) {
-	d := b.Decision
-	lo, hi := min(s[0], s[1]), max(s[0], s[1])
-	if lo > 0 && float64(lo) >= 2*d.CombinedFloor && float64(lo) >= d.CombinedBalance*float64(hi) {
-		return b.Outcome(questions.Combined), false
-	}
-	return lean(b, s)
-}
-
-// lean is the higher of the two scores, the rule set's undecided outcome on
-// an exact tie, and whether it was a close call.
-func lean(b *questions.Bank, s questions.Pair) (int, bool) {
-	switch diff := s[0] - s[1]; {
-	case diff > 0:
-		return b.Outcome(questions.Coaching), closeCall(b, s)
-	case diff < 0:
-		return b.Outcome(questions.Mentoring), closeCall(b, s)
-	}
-	return b.Outcome(b.Decision.Undecided), true
-}
-
-// cautionMask returns the cautions raised for outcome o, bit i for caution i.
-func cautionMask(b *questions.Bank, ch questions.Choices, o int) uint64 {
-	var m uint64
-	for i := range b.Cautions {
-		c := &b.Cautions[i]
-		if c.When.RecMask&(1<<o) != 0 && holds(b, &c.When, ch) {
-			m |= 1 << i
-		}
-	}
-	return m
-}
-
 // Evaluate scores ch against b and explains the recommendation in full.
 func Evaluate(b *questions.Bank, ch questions.Choices) Result {
 	v := Decide(b, ch)
@@ -207,7 +142,10 @@ func Evaluate(b *questions.Bank, ch questions.Choices) Result {
 	r.Answers, r.Answered = answers(b, ch)
 	r.Reasons, r.Against = evidenceLists(b, ch, v)
 	r.Cautions = cautions(b, v.Cautions)
-	r.Steps = nextSteps(b, v.Outcome, ch, "")
+	if v.Route >= 0 {
+		r.Route = b.Routes[v.Route].ID
+	}
+	r.Steps = nextSteps(b, v.Outcome, ch, "", r.Status, v.Route)
 	r.NextSteps = stepTexts(r.Steps)
 	r.WouldChange = wouldChange(b, ch, v)
 	if ev := evidenceOf(b, ch); ev.safety >= 0 {

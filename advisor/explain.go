@@ -23,6 +23,11 @@ type Explanation struct {
 	// about it; empty for a clear call.
 	Detail string
 
+	// Route is the other route that comes first ("" for none), and
+	// RouteLabel its label; with status another_route the summary is the
+	// route's.
+	Route, RouteLabel string
+
 	Recommendation string // the outcome id: the recommendation, or the leaning
 	Label          string // the outcome's label
 	Summary        string
@@ -213,7 +218,14 @@ func (x *explainer) explain() Explanation {
 		ConfidenceText: ConfidenceText(r.Confidence),
 		Basis:          x.basis(),
 	}
-	e.Headline, e.Detail = x.headline(e.Label)
+	if i := x.b.Route(r.Route); i >= 0 {
+		rt := &x.b.Routes[i]
+		e.Route, e.RouteLabel = rt.ID, clean(rt.Label)
+		if r.Status == StatusRoute {
+			e.Summary = clean(say(rt.SummaryVoice, rt.Summary, r.Audience))
+		}
+	}
+	e.Headline, e.Detail = x.headline(e.Label, e.RouteLabel)
 	for _, s := range []struct {
 		id string
 		v  float64

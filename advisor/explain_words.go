@@ -26,7 +26,7 @@ func voiceOf(audience questions.Audience) voice {
 
 // Statuses lists every status, in the order the batch summary and the
 // workshop's room picture count them.
-var Statuses = []Status{StatusClear, StatusClose, StatusMixed, StatusTooFew, StatusWellbeing}
+var Statuses = []Status{StatusClear, StatusClose, StatusMixed, StatusTooFew, StatusWellbeing, StatusRoute}
 
 // Text is the status in words, as headlines lead with it ("Mixed signals").
 func (s Status) Text() string { return statusText(s) }
@@ -35,6 +35,8 @@ func statusText(s Status) string {
 	switch s {
 	case StatusWellbeing:
 		return "Wellbeing first"
+	case StatusRoute:
+		return "Another route first"
 	case StatusTooFew:
 		return "Too few answers"
 	case StatusMixed:
@@ -54,9 +56,13 @@ func (x *explainer) label(id string) string {
 
 // headline is the call in one sentence led by the status, and the detail
 // that says what to do about the status.
-func (x *explainer) headline(label string) (string, string) {
+func (x *explainer) headline(label, route string) (string, string) {
 	r, v := x.r, x.voice
 	switch r.Status {
+	case StatusRoute:
+		return "Another route first: " + route + " rather than coaching or mentoring.",
+			"The answers say neither coaching nor mentoring is the first thing to do. " + label +
+				" is where the other answers lean, and it may follow once this is done."
 	case StatusWellbeing:
 		h := "Wellbeing first: help " + v.who + " find the right professional support before anything else."
 		if v.who == "you" {
@@ -70,11 +76,11 @@ func (x *explainer) headline(label string) (string, string) {
 		if n == 0 {
 			d = "Nothing about the need is answered yet."
 		}
-		lean := ", leaning toward " + label + "."
-		if r.Scores.Coaching == 0 && r.Scores.Mentoring == 0 {
-			lean = ", and no leaning either way." // nothing to lean on
+		if n >= need {
+			return "Too few answers: not a recommendation yet" + leaning(r, label),
+				countWord(n, "question") + " about the need " + isAre(n) + " answered, but too much is left open to be sure (confidence under 40%). Answer the questions named in the next steps for a recommendation."
 		}
-		return "Too few answers: not a recommendation yet" + lean,
+		return "Too few answers: not a recommendation yet" + leaning(r, label),
 			d + " Answer at least " + strconv.Itoa(need) + ", starting with the main need, for a recommendation."
 	case StatusMixed:
 		return "Mixed signals: leaning toward " + label + ".", x.clashText()
@@ -193,4 +199,12 @@ func (x *explainer) noAgainst(label string) string {
 		return "Nothing pulled away from " + label + ": every answer with weight supports one of the two needs or both."
 	}
 	return "Nothing pulled the other way: no answer points away from " + label + "."
+}
+
+// leaning ends a too-few-answers headline: the leaning, or none.
+func leaning(r Result, label string) string {
+	if r.Scores.Coaching == 0 && r.Scores.Mentoring == 0 {
+		return ", and no leaning either way." // nothing to lean on
+	}
+	return ", leaning toward " + label + "."
 }

@@ -38,6 +38,8 @@ func (s Scores) MarshalJSON() ([]byte, error) {
 type jsonReport struct {
 	Recommendation string             `json:"recommendation"`
 	Status         Status             `json:"status"`
+	Route          string             `json:"route"`
+	RouteLabel     string             `json:"route_label,omitempty"`
 	StatusText     string             `json:"status_text"`
 	Headline       string             `json:"headline"`
 	Detail         string             `json:"detail,omitempty"`
@@ -85,7 +87,7 @@ type jsonChange struct {
 func WriteJSON(w io.Writer, b *questions.Bank, r Result) error {
 	e := Explain(b, r)
 	j := jsonReport{
-		Recommendation: r.Recommendation, Status: e.Status, StatusText: e.StatusText,
+		Recommendation: r.Recommendation, Status: e.Status, Route: r.Route, RouteLabel: e.RouteLabel, StatusText: e.StatusText,
 		Headline: e.Headline, Detail: e.Detail, Label: e.Label, Summary: e.Summary,
 		Scores: r.Scores, Confidence: e.Confidence, ConfidenceText: e.ConfidenceText,
 		Band: Band(e.Confidence), CloseCall: r.CloseCall, Answered: r.Answered, Questions: r.Questions,

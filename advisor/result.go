@@ -8,7 +8,10 @@ type Result struct {
 	Recommendation string `json:"recommendation"`
 	// Status says what kind of call this is; Recommendation is then the
 	// leaning (see Status).
-	Status     Status  `json:"status"`
+	Status Status `json:"status"`
+	// Route is the other route that comes first (a [[route]] id of the
+	// rule set: training, performance_process, wellbeing_support), or "".
+	Route      string  `json:"route"`
 	Label      string  `json:"label"`
 	Summary    string  `json:"summary"`
 	Scores     Scores  `json:"scores"`
@@ -110,4 +113,6 @@ type Verdict struct {
 	CloseCall  bool
 	Status     Status
 	Cautions   uint64
+	// Route is the index of the rule set's route that comes first, or -1.
+	Route int
 }

@@ -40,14 +40,18 @@ type scenario struct {
 	AvoidSteps  []string `toml:"avoid_steps"`
 	// AvoidPhrases are words no text shown to the audience with the result
 	// may use, in any case (see checkPhrases).
-	AvoidPhrases []string          `toml:"avoid_phrases"`
-	Answers      map[string]string `toml:"answers"`
+	AvoidPhrases []string `toml:"avoid_phrases"`
+	// Route is the other route that must come first ("" for none is not
+	// checked); MaxConfidence, when set, is the most the confidence may be.
+	Route         string            `toml:"route"`
+	MaxConfidence float64           `toml:"max_confidence"`
+	Answers       map[string]string `toml:"answers"`
 }
 
 // scenarioFiles are the scenario files the default rule set must get right.
-var scenarioFiles = []string{"../testdata/scenarios.toml", "../testdata/scenarios-more.toml"}
+var scenarioFiles = []string{"../testdata/scenarios.toml", "../testdata/scenarios-more.toml", "../testdata/scenarios-issue19.toml"}
 
-var statuses = []string{"clear", "close_call", "mixed_signals", "too_few_answers", "wellbeing_first"}
+var statuses = []string{"clear", "close_call", "mixed_signals", "too_few_answers", "wellbeing_first", "another_route"}
 
 func loadScenarioFile(t testing.TB, path string) []scenario {
 	t.Helper()
@@ -124,7 +128,9 @@ func checkForm(t *testing.T, b *questions.Bank, sc scenario) {
 			t.Errorf("next-step id %q is not an id", id)
 		} else if !slices.ContainsFunc(b.Outcomes, func(o questions.Outcome) bool {
 			return slices.ContainsFunc(o.NextSteps, func(s questions.Step) bool { return s.ID == id })
-		}) {
+		}) && !slices.ContainsFunc(b.Routes, func(r questions.Route) bool {
+			return slices.ContainsFunc(r.NextSteps, func(s questions.Step) bool { return s.ID == id })
+		}) && id != StepAskNext && id != StepSettleClash {
 			t.Errorf("next step %q is not in the rule set", id)
 		}
 	}
@@ -250,6 +256,12 @@ func TestScenarios(t *testing.T) {
 				t.Errorf("confidence %v out of range", r.Confidence)
 			}
 			checkStatus(t, r, sc.Status)
+			if sc.Route != "" && r.Route != sc.Route {
+				t.Errorf("route %q, want %q", r.Route, sc.Route)
+			}
+			if sc.MaxConfidence > 0 && r.Confidence > sc.MaxConfidence {
+				t.Errorf("confidence %v, want at most %v", r.Confidence, sc.MaxConfidence)
+			}
 			checkSteps(t, r, sc.ExpectSteps, sc.AvoidSteps)
 			checkPhrases(t, r, sc.AvoidPhrases)
 		})

@@ -18,6 +18,10 @@ const (
 	// main concern is the person's wellbeing: professional support comes
 	// first and coaching or mentoring is what can follow.
 	StatusWellbeing Status = "wellbeing_first"
+	// StatusRoute: the answers say something other than coaching or
+	// mentoring comes first (Result.Route names it: training, a
+	// performance process); the recommendation is what may follow.
+	StatusRoute Status = "another_route"
 	// StatusTooFew: fewer answers about the need than it takes to
 	// recommend anything (see minNeedAnswers); the leaning is shown.
 	StatusTooFew Status = "too_few_answers"
@@ -36,12 +40,15 @@ const (
 // first that can. A rule set with fewer need questions needs all of them.
 const minNeedAnswers = 3
 
-// status decides what kind of call outcome o (with closeCall) is.
-func status(b *questions.Bank, e *evidence, o int, closeCall bool) Status {
+// status decides what kind of call outcome o (with closeCall) is; route
+// is the index of the route whose conditions hold, or -1.
+func status(b *questions.Bank, e *evidence, o int, closeCall bool, route int) Status {
 	combined := b.Outcomes[o].ID == questions.Combined
 	switch {
 	case e.safety >= 0:
 		return StatusWellbeing
+	case route >= 0:
+		return StatusRoute
 	case e.tooFew():
 		return StatusTooFew
 	case !combined && clash(b, *e):
@@ -59,17 +66,13 @@ const (
 	maxCloseConfidence = 0.55
 	maxMixedConfidence = 0.5
 	maxSafetyFirst     = 0.5
+	maxRoute           = 0.5
 	maxTooFew          = 0.2
 )
 
-// confidence is coverage × (0.4 + 0.6 × separation), capped by status and
-// rounded to two places; see the package doc.
-func confidence(b *questions.Bank, ch questions.Choices, e *evidence, o int, st Status) float64 {
-	return round2(rawConfidence(b, ch, e, o, st))
-}
-
-// rawConfidence is confidence before rounding.
-func rawConfidence(b *questions.Bank, ch questions.Choices, e *evidence, o int, st Status) float64 {
+// rawConfidence is coverage × (0.4 + 0.6 × separation), capped by status
+// and by the raised cautions (mask), before rounding; see the package doc.
+func rawConfidence(b *questions.Bank, ch questions.Choices, e *evidence, o int, st Status, mask uint64) float64 {
 	want := b.Outcomes[o].ID
 	// away is the side that evidence against want adds to (-1: none).
 	away := -1
@@ -113,9 +116,27 @@ func rawConfidence(b *questions.Bank, ch questions.Choices, e *evidence, o int, 
 		}
 	}
 	c := math.Min(coverage*(0.4+0.6*sep), maxConfidence)
+	// The raised cautions' doubt first, then the caps by status, so that
+	// a cap is never lowered further by a caution.
+	for i := range b.Cautions {
+		if mask&(1<<i) == 0 {
+			continue
+		}
+		if f := b.Cautions[i].Factor; f > 0 {
+			c *= f
+		}
+		if cp := b.Cautions[i].Cap; cp > 0 {
+			c = math.Min(c, cp)
+		}
+	}
 	switch st {
 	case StatusTooFew:
-		c = math.Min(c, maxTooFew)
+		// Fewer answers than it takes: at most maxTooFew. A call too
+		// unsure to be clear keeps its confidence, which is under
+		// lowConfidence already.
+		if e.tooFew() {
+			c = math.Min(c, maxTooFew)
+		}
 	case StatusWellbeing:
 		c = math.Min(c, maxSafetyFirst)
 		if e.tooFew() {
@@ -123,8 +144,12 @@ func rawConfidence(b *questions.Bank, ch questions.Choices, e *evidence, o int, 
 		}
 	case StatusMixed:
 		c = math.Min(c, maxMixedConfidence)
+	case StatusRoute:
+		c = math.Min(c, maxRoute)
+	case StatusClose:
+		c = math.Min(c, maxCloseConfidence)
 	}
-	if closeCall(b, s) && want != questions.Combined {
+	if closeCall(b, e.core) && want != questions.Combined {
 		c = math.Min(c, maxCloseConfidence)
 	}
 	return c

@@ -16,18 +16,30 @@ func Steps(b *questions.Bank, r Result, audience questions.Audience) []Note {
 	if o < 0 {
 		return []Note{}
 	}
-	return nextSteps(b, o, choicesOf(b, r.Answers), audience)
+	return nextSteps(b, o, choicesOf(b, r.Answers), audience, r.Status, b.Route(r.Route))
 }
 
-// nextSteps returns the steps of outcome o that apply to ch and audience.
-func nextSteps(b *questions.Bank, o int, ch questions.Choices, audience questions.Audience) []Note {
+// nextSteps returns the steps for outcome o, status st and route (an index
+// of b.Routes, or -1) that apply to ch and audience: the engine's own
+// first step for a call that is not ready (too few answers, mixed
+// signals), then the route's steps, then the outcome's steps for st.
+func nextSteps(b *questions.Bank, o int, ch questions.Choices, audience questions.Audience, st Status, route int) []Note {
 	list := []Note{}
-	for i := range b.Outcomes[o].NextSteps {
-		s := &b.Outcomes[o].NextSteps[i]
-		if stepApplies(b, s, ch, audience) {
-			list = append(list, Note{ID: s.ID, Text: say(s.Voice, s.Text, audience), Sources: ids(s.Sources)})
+	if n, ok := firstStep(b, ch, audience, st); ok {
+		list = append(list, n)
+	}
+	add := func(steps []questions.Step, def []string) {
+		for i := range steps {
+			s := &steps[i]
+			if s.When.ForStatus(string(st), def) && stepApplies(b, s, ch, audience) {
+				list = append(list, Note{ID: s.ID, Text: say(s.Voice, s.Text, audience), Sources: ids(s.Sources)})
+			}
 		}
 	}
+	if route >= 0 {
+		add(b.Routes[route].NextSteps, nil)
+	}
+	add(b.Outcomes[o].NextSteps, questions.DefaultStepStatuses)
 	return list
 }
 

@@ -17,7 +17,7 @@ var combinedBase = []string{"need=skill_development", "wellbeing=no", "awareness
 	"agenda=both", "style=both", "network=some", "mentor_available=yes", "manager_involvement=partner"}
 
 var coachingBase = []string{"need=performance_dip", "wellbeing=no", "awareness=self_awareness", "driver=current_role",
-	"goal_shape=specific", "horizon=short", "agenda=agreed_objectives", "cadence=scheduled"}
+	"goal_shape=specific", "horizon=short", "agenda=agreed_objectives", "style=practice", "cadence=scheduled"}
 
 var mentoringBase = []string{"need=knowledge_sharing", "wellbeing=no", "awareness=experience_transfer", "driver=future",
 	"goal_shape=broad", "horizon=long", "agenda=person_led", "style=advice", "cadence=on_demand"}
@@ -33,24 +33,24 @@ var stepTable = []struct {
 	outcome  string
 	want     string
 }{
-	{"coaching, manager as partner, external coach", "manager",
-		with(coachingBase, "manager_involvement=partner", "budget=external"), "coaching",
+	{"coaching, manager as partner, external coach, a group", "manager",
+		with(coachingBase, "manager_involvement=partner", "budget=external", "group=several"), "coaching",
 		"agree_objectives baseline_assessment scheduled_sessions manager_partner choose_coach group_coaching_design"},
 	{"coaching, manager hands-off", "manager",
 		with(coachingBase, "manager_involvement=hands_off", "budget=external"), "coaching",
-		"agree_objectives baseline_assessment scheduled_sessions objectives_with_coach choose_coach group_coaching_design"},
+		"agree_objectives baseline_assessment scheduled_sessions objectives_with_coach choose_coach"},
 	{"coaching, self-funded with no manager", "self",
 		with(coachingBase, "manager_involvement=no_manager", "budget=external"), "coaching",
 		"agree_objectives baseline_assessment scheduled_sessions objectives_with_coach vet_coach_directly"},
 	{"coaching, the manager would coach", "manager",
 		with(coachingBase, "manager_involvement=is_helper"), "coaching",
-		"agree_objectives baseline_assessment scheduled_sessions choose_coach group_coaching_design"},
+		"agree_objectives baseline_assessment scheduled_sessions choose_coach"},
 	{"coaching, in-house coaches only", "consultant",
 		with(coachingBase, "manager_involvement=partner", "budget=in_house"), "coaching",
-		"agree_objectives baseline_assessment scheduled_sessions manager_partner in_house_coach group_coaching_design"},
+		"agree_objectives baseline_assessment scheduled_sessions manager_partner in_house_coach"},
 	{"coaching, no budget", "manager",
 		with(coachingBase, "manager_involvement=partner", "budget=none"), "coaching",
-		"agree_objectives baseline_assessment scheduled_sessions manager_partner funding_case group_coaching_design"},
+		"agree_objectives baseline_assessment scheduled_sessions manager_partner funding_case"},
 	{"coaching, start now", "self",
 		with(coachingBase, "start=now"), "coaching",
 		"agree_objectives baseline_assessment scheduled_sessions start_now manager_partner choose_coach"},
@@ -59,38 +59,65 @@ var stepTable = []struct {
 		"agree_objectives baseline_assessment scheduled_sessions manager_partner choose_coach"},
 	{"coaching, wellbeing first", "manager",
 		[]string{"need=performance_dip", "wellbeing=yes", "goal_shape=specific", "horizon=short", "manager_involvement=partner"}, "coaching",
-		"professional_support_first agree_objectives scheduled_sessions choose_coach"},
+		"support_routes professional_support_first agree_objectives scheduled_sessions choose_coach"},
 	{"mentoring, mentor already found", "manager",
 		with(mentoringBase, "mentor_available=yes"), "mentoring",
-		"settle_design matching_questions mentor_role_profile person_leads agree_mentoring_terms review_points"},
+		"settle_design mentor_role_profile person_leads agree_mentoring_terms review_points ending_handover"},
 	{"mentoring, no mentor yet, start now", "manager",
 		with(mentoringBase, "mentor_available=no", "start=now"), "mentoring",
-		"plan_matching mentor_outside_line start_design_now matching_questions mentor_role_profile person_leads agree_mentoring_terms review_points"},
+		"plan_matching mentor_outside_line start_design_now matching_questions mentor_role_profile person_leads agree_mentoring_terms review_points ending_handover"},
 	{"mentoring, only the line manager, no budget", "self",
 		with(mentoringBase, "mentor_available=only_line_manager", "budget=none"), "mentoring",
-		"plan_matching mentor_outside_line matching_questions mentor_role_profile person_leads agree_mentoring_terms volunteer_mentor review_points"},
+		"plan_matching mentor_outside_line matching_questions person_leads agree_mentoring_terms volunteer_mentor review_points ending_handover"},
 	{"mentoring, mentor found, start now: no rushed design step", "manager",
 		with(mentoringBase, "mentor_available=yes", "start=now"), "mentoring",
-		"settle_design matching_questions mentor_role_profile person_leads agree_mentoring_terms review_points"},
+		"settle_design mentor_role_profile person_leads agree_mentoring_terms review_points ending_handover"},
 	{"combined, a short push then longer support", "manager",
 		with(combinedBase, "driver=both", "horizon=both"), "combined",
-		"split_needs coaching_first manager_partner one_or_two_people ask_before_switching each_part_own_terms"},
+		"split_needs coaching_first manager_partner one_or_two_people ask_before_switching each_part_own_terms ending_handover"},
 	{"combined, wellbeing first: the referral, and no manager as partner", "self",
 		with(combinedBase, "wellbeing=yes", "driver=both", "horizon=both"), "combined",
-		"professional_support_first split_needs coaching_first one_or_two_people ask_before_switching each_part_own_terms"},
+		"support_routes professional_support_first split_needs coaching_first one_or_two_people ask_before_switching each_part_own_terms ending_handover"},
 	{"combined, development for the future leads", "consultant",
 		with(combinedBase, "driver=future", "horizon=both", "start=can_plan"), "combined",
-		"split_needs mentoring_carries manager_partner one_or_two_people ask_before_switching each_part_own_terms"},
+		"split_needs mentoring_carries manager_partner one_or_two_people ask_before_switching each_part_own_terms ending_handover"},
 	{"combined, future leads and it must start now", "manager",
 		with(combinedBase, "driver=future", "horizon=both", "start=now"), "combined",
-		"split_needs mentoring_carries coaching_while_designing manager_partner one_or_two_people ask_before_switching each_part_own_terms"},
+		"split_needs mentoring_carries coaching_while_designing manager_partner one_or_two_people ask_before_switching each_part_own_terms ending_handover"},
 	{"combined, the current role leads, a short push first", "manager",
 		with(combinedBase, "driver=current_role", "horizon=both"), "combined",
-		"split_needs coaching_carries coaching_first manager_partner one_or_two_people ask_before_switching each_part_own_terms"},
+		"split_needs coaching_carries coaching_first manager_partner one_or_two_people ask_before_switching each_part_own_terms ending_handover"},
+	{"coaching, small organisation: no manager, no budget", "self",
+		with(coachingBase, "manager_involvement=no_manager", "budget=none", "mentor_available=no"), "coaching",
+		"agree_objectives baseline_assessment scheduled_sessions objectives_with_coach vet_coach_directly own_budget small_org_fallback"},
+	{"coaching, a team", "consultant",
+		with(coachingBase, "manager_involvement=partner", "budget=external", "group=team"), "coaching",
+		"agree_objectives baseline_assessment scheduled_sessions manager_partner choose_coach group_coaching_design team_coaching"},
+	{"coaching, one person: no group step", "consultant",
+		with(coachingBase, "manager_involvement=partner", "budget=external", "group=one"), "coaching",
+		"agree_objectives baseline_assessment scheduled_sessions manager_partner choose_coach"},
+	{"coaching, assessments declined", "manager",
+		with(coachingBase, "manager_involvement=partner", "budget=external", "assessment=no"), "coaching",
+		"agree_objectives scheduled_sessions progress_without_tests manager_partner choose_coach"},
+	{"mentoring, self-employed, finding own mentor", "self",
+		with(mentoringBase, "manager_involvement=no_manager", "mentor_available=no", "budget=none"), "mentoring",
+		"plan_matching choose_mentor_no_manager matching_questions person_leads mentoring_terms_own volunteer_mentor review_points ending_handover"},
+	{"combined, mentoring first, a short burst later", "manager",
+		with(combinedBase, "driver=both", "horizon=long_then_short"), "combined",
+		"split_needs mentoring_first manager_partner one_or_two_people ask_before_switching each_part_own_terms ending_handover"},
+	{"combined, a manager answered for them", "manager",
+		with(combinedBase, "driver=both", "horizon=both", "answered_by=on_their_behalf"), "combined",
+		"check_with_person split_needs coaching_first manager_partner one_or_two_people ask_before_switching each_part_own_terms ending_handover"},
+	{"combined, wellbeing not sure", "manager",
+		with(slices.DeleteFunc(slices.Clone(combinedBase), func(s string) bool { return s == "wellbeing=no" }), "wellbeing=unsure", "driver=both", "horizon=both"), "combined",
+		"check_readiness split_needs coaching_first manager_partner one_or_two_people ask_before_switching each_part_own_terms ending_handover"},
+	{"mentoring, a manager answered for them", "manager",
+		with(mentoringBase, "mentor_available=yes", "answered_by=on_their_behalf"), "mentoring",
+		"check_with_person settle_design mentor_role_profile person_leads agree_mentoring_terms review_points ending_handover"},
 	{"combined, nothing says which leads", "manager",
 		slices.Concat(slices.DeleteFunc(slices.Clone(combinedBase), func(s string) bool { return strings.HasPrefix(s, "mentor_available") }),
 			[]string{"driver=both", "horizon=short", "mentor_available=no"}), "combined",
-		"split_needs order_open plan_matching manager_partner one_or_two_people ask_before_switching each_part_own_terms"},
+		"split_needs order_open plan_matching manager_partner one_or_two_people ask_before_switching each_part_own_terms ending_handover"},
 }
 
 func TestStepConditions(t *testing.T) {
@@ -201,12 +228,13 @@ func TestStepsFollowConditions(t *testing.T) {
 		answers  []string
 		want     string
 	}{
-		{"manager", []string{"need=behaviour"}, "always"},
-		{"manager", []string{"need=behaviour", "budget=unsure"}, "always"},
-		{"manager", []string{"need=behaviour", "budget=none"}, "always no_budget budget_known"},
 		{"manager", []string{"need=behaviour", "horizon=short"}, "always short_or_both"},
-		{"consultant", []string{"need=behaviour", "budget=external"}, "always budget_known for_consultants"},
-		{"", []string{"need=behaviour"}, "always"},
+		{"manager", []string{"need=behaviour", "horizon=short", "budget=unsure"}, "always short_or_both"},
+		{"manager", []string{"need=behaviour", "horizon=short", "budget=none"}, "always no_budget budget_known short_or_both"},
+		{"consultant", []string{"need=behaviour", "horizon=short", "budget=external"}, "always budget_known short_or_both for_consultants"},
+		{"", []string{"need=behaviour", "horizon=short"}, "always short_or_both"},
+		// Too few answers: no programme, only what to ask next.
+		{"manager", []string{"need=behaviour"}, StepAskNext},
 	}
 	for _, c := range cases {
 		r := EvaluateFor(b, choices(t, b, c.answers...), questions.Audience(c.audience))
@@ -221,13 +249,13 @@ func TestStepsFollowConditions(t *testing.T) {
 			t.Errorf("%s %v: steps %v, want %s", c.audience, c.answers, got, c.want)
 		}
 	}
-	r := EvaluateFor(b, choices(t, b, "need=behaviour", "budget=none"), "self")
-	want := []string{"Agree objectives with you.", "Find funding for a coach yourself.", "Budget is settled."}
+	r := EvaluateFor(b, choices(t, b, "need=behaviour", "horizon=short", "budget=none"), "self")
+	want := []string{"Agree objectives with you.", "Find funding for a coach yourself.", "Budget is settled.", "Keep it short."}
 	if !slices.Equal(r.NextSteps, want) {
 		t.Errorf("self next steps %q, want %q", r.NextSteps, want)
 	}
-	r = EvaluateFor(b, choices(t, b, "need=behaviour", "budget=none"), "manager")
-	want = []string{"Agree objectives with this person.", "Find funding for their coach.", "Budget is settled."}
+	r = EvaluateFor(b, choices(t, b, "need=behaviour", "horizon=short", "budget=none"), "manager")
+	want = []string{"Agree objectives with this person.", "Find funding for their coach.", "Budget is settled.", "Keep it short."}
 	if !slices.Equal(r.NextSteps, want) {
 		t.Errorf("manager next steps %q, want %q", r.NextSteps, want)
 	}

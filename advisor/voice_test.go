@@ -135,7 +135,8 @@ func TestSpeakIsExact(t *testing.T) {
 // r.Audience even for a result evaluated without one.
 func TestReportsSpeakToTheirAudience(t *testing.T) {
 	b := load(t, "../rules.toml")
-	r := Evaluate(b, choices(t, b, "need=networking", "horizon=long", "goal_shape=broad", "driver=future", "mentor_available=no"))
+	r := Evaluate(b, choices(t, b, "need=networking", "horizon=long", "goal_shape=broad", "driver=future", "mentor_available=no",
+		"wellbeing=no", "awareness=experience_transfer", "style=advice", "answered_by=the_person"))
 	r.Audience = "self"
 	for name, write := range map[string]func(*bytes.Buffer) error{
 		"text":     func(w *bytes.Buffer) error { return WriteText(w, b, r) },
@@ -157,7 +158,7 @@ func TestReportsSpeakToTheirAudience(t *testing.T) {
 func TestSayFallsBackToPlainText(t *testing.T) {
 	b := fixture(t)
 	b.Outcomes[0].NextSteps = []questions.Step{{ID: "plain", Text: "Plain text.", Sources: []string{"src_a"}}}
-	r := EvaluateFor(b, choices(t, b, "need=behaviour"), "self")
+	r := EvaluateFor(b, choices(t, b, "need=behaviour", "horizon=short"), "self")
 	if len(r.Steps) != 1 || r.Steps[0].Text != "Plain text." {
 		t.Errorf("steps %v", r.Steps)
 	}

@@ -56,7 +56,7 @@ func FuzzScoreCSV(f *testing.F) {
 			t.Fatalf("%d output rows for %d input rows", len(rows), st.Rows)
 		}
 		for _, r := range rows {
-			if len(r) != 8 || r[0] == "" || r[0] != "" && strings.ContainsRune("=+-@\t\r", rune(r[0][0])) {
+			if len(r) != 9 || r[0] == "" || r[0] != "" && strings.ContainsRune("=+-@\t\r", rune(r[0][0])) {
 				t.Fatalf("bad output row %q", r)
 			}
 			if r[5] != "" && strings.ContainsRune("=+-@\t\r", rune(r[5][0])) {

@@ -2,12 +2,15 @@ package batch
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
+	"os"
 	"strings"
 	"testing"
 
 	"guidepost/advisor"
+	"guidepost/questions"
 )
 
 // TestScoreStatus: every status reaches the status column of CSV and
@@ -15,13 +18,15 @@ import (
 func TestScoreStatus(t *testing.T) {
 	tests := []struct{ answers, status string }{
 		{"need=behaviour horizon=short", "clear"},
-		{"need=career horizon=long budget=external", "close_call"},
+		// No close call: in this bank only the budget answer (feasibility)
+		// made one, and feasibility no longer turns a clear need into a
+		// close call (advisor, choose). The column is written the same way.
 		{"need=behaviour horizon=long", "mixed_signals"},
 		{"need=behaviour", "too_few_answers"},
 		{"need=behaviour horizon=short wellbeing=yes", "wellbeing_first"},
 	}
 	// CONTRACT §6: columns are added after the last, never moved.
-	if want := "id,recommendation,confidence,coaching,mentoring,error,cautions,status\n"; csvHeader != want {
+	if want := "id,recommendation,confidence,coaching,mentoring,error,cautions,status,route\n"; csvHeader != want {
 		t.Errorf("header %q, want %q", csvHeader, want)
 	}
 	var in strings.Builder
@@ -49,6 +54,75 @@ func TestScoreStatus(t *testing.T) {
 		var row struct{ Status string }
 		if err := json.Unmarshal([]byte(jsonl[i]), &row); err != nil || row.Status != tt.status {
 			t.Errorf("JSONL line %d (%s): status %q (%v), want %q", i+1, tt.answers, row.Status, err, tt.status)
+		}
+	}
+}
+
+// routeBank is the CSV test bank with two other routes: wellbeing support
+// (with wellbeing first) and training (need=career with horizon=both).
+func routeBank(t *testing.T) *questions.Bank {
+	t.Helper()
+	data, err := os.ReadFile("testdata/csv/bank.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const routes = `
+[[route]]
+id = "wellbeing_support"
+label = "Wellbeing support"
+when.all = [ { question = "wellbeing", in = ["yes"] } ]
+summary = "Support first."
+sources = ["src_a"]
+next_steps = [ { id = "support", text = "Find support.", sources = ["src_a"] } ]
+
+[[route]]
+id = "training"
+label = "Training"
+when.all = [ { question = "need", in = ["career"] }, { question = "horizon", in = ["both"] } ]
+summary = "Train first."
+sources = ["src_a"]
+next_steps = [ { id = "train", text = "Train.", sources = ["src_a"] } ]
+`
+	b, err := questions.Parse("bank.toml", append(data, routes...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestScoreRoute: the route reaches the route column of CSV rows, the
+// route field of JSONL rows and the summary (CONTRACT §6), with the status
+// another_route, or wellbeing_first for the wellbeing route.
+func TestScoreRoute(t *testing.T) {
+	b := routeBank(t)
+	in := "need,horizon,wellbeing\nbehaviour,short,no\ncareer,both,no\nbehaviour,short,yes\n"
+	want := []struct{ status, route string }{{"clear", ""}, {"another_route", "training"}, {"wellbeing_first", "wellbeing_support"}}
+	var out bytes.Buffer
+	if _, err := Score(b, strings.NewReader(in), &out, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	rows := outputRows(t, out.String())
+	out.Reset()
+	if _, err := Score(b, strings.NewReader(in), &out, Options{Format: "jsonl"}); err != nil {
+		t.Fatal(err)
+	}
+	jsonl := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	for i, w := range want {
+		if rows[i][7] != w.status || rows[i][8] != w.route {
+			t.Errorf("CSV row %d: status %q route %q, want %q %q", i+1, rows[i][7], rows[i][8], w.status, w.route)
+		}
+		var row struct{ Status, Route string }
+		if err := json.Unmarshal([]byte(jsonl[i]), &row); err != nil || row.Status != w.status || row.Route != w.route {
+			t.Errorf("JSONL line %d: %+v (%v), want %q %q", i+1, row, err, w.status, w.route)
+		}
+	}
+	out.Reset()
+	if _, err := Score(b, strings.NewReader(in), &out, Options{Summary: true}); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"Another route first", "Training (training) ", "Wellbeing support (wellbeing_support) "} {
+		if !strings.Contains(out.String(), s) {
+			t.Errorf("summary lacks %q:\n%s", s, out.String())
 		}
 	}
 }

@@ -372,7 +372,7 @@ func TestScoreNumbers(t *testing.T) {
 	want := []string{"1", b.Outcomes[v.Outcome].ID,
 		string(appendConfidence(nil, v.Confidence)),
 		string(appendHalves(nil, v.Score[0])), string(appendHalves(nil, v.Score[1])),
-		"", string(appendCautions(nil, b, v.Cautions, ";")), string(v.Status)}
+		"", string(appendCautions(nil, b, v.Cautions, ";")), string(v.Status), ""}
 	if strings.Join(rows[0], ",") != strings.Join(want, ",") {
 		t.Errorf("got %q, want %q", rows[0], want)
 	}

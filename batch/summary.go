@@ -36,6 +36,7 @@ type tally struct {
 	conf     float64  // sum of the scored rows' confidence
 	needs    []int    // rows per option of the need question
 	cautions []int    // rows per caution raised
+	routes   []int    // rows per other route that comes first
 	failures []string // the first maxFailedListed failed rows, named
 }
 
@@ -73,6 +74,7 @@ func (s *summary) newTally(name string) *tally {
 		based:    make([]int, len(s.b.Outcomes)),
 		calls:    make([]int, len(s.b.Outcomes)),
 		cautions: make([]int, len(s.b.Cautions)),
+		routes:   make([]int, len(s.b.Routes)),
 	}
 	if s.need >= 0 {
 		t.needs = make([]int, len(s.b.Questions[s.need].Options))
@@ -135,6 +137,9 @@ func (s *summary) add(t *tally, r *rowResult) {
 		}
 	}
 	t.conf += r.v.Confidence
+	if r.v.Route >= 0 && r.v.Route < len(t.routes) {
+		t.routes[r.v.Route]++
+	}
 	if s.need >= 0 && s.b.Answered(r.ch, s.need) {
 		t.needs[r.ch[s.need]]++
 	}
@@ -216,4 +221,17 @@ func (t *tally) avgConfidence() float64 {
 		return 0
 	}
 	return t.conf / float64(t.scored())
+}
+
+// routeItems are the other routes that come first in any of t's rows, in
+// the rule set's order, named "Label (id)".
+func (s *summary) routeItems(t *tally) []item {
+	var out []item
+	for i, n := range t.routes {
+		if n > 0 {
+			rt := &s.b.Routes[i]
+			out = append(out, item{name: questions.Clean(rt.Label) + " (" + rt.ID + ")", count: n})
+		}
+	}
+	return out
 }

@@ -55,6 +55,10 @@ func (s *summary) textSection(t *tally, p privacy) {
 	}
 	w.WriteString("\nStatus\n")
 	writeItems(w, s.statusItems(t))
+	if routes := s.routeItems(t); len(routes) > 0 {
+		w.WriteString("\nOther route first\n")
+		writeItems(w, routes)
+	}
 	w.WriteString("\nRecommendations\n")
 	for _, line := range s.chart(t) {
 		w.WriteString("  " + line + "\n")
@@ -141,6 +145,12 @@ func (s *summary) markdownSection(t *tally, p privacy) {
 	w.WriteString("\n\n| Status | Rows | Share |\n|---|--:|--:|\n")
 	for _, it := range s.statusItems(t) {
 		fmt.Fprintf(w, "| %s | %d | %d%% |\n", advisor.Markdown(it.name), it.count, percent(it.count, t.scored()))
+	}
+	if routes := s.routeItems(t); len(routes) > 0 {
+		w.WriteString("\n| Other route first | Rows |\n|---|--:|\n")
+		for _, it := range routes {
+			fmt.Fprintf(w, "| %s | %d |\n", advisor.Markdown(it.name), it.count)
+		}
 	}
 	w.WriteString("\n| Recommendation | Rows | Share |\n|---|--:|--:|\n")
 	for i, o := range s.b.Outcomes {

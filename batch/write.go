@@ -12,9 +12,10 @@ import (
 
 // csvHeader is the output header: the contract's columns (CONTRACT §6),
 // then the raised cautions' ids, separated by ";", then the status (what
-// kind of call it is, advisor.Status), added last so that no earlier
-// column moves.
-const csvHeader = "id,recommendation,confidence,coaching,mentoring,error,cautions,status\n"
+// kind of call it is, advisor.Status), then the route (the rule set's
+// other route that comes first, or empty), each added last so that no
+// earlier column moves.
+const csvHeader = "id,recommendation,confidence,coaching,mentoring,error,cautions,status,route\n"
 
 // csvSink writes one CSV line per row, built in a reused buffer.
 type csvSink struct {
@@ -33,7 +34,7 @@ func (s *csvSink) row(r *rowResult) error {
 	if r.err != "" {
 		l = append(l, ",,,,,"...)
 		l = appendCSVCell(l, questions.Clean(r.err))
-		l = append(l, ",,\n"...)
+		l = append(l, ",,,\n"...)
 	} else {
 		l = append(l, ',')
 		l = append(l, s.b.Outcomes[r.v.Outcome].ID...)
@@ -47,6 +48,8 @@ func (s *csvSink) row(r *rowResult) error {
 		l = appendCautions(l, s.b, r.v.Cautions, ";")
 		l = append(l, ',')
 		l = append(l, r.v.Status...)
+		l = append(l, ',')
+		l = appendRoute(l, s.b, r.v.Route)
 		l = append(l, '\n')
 	}
 	s.line = l
@@ -70,7 +73,7 @@ func (s *jsonlSink) row(r *rowResult) error {
 	if r.err != "" {
 		l = append(l, `,"recommendation":"","confidence":null,"coaching":null,"mentoring":null,"error":`...)
 		l = appendJSONString(l, questions.Clean(r.err))
-		l = append(l, `,"cautions":[],"status":""}`+"\n"...)
+		l = append(l, `,"cautions":[],"status":"","route":""}`+"\n"...)
 	} else {
 		l = append(l, `,"recommendation":"`...)
 		l = append(l, s.b.Outcomes[r.v.Outcome].ID...)
@@ -88,6 +91,8 @@ func (s *jsonlSink) row(r *rowResult) error {
 		}
 		l = append(l, `],"status":"`...)
 		l = append(l, r.v.Status...)
+		l = append(l, `","route":"`...)
+		l = appendRoute(l, s.b, r.v.Route)
 		l = append(l, "\"}\n"...)
 	}
 	s.line = l
@@ -96,6 +101,16 @@ func (s *jsonlSink) row(r *rowResult) error {
 }
 
 func (s *jsonlSink) finish() error { return nil }
+
+// appendRoute appends the id of route i of b, nothing for -1. Route ids
+// are checked ids (lower case letters, digits and underscores), so they
+// need no escaping in CSV or JSON.
+func appendRoute(dst []byte, b *questions.Bank, i int) []byte {
+	if i < 0 || i >= len(b.Routes) {
+		return dst
+	}
+	return append(dst, b.Routes[i].ID...)
+}
 
 // appendID appends the row's id: the id cell, cleaned and trimmed, else
 // the row number; as a CSV cell, or as a JSON string when json is set.

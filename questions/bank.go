@@ -14,7 +14,21 @@ const (
 	KindNeed        = "need"        // the person's need: decides the kind of support
 	KindFeasibility = "feasibility" // what the organisation can offer: shapes delivery
 	KindSafety      = "safety"      // a concern outside coaching and mentoring
+	// KindPerson: how the person stands toward support (do they want it,
+	// who gave the answers). It carries no weight and only raises cautions
+	// and steps.
+	KindPerson = "person"
 )
+
+// Statuses are the ids of the kinds of call (package advisor's Status), in
+// the order they are checked; when.status names them.
+var Statuses = []string{"wellbeing_first", "another_route", "too_few_answers", "mixed_signals", "close_call", "clear"}
+
+// DefaultStepStatuses are the kinds of call a next step or caution without
+// when.status applies to: a full plan is given only for a call that
+// stands, and for wellbeing first (whose steps the rule set conditions on
+// the wellbeing answer).
+var DefaultStepStatuses = []string{"wellbeing_first", "close_call", "clear"}
 
 // UnsureID is the option id every question must define and that never
 // carries weight.
@@ -32,6 +46,8 @@ type Bank struct {
 	Rules      []Rule
 	Cautions   []Caution
 	Dimensions []Dimension
+	// Routes are the other routes, in file order (see Route).
+	Routes []Route
 
 	// Name is the file the bank was read from ("rules.toml (embedded)" for
 	// the default); it prefixes every message about the bank.
@@ -193,7 +209,9 @@ type Rule struct {
 }
 
 // Caution is a warning raised when its conditions hold; it never changes
-// scores.
+// scores. Cap (when above 0) caps the confidence when it is raised and
+// Factor (when above 0) multiplies it: a caution that says the answers are
+// less sure than they look makes the call less sure.
 type Caution struct {
 	ID   string
 	Text string
@@ -201,6 +219,31 @@ type Caution struct {
 	Voice   Text
 	Sources []string
 	When    When
+	Cap     float64
+	Factor  float64
+}
+
+// Route is another route: something other than coaching or mentoring that
+// the answers say comes first. The first route whose When holds is the
+// result's route; its next steps are shown before any other.
+type Route struct {
+	ID           string
+	Label        string
+	Summary      string
+	SummaryVoice Text
+	Sources      []string
+	When         When
+	NextSteps    []Step
+}
+
+// Route returns the index of the route with id, or -1.
+func (b *Bank) Route(id string) int {
+	for i := range b.Routes {
+		if b.Routes[i].ID == id {
+			return i
+		}
+	}
+	return -1
 }
 
 // When is a set of conditions on the answers: every All condition holds, at
@@ -217,6 +260,28 @@ type When struct {
 	// Audiences (next steps only) lists the readers the step is for; empty
 	// means every reader, including a report with no audience.
 	Audiences []Audience
+	// Statuses lists the kinds of call a next step or caution applies to;
+	// nil means DefaultStepStatuses.
+	Statuses []string
+}
+
+// ForStatus reports whether a next step or caution with w applies to a
+// call of kind status; without when.status, whether def lists it (nil def:
+// every kind of call).
+func (w *When) ForStatus(status string, def []string) bool {
+	list := w.Statuses
+	if list == nil {
+		if def == nil {
+			return true
+		}
+		list = def
+	}
+	for _, s := range list {
+		if s == status {
+			return true
+		}
+	}
+	return false
 }
 
 // Cond holds when the answer to Question is one of In.

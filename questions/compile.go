@@ -53,7 +53,15 @@ func compile(fb *fileBank, name string) *Bank {
 	for i := range fb.Cautions {
 		c := &fb.Cautions[i]
 		text := c.Text.voice()
-		b.Cautions[i] = Caution{ID: c.ID.str(), Text: text.For(""), Voice: text, Sources: c.Sources.ids(), When: b.compileWhen(&c.When)}
+		b.Cautions[i] = Caution{ID: c.ID.str(), Text: text.For(""), Voice: text, Sources: c.Sources.ids(), When: b.compileWhen(&c.When),
+			Cap: c.ConfidenceCap.float(), Factor: c.ConfidenceFactor.float()}
+	}
+	b.Routes = make([]Route, len(fb.Routes))
+	for i := range fb.Routes {
+		r := &fb.Routes[i]
+		sum := r.Summary.voice()
+		b.Routes[i] = Route{ID: r.ID.str(), Label: r.Label.text(), Summary: sum.For(""), SummaryVoice: sum,
+			Sources: r.Sources.ids(), When: b.compileWhen(&r.When), NextSteps: b.nextSteps(r.NextSteps)}
 	}
 	for i := range fb.Dimensions {
 		d := &fb.Dimensions[i]
@@ -135,6 +143,9 @@ func (b *Bank) compileWhen(fw *fileWhen) When {
 	w := When{All: b.conds(fw.All), Any: b.conds(fw.Any), None: b.conds(fw.None), RecMask: 0xff}
 	for _, a := range fw.Audience.ids() {
 		w.Audiences = append(w.Audiences, Audience(a))
+	}
+	if st := fw.Status.ids(); len(st) > 0 {
+		w.Statuses = st
 	}
 	if recs := fw.Recommendation.ids(); len(recs) > 0 {
 		w.RecMask = 0

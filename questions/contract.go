@@ -12,10 +12,10 @@ var contract = []struct {
 	Question string
 	Options  []string
 }{
-	{"need", []string{"knowledge_sharing", "networking", "working_relationships", "leadership_influence", "performance_dip", "career_development", "skill_development", "onboarding", "confidence"}},
+	{"need", []string{"knowledge_sharing", "networking", "working_relationships", "leadership_influence", "performance_dip", "career_development", "skill_development", "onboarding", "confidence", "shared_procedure"}},
 	{"awareness", []string{"self_awareness", "experience_transfer", "both"}},
-	{"driver", []string{"current_role", "future", "both"}},
-	{"horizon", []string{"short", "long", "both"}},
+	{"driver", []string{"current_role", "future", "both", "formal_process"}},
+	{"horizon", []string{"short", "long", "both", "long_then_short"}},
 	{"goal_shape", []string{"specific", "broad", "both"}},
 	{"agenda", []string{"agreed_objectives", "person_led", "both"}},
 	{"style", []string{"questions", "practice", "advice", "both"}},
@@ -28,10 +28,13 @@ var contract = []struct {
 	{"manager_involvement", []string{"partner", "hands_off", "is_helper", "no_manager"}},
 	{"start", []string{"now", "can_plan"}},
 	{"wellbeing", []string{"no", "yes"}},
+	{"readiness", []string{"wants_it", "reluctant"}},
+	{"group", []string{"one", "several", "team"}},
+	{"answered_by", []string{"the_person", "on_their_behalf"}},
 }
 
 // contractCautions are the caution ids reports promise (CONTRACT §1).
-var contractCautions = []string{"line_manager_mentor", "not_therapy", "permission_to_switch", "manager_as_coach", "no_manager_involved"}
+var contractCautions = []string{"line_manager_mentor", "not_therapy", "permission_to_switch", "manager_as_coach", "no_manager_involved", "not_ready", "ask_the_person", "wellbeing_unsure"}
 
 // ContractGaps returns one warning for each contract question, option or
 // caution id that b lacks, saying what stops working: answer files and

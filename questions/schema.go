@@ -26,6 +26,20 @@ type fileBank struct {
 	Rules         []fileRule      `toml:"rule"`
 	Cautions      []fileCaution   `toml:"caution"`
 	Dimensions    []fileDimension `toml:"dimension"`
+	Routes        []fileRoute     `toml:"route"`
+}
+
+// fileRoute is another route: something other than coaching or mentoring
+// that the answers say comes first (training, a performance process,
+// wellbeing support). The first route whose conditions hold is the
+// result's; its next steps are shown first.
+type fileRoute struct {
+	ID        ident          `toml:"id"`
+	Label     line           `toml:"label"`
+	Summary   vpara          `toml:"summary"`
+	When      fileWhen       `toml:"when"`
+	Sources   idList         `toml:"sources"`
+	NextSteps []fileNextStep `toml:"next_steps"`
 }
 
 type fileDecision struct {
@@ -116,6 +130,10 @@ type fileCaution struct {
 	Text    vpara    `toml:"text"`
 	Sources idList   `toml:"sources"`
 	When    fileWhen `toml:"when"`
+	// ConfidenceCap caps the confidence when the caution is raised;
+	// ConfidenceFactor multiplies it (both optional, 0 to 1).
+	ConfidenceCap    number `toml:"confidence_cap"`
+	ConfidenceFactor number `toml:"confidence_factor"`
 }
 
 type fileWhen struct {
@@ -125,6 +143,8 @@ type fileWhen struct {
 	Recommendation idList     `toml:"recommendation"`
 	// Audience (next steps only) limits a step to some readers.
 	Audience idList `toml:"audience"`
+	// Status (next steps and cautions) limits them to some kinds of call.
+	Status idList `toml:"status"`
 }
 
 type fileCond struct {

@@ -39,6 +39,7 @@ func validate(fb *fileBank, p, w *problems) {
 	v.checkRules()
 	v.checkCautions()
 	v.checkDimensions()
+	v.checkRoutes()
 }
 
 func (v *validator) add(path, format string, args ...any)  { v.p.add(path, format, args...) }

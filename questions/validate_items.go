@@ -42,10 +42,10 @@ func (v *validator) checkQuestionTexts(p string, q *fileQuestion) {
 	v.need(p+".why", "why", q.Why.str(), hardText)
 	v.cite(p+".sources", q.Sources)
 	switch k := q.Kind.str(); k {
-	case KindNeed, KindFeasibility, KindSafety:
+	case KindNeed, KindFeasibility, KindSafety, KindPerson:
 	default:
 		if q.Kind.fits() {
-			v.add(p+".kind", "%skind %q must be one of need, feasibility, safety", v.where(p), k)
+			v.add(p+".kind", "%skind %q must be one of need, feasibility, safety, person", v.where(p), k)
 		}
 	}
 }
@@ -182,6 +182,7 @@ const (
 	whenRule    whenKind = iota // must have conditions; no recommendation
 	whenCaution                 // may name outcomes instead of conditions
 	whenStep                    // may have no conditions; may name audiences
+	whenRoute                   // must have conditions; nothing else
 )
 
 // checkNextSteps checks every outcome's next steps: ids unique within the
@@ -192,22 +193,7 @@ func (v *validator) checkNextSteps() {
 	for i := range v.fb.Outcomes {
 		o := &v.fb.Outcomes[i]
 		p := fmt.Sprintf("outcome[%d]", i)
-		seen := map[string]int{}
-		conditional := 0
-		for j := range o.NextSteps {
-			s := &o.NextSteps[j]
-			sp := fmt.Sprintf("%s.next_steps[%d]", p, j)
-			if s.ID.set {
-				v.checkID(sp, "next step", s.ID, seen, j)
-			}
-			v.needVoiced(sp+".text", "text", &s.Text.voiced, hardText)
-			v.cite(sp+".sources", s.Sources)
-			v.checkWhen(sp+".when", &s.When, whenStep)
-			if len(s.When.All)+len(s.When.Any)+len(s.When.None)+len(s.When.Audience.ids()) > 0 {
-				conditional++
-			}
-		}
-		if n := len(o.NextSteps); n > 0 && conditional == n {
+		if conditional := v.checkStepList(p, o.NextSteps); len(o.NextSteps) > 0 && conditional == len(o.NextSteps) {
 			v.warn(p+".next_steps", "%severy next step has conditions, so some answers get no next step: give at least one step no when", v.where(p))
 		}
 	}
@@ -217,7 +203,7 @@ func (v *validator) checkNextSteps() {
 // rejects conditions that can never hold.
 func (v *validator) checkWhen(p string, w *fileWhen, kind whenKind) {
 	n := len(w.All) + len(w.Any) + len(w.None)
-	if n == 0 && kind == whenRule || n == 0 && kind == whenCaution && len(w.Recommendation.ids()) == 0 {
+	if n == 0 && (kind == whenRule || kind == whenRoute) || n == 0 && kind == whenCaution && len(w.Recommendation.ids()) == 0 && len(w.Status.ids()) == 0 {
 		v.add(p, "%shas no conditions: add when.all, when.any or when.none", v.where(parentPath(p)))
 	}
 	if n > maxConditions {
@@ -237,6 +223,7 @@ func (v *validator) checkWhen(p string, w *fileWhen, kind whenKind) {
 	v.checkContradiction(p, masks["all"], masks["any"], masks["none"])
 	v.checkRecommendation(p, w.Recommendation, kind)
 	v.checkAudience(p, w.Audience, kind)
+	v.checkStatus(p, w.Status, kind)
 }
 
 // checkAudience checks when.audience: next steps only, known audiences.
@@ -362,6 +349,9 @@ func (v *validator) checkRecommendation(p string, recs idList, kind whenKind) {
 		return
 	case whenStep:
 		v.add(p+".recommendation", "%swhen.recommendation is for cautions only: a next step already belongs to its outcome", v.where(parentPath(p)))
+		return
+	case whenRoute:
+		v.add(p+".recommendation", "%swhen.recommendation is for cautions only: a route is decided before any recommendation", v.where(parentPath(p)))
 		return
 	}
 	for _, id := range ids {

@@ -59,6 +59,13 @@ func (fb *fileBank) elemID(elem string) string {
 		}
 		return ""
 	}
+	if len(segs) == 2 && name == "route" {
+		_, j := splitIndex(segs[1])
+		if i >= 0 && i < len(fb.Routes) {
+			return idAt(fb.Routes[i].NextSteps, j, func(x fileNextStep) string { return x.ID.str() })
+		}
+		return ""
+	}
 	if len(segs) == 2 && name == "outcome" {
 		_, j := splitIndex(segs[1])
 		if i >= 0 && i < len(fb.Outcomes) {
@@ -82,6 +89,8 @@ func (fb *fileBank) elemID(elem string) string {
 		return idAt(fb.Sources, i, func(x fileSource) string { return x.ID.str() })
 	case "dimension":
 		return idAt(fb.Dimensions, i, func(x fileDimension) string { return x.ID.str() })
+	case "route":
+		return idAt(fb.Routes, i, func(x fileRoute) string { return x.ID.str() })
 	}
 	return ""
 }

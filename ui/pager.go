@@ -41,15 +41,17 @@ func scroll(vp viewport.Model, msg tea.KeyPressMsg) viewport.Model {
 }
 
 // pagerKeys are the keys that scroll a page of text, as one help column;
-// they are off when the text fits.
+// they are off when the text fits, and the keys that move down (up) are
+// off at the bottom (top), where they would do nothing.
 func pagerKeys(k keyMap, vp viewport.Model) []key.Binding {
 	on := vp.TotalLineCount() > vp.Height()
+	up, down := on && !vp.AtTop(), on && !vp.AtBottom()
 	out := []key.Binding{
 		relabel(k.Up, "scroll up"), relabel(k.Down, "scroll down"),
 		k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom,
 	}
 	for i := range out {
-		out[i].SetEnabled(on)
+		out[i].SetEnabled(on && (i%2 == 0 && up || i%2 == 1 && down))
 	}
 	return out
 }

@@ -385,6 +385,8 @@ func buttonsFit(t *testing.T, c *cdp, width int, where string) {
 	var wide int
 	c.eval(`document.documentElement.scrollWidth`, &wide)
 	if wide > width {
-		t.Errorf("%s at 200%% text is %d px wide on a %d px phone", where, wide, width)
+		var who string
+		c.eval(`[...document.querySelectorAll("body *")].filter(e => e.getBoundingClientRect().right > `+fmt.Sprint(width)+` || e.scrollWidth > e.clientWidth + 1).map(e => e.tagName + "." + e.className + ": " + e.textContent.trim().slice(0, 40)).join(" | ")`, &who)
+		t.Errorf("%s at 200%% text is %d px wide on a %d px phone; too wide: %s", where, wide, width, who)
 	}
 }
