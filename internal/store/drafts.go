@@ -41,12 +41,17 @@ type Drafts struct {
 	seen map[string][]byte
 	// head holds each path's person and quick mode, written with it.
 	head map[string]questions.Answers
+	// users are the paths that are the user's own files (an answers file
+	// resumed), not drafts in the state folder: their folder is theirs.
+	users map[string]bool
 }
 
 // NewDrafts returns the draft writer of one run: the draft at path, for
 // the rule set b, dated by now.
 func NewDrafts(path string, b *questions.Bank, now func() time.Time) *Drafts {
-	return &Drafts{path: path, bank: b, now: now, seen: map[string][]byte{}, head: map[string]questions.Answers{}}
+	d := &Drafts{path: path, bank: b, now: now}
+	d.init()
+	return d
 }
 
 // ConflictError is a draft changed by another Guidepost since this run
@@ -89,10 +94,27 @@ func (d *Drafts) Read(path string) ([]byte, error) {
 	return data, nil
 }
 
+// Saw records data as what the run read at path (a draft it listed).
+func (d *Drafts) Saw(path string, data []byte) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.init()
+	d.seen[path] = data
+}
+
+// UserFile marks path as the user's own answers file: written in place
+// (atomically, 0600) without touching its folder, and never removed.
+func (d *Drafts) UserFile(path string) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.init()
+	d.users[path] = true
+}
+
 // init makes the maps of a Drafts built without NewDrafts; d.mu is held.
 func (d *Drafts) init() {
 	if d.seen == nil {
-		d.seen, d.head = map[string][]byte{}, map[string]questions.Answers{}
+		d.seen, d.head, d.users = map[string][]byte{}, map[string]questions.Answers{}, map[string]bool{}
 	}
 }
 
@@ -117,8 +139,7 @@ func (d *Drafts) KeepAt(path, audience string, c questions.Choices) (string, err
 		if perr != nil {
 			return errors.Join(err, perr)
 		}
-		h := d.head[path]
-		d.head[apart] = h
+		d.head[apart], d.users[apart] = d.head[path], d.users[path]
 		if err := d.saveLocked(apart, audience, c); err != nil {
 			return err
 		}
@@ -184,8 +205,12 @@ func (d *Drafts) saveLocked(path, audience string, c questions.Choices) error {
 	h := d.head[path]
 	h.Audience = audience
 	data := questions.FormatAnswersOf(d.bank, h, c)
+	write := WriteAtomic
+	if d.users[path] {
+		write = writeAtomicIn
+	}
 	err := d.checked(path, func() error {
-		if err := WriteAtomic(path, data, d.now(), d.write); err != nil {
+		if err := write(path, data, d.now(), d.write); err != nil {
 			return fmt.Errorf("save the draft: %w", err)
 		}
 		return nil
@@ -200,6 +225,9 @@ func (d *Drafts) saveLocked(path, audience string, c questions.Choices) error {
 // held. A draft another run changed is left in place.
 func (d *Drafts) removeLocked(path string) error {
 	d.init()
+	if d.users[path] {
+		return nil // the user's own file: a result keeps its answers
+	}
 	err := d.checked(path, func() error { _, err := RemoveDraft(path); return err })
 	if err == nil {
 		d.seen[path] = nil
@@ -211,8 +239,10 @@ func (d *Drafts) removeLocked(path string) error {
 // is what this run expects there.
 func (d *Drafts) checked(path string, op func() error) error {
 	dir := filepath.Dir(path)
-	if err := EnsureDir(dir); err != nil {
-		return err
+	if !d.users[path] {
+		if err := EnsureDir(dir); err != nil {
+			return err
+		}
 	}
 	unlock, err := lockDir(dir)
 	if err != nil {

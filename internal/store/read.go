@@ -79,3 +79,10 @@ func ReadFile(path string, limit int64, nofollow bool) ([]byte, error) {
 	}
 	return data, nil
 }
+
+// HasFile reports whether a regular file is at path (not a link, a folder
+// or an entry that cannot be looked at).
+func HasFile(path string) bool {
+	st, err := os.Lstat(path)
+	return err == nil && st.Mode().IsRegular()
+}

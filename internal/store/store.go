@@ -116,10 +116,16 @@ func PlainWrite(f *os.File, data []byte) error {
 // path. On any error (a full disk among them) the temporary file is
 // removed and path is left as it was. now dates leftover temporary files.
 func WriteAtomic(path string, data []byte, now time.Time, write WriteFunc) (err error) {
-	dir := filepath.Dir(path)
-	if err := EnsureDir(dir); err != nil {
+	if err := EnsureDir(filepath.Dir(path)); err != nil {
 		return err
 	}
+	return writeAtomicIn(path, data, now, write)
+}
+
+// writeAtomicIn is WriteAtomic in a folder that exists and is the
+// user's own (a file they gave): its permissions are left as they are.
+func writeAtomicIn(path string, data []byte, now time.Time, write WriteFunc) (err error) {
+	dir := filepath.Dir(path)
 	if write == nil {
 		write = PlainWrite
 	}
