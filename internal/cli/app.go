@@ -89,7 +89,7 @@ func (a *app) rootCommand() *cobra.Command {
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return a.fail(usageError{err.Error()}) })
 	root.PersistentFlags().StringVar(&a.opt.rules, "rules", "", "use the rule set in this file (any command)")
 	root.MarkPersistentFlagFilename("rules", "toml")
-	root.AddCommand(a.checkCommand(), a.scoreCommand(), a.learnCommand(), a.forgetCommand(), a.draftsCommand(), a.workshopCommand(), a.manCommand())
+	root.AddCommand(a.checkCommand(), a.scoreCommand(), a.learnCommand(), a.forgetCommand(), a.draftsCommand(), a.compareCommand(), a.workshopCommand(), a.manCommand())
 	root.SetHelpCommand(a.helpCommand())
 	root.InitDefaultCompletionCmd()
 	a.completionCommand(root)
