@@ -39,8 +39,10 @@ func TestCompareManagerAndPerson(t *testing.T) {
 	r := runCLI(t, "", "compare", "mgr.json", "sam.toml", "--format", "json")
 	var got struct {
 		Differences []struct{ Question, A, B, Merged string }
-		Merged      struct{ Answers []struct{ Question, Option string } }
-		Compared    map[string]string
+		Merged      struct {
+			Answers []struct{ Question, Option string }
+		}
+		Compared map[string]string
 	}
 	if r.code != exitOK || json.Unmarshal([]byte(r.stdout), &got) != nil {
 		t.Fatalf("compare = %d, %s\n%s", r.code, r.stderr, r.stdout)
