@@ -52,7 +52,7 @@ type (
 // addDrafts lists the saved drafts after the entries the welcome has.
 func (w *welcome) addDrafts(c *common, list []Draft, b *questions.Bank) {
 	for i, d := range list {
-		label := "Continue an unnamed draft"
+		label := "Continue your saved draft" // CONTRACT §4's words for the unnamed draft
 		if d.Person != "" {
 			label = "Continue: " + Sanitize(d.Person)
 		}

@@ -73,6 +73,15 @@ func (a *app) listDrafts(cfg *ui.Config, d *store.Drafts, plain bool) error {
 	if err != nil {
 		return nil // a folder that cannot be listed: the first save says what is wrong
 	}
+	// The unnamed draft stays the last entry (CONTRACT §4); the people's
+	// drafts come before it, the most recently changed first.
+	main, _ := store.DraftPath(a.getenv)
+	for i, x := range list {
+		if x.Path == main {
+			list = append(append(list[:i:i], list[i+1:]...), x)
+			break
+		}
+	}
 	var names []string
 	for _, x := range list {
 		if x.Err != nil {

@@ -59,7 +59,7 @@ func NewDrafts(path string, b *questions.Bank, now func() time.Time) *Drafts {
 type ConflictError struct{ Path string }
 
 func (e *ConflictError) Error() string {
-	return fmt.Sprintf("the draft %s was changed by another Guidepost since this one last saved it; your answers were not written over it", e.Path)
+	return fmt.Sprintf("the draft %s was changed by another Guidepost since this one last read or saved it; your answers were not written over it", e.Path)
 }
 
 // SetWrite replaces how the draft's temporary file is written (nil: a
