@@ -162,3 +162,38 @@ func TestE2ETwoWindowsOneDraft(t *testing.T) {
 		t.Errorf("B's answers apart: %v", apart)
 	}
 }
+
+// TestE2EAskThemToo: a manager's result, "ask them too", the person's
+// answers through --resume FILE in accessible mode, and compare on the
+// manager's saved result and the person's file.
+func TestE2EAskThemToo(t *testing.T) {
+	tm := newPane(t, false)
+	b := testBank(t)
+	core := len(b.Asked(true))
+	tm.start("--for", "manager", "--person", "Sam", "--quick")
+	tm.answer(1, core, core)
+	tm.waitFor(markReview)
+	tm.keys(keyResult)
+	tm.waitFor("a ask them too")
+	tm.keys("a")
+	ask := tm.waitForFiles("guidepost-ask-sam-*.toml", 1)[0]
+	tm.waitFor("guidepost --resume")
+	tm.keys(keySave)
+	saved := tm.waitForFiles("guidepost-result-sam-manager-*.json", 1)[0]
+	tm.keys("q")
+	tm.exitCode()
+	cmd := exec.Command(guidepostBin(t), "--resume", ask, "--accessible")
+	cmd.Dir, cmd.Env = tm.folder, append(os.Environ(), "XDG_STATE_HOME="+tm.state)
+	cmd.Stdin = strings.NewReader(strings.Repeat("2\n", core))
+	out, err := cmd.CombinedOutput()
+	if err != nil || !strings.Contains(string(out), markReport) {
+		t.Fatalf("the person's run: %v\n%s", err, out)
+	}
+	cmp := exec.Command(guidepostBin(t), "compare", saved, ask)
+	cmp.Dir, cmp.Env = tm.folder, append(os.Environ(), "XDG_STATE_HOME="+tm.state)
+	out, err = cmp.CombinedOutput()
+	s := string(out)
+	if err != nil || !strings.Contains(s, "the person's own answers") || !strings.Contains(s, "Merged view") || !strings.Contains(s, "(best asked of the person)") {
+		t.Errorf("compare of the manager's result and the person's file: %v\n%s", err, s)
+	}
+}
