@@ -8,12 +8,28 @@ package ui
 import (
 	"fmt"
 	"slices"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"guidepost/questions"
 )
+
+// Draft is a saved draft, read by the caller, that the person may continue.
+type Draft struct {
+	Audience string
+	Choices  questions.Choices
+	Notice   string // shown once the draft is resumed (e.g. answers dropped)
+
+	// ID names the draft for SaveDraftAt and RemoveDraft; Person is whom
+	// it is about, Quick whether it asks the core questions only, Changed
+	// when it was last written (shown in the list).
+	ID      string
+	Person  string
+	Quick   bool
+	Changed time.Time
+}
 
 // people is the root's part of the drafts: the listed ones, and the draft
 // (id) the answers go to and whom it is about.

@@ -25,7 +25,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -80,21 +79,6 @@ type Config struct {
 	// person (a on a manager's result) and returns its path.
 	SaveResultAs func(person, audience string, c questions.Choices, r advisor.Result) ([]string, error)
 	AskThemToo   func(person string, quick bool, c questions.Choices) (string, error)
-}
-
-// Draft is a saved draft, read by the caller, that the person may continue.
-type Draft struct {
-	Audience string
-	Choices  questions.Choices
-	Notice   string // shown once the draft is resumed (e.g. answers dropped)
-
-	// ID names the draft for SaveDraftAt and RemoveDraft; Person is whom
-	// it is about, Quick whether it asks the core questions only, Changed
-	// when it was last written (shown in the list).
-	ID      string
-	Person  string
-	Quick   bool
-	Changed time.Time
 }
 
 // Ending is how a run ended.
