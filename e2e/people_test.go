@@ -64,20 +64,25 @@ func (tm *pane) second() *pane {
 	return &w
 }
 
+// startAnswering starts guidepost with args, answers the first k of n
+// questions with option 1 and waits for the next.
+func (tm *pane) startAnswering(k, n int, args ...string) {
+	tm.t.Helper()
+	tm.start(args...)
+	tm.answer(1, k, n)
+	tm.waitFor(fmt.Sprintf(markQuestion, k+1, n))
+}
+
 // TestE2EWelcomeListsDrafts walks the welcome screen's list: two people's
 // drafts (and their audiences) listed, one removed with x and y, the other
 // continued where it stopped and written to its own file only.
 func TestE2EWelcomeListsDrafts(t *testing.T) {
 	tm := newPane(t, false)
 	b, n := e2eBank(t)
-	tm.start("--for", "manager", "--person", "'Sam Okafor'")
-	tm.answer(1, 2, n)
-	tm.waitFor(fmt.Sprintf(markQuestion, 3, n))
+	tm.startAnswering(2, n, "--for", "manager", "--person", "'Sam Okafor'")
 	tm.keys("C-c")
 	tm.exitCode()
-	tm.start("--for", "self", "--person", "Ana")
-	tm.answer(1, 1, n)
-	tm.waitFor(fmt.Sprintf(markQuestion, 2, n))
+	tm.startAnswering(1, n, "--for", "self", "--person", "Ana")
 	tm.keys("C-c")
 	tm.exitCode()
 	sam, ana := tm.personDraft("Sam Okafor"), tm.personDraft("Ana")
@@ -90,7 +95,7 @@ func TestE2EWelcomeListsDrafts(t *testing.T) {
 		t.Fatalf("the welcome does not list both drafts, the latest first:\n%s", s)
 	}
 	tm.keys("Down", "Down", "Down")
-	s = tm.waitFor("1 of " + fmt.Sprint(n) + " questions answered, about yourself")
+	tm.waitFor("1 of " + fmt.Sprint(n) + " questions answered, about yourself")
 	tm.keys("x")
 	tm.waitFor("Remove this draft (Continue: Ana)?")
 	tm.keys("y")
@@ -127,9 +132,7 @@ func TestE2EWelcomeListsDrafts(t *testing.T) {
 func TestE2ETwoWindowsOneDraft(t *testing.T) {
 	tm := newPane(t, false)
 	b, n := e2eBank(t)
-	tm.start("--for", "manager", "--person", "Sam")
-	tm.answer(1, 2, n)
-	tm.waitFor(fmt.Sprintf(markQuestion, 3, n))
+	tm.startAnswering(2, n, "--for", "manager", "--person", "Sam")
 	sam := tm.personDraft("Sam")
 	tm.waitUntil("A's second answer saved", func(string) bool { return answersIn(t, b, sam) == 2 })
 	w := tm.second()
