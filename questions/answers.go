@@ -36,6 +36,10 @@ func (b *Bank) Answered(c Choices, q int) bool {
 type Answers struct {
 	Audience Audience
 	Answers  map[string]string
+	// Person names whom the answers are about (a draft per person); Quick
+	// marks answers given to the core questions only. Both are optional.
+	Person string
+	Quick  bool
 }
 
 // ParseAnswers reads an answers file (or a draft) named name and resolves it
@@ -100,6 +104,23 @@ func decodeAnswers(name string, data []byte) (a Answers, p *problems, err error)
 			} else {
 				p.add(k, "audience must be text in quotes (manager, self or consultant), found %s", typeWords(v))
 			}
+		case k == "person":
+			s, ok := v.(string)
+			if !ok {
+				p.add(k, "person must be text in quotes (a name), found %s", typeWords(v))
+				continue
+			}
+			if n, err := CheckPerson(s); err != nil {
+				p.add(k, "%s", err)
+			} else {
+				a.Person = n
+			}
+		case k == "quick":
+			if q, ok := v.(bool); ok {
+				a.Quick = q
+			} else {
+				p.add(k, "quick must be true or false, found %s", typeWords(v))
+			}
 		case k == "answers":
 			t, ok := v.(map[string]any)
 			if !ok {
@@ -123,7 +144,7 @@ func decodeAnswers(name string, data []byte) (a Answers, p *problems, err error)
 // notAnswersKey says why a top-level key does not belong in an answers
 // file; a table is named once, as its header, whatever it holds.
 func notAnswersKey(k string, v any) string {
-	const holds = "an answers file holds only audience and [answers]"
+	const holds = "an answers file holds only audience, person, quick and [answers]"
 	switch v.(type) {
 	case map[string]any:
 		return fmt.Sprintf("table [%s] does not belong here: %s", quoteKey(k), holds)
@@ -147,24 +168,40 @@ func quoteKey(k string) string {
 	return k
 }
 
+// Draft is a draft (or an answers file) read leniently: see ReadDraftOf.
+type Draft struct {
+	Audience Audience
+	Person   string
+	Quick    bool
+	Choices  Choices
+	Dropped  []string // ids of answers that no longer fit
+}
+
+// ReadDraftOf reads a draft as ReadDraft does, with its person and quick.
+func ReadDraftOf(b *Bank, name string, data []byte) (Draft, error) {
+	a, p, err := decodeAnswers(name, data)
+	if err != nil {
+		return Draft{}, err
+	}
+	if pr, bad := p.find("answers"); bad {
+		only := problems{name: name, src: p.src, list: []problem{pr}}
+		return Draft{}, only.err()
+	}
+	d := Draft{Person: a.Person, Quick: a.Quick}
+	if a.Audience.Known() {
+		d.Audience = a.Audience
+	}
+	d.Choices, d.Dropped = ResolveAnswers(b, a.Answers)
+	return d, nil
+}
+
 // ReadDraft reads a draft (an answers file) leniently against b: answers
 // that no longer fit, as in a draft written by an older rule set, are
 // dropped and their question ids returned, and an unknown audience is
 // ignored. Only a file that cannot be read as an answers file is an error.
 func ReadDraft(b *Bank, name string, data []byte) (audience Audience, ch Choices, dropped []string, err error) {
-	a, p, err := decodeAnswers(name, data)
-	if err != nil {
-		return "", nil, nil, err
-	}
-	if pr, bad := p.find("answers"); bad {
-		only := problems{name: name, src: p.src, list: []problem{pr}}
-		return "", nil, nil, only.err()
-	}
-	if a.Audience.Known() {
-		audience = a.Audience
-	}
-	ch, dropped = ResolveAnswers(b, a.Answers)
-	return audience, ch, dropped, nil
+	d, err := ReadDraftOf(b, name, data)
+	return d.Audience, d.Choices, d.Dropped, err
 }
 
 // ResolveAnswers resolves answers against b, keeping every answer that still
@@ -193,10 +230,22 @@ func ResolveAnswers(b *Bank, answers map[string]string) (Choices, []string) {
 // FormatAnswers writes choices as an answers file (the draft format):
 // answered questions in bank order, unanswered ones left out.
 func FormatAnswers(b *Bank, audience Audience, c Choices) []byte {
+	return FormatAnswersOf(b, Answers{Audience: audience}, c)
+}
+
+// FormatAnswersOf writes choices as an answers file with h's audience,
+// person and quick (h.Answers is not read).
+func FormatAnswersOf(b *Bank, h Answers, c Choices) []byte {
 	var buf bytes.Buffer
 	buf.WriteString("# Guidepost answers. A question left out counts as unsure.\n")
-	if audience != "" {
-		fmt.Fprintf(&buf, "audience = %q\n", audience)
+	if h.Audience != "" {
+		fmt.Fprintf(&buf, "audience = %q\n", h.Audience)
+	}
+	if h.Person != "" {
+		fmt.Fprintf(&buf, "person = %s\n", tomlString(h.Person))
+	}
+	if h.Quick {
+		buf.WriteString("quick = true\n")
 	}
 	buf.WriteString("\n[answers]\n")
 	for q, o := range c {

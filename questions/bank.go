@@ -114,10 +114,14 @@ type Step struct {
 
 // Question is one diagnostic question.
 type Question struct {
-	ID      string
-	Topic   string
-	Core    bool
-	Kind    string
+	ID    string
+	Topic string
+	Core  bool
+	Kind  string
+	// Ask marks a question best asked of the person themself
+	// (asked_of_person = true): when a manager's and the person's answers
+	// are compared, the person's answer is the one taken.
+	Ask     bool
 	Prompt  Prompt
 	Why     string
 	Sources []string

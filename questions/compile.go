@@ -89,6 +89,7 @@ func compileQuestion(fq *fileQuestion) Question {
 		ID:    fq.ID.str(),
 		Topic: fq.Topic.text(),
 		Core:  fq.Core.bool(),
+		Ask:   fq.Ask.bool(),
 		Kind:  fq.Kind.str(),
 		Prompt: Prompt{Manager: fq.Prompt.Manager.text(), Self: fq.Prompt.Self.text(),
 			Consultant: fq.Prompt.Consultant.text()},

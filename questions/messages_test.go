@@ -144,16 +144,16 @@ func TestParseAnswersMessages(t *testing.T) {
 		want     string // the whole error
 	}{
 		{"other tables once each", "[answers]\nneed = \"networking\"\n[other]\na = 1\nb = 2\n[more.x]\nc = 3\n[[list]]\nd = 4\n",
-			"a:3: table [other] does not belong here: an answers file holds only audience and [answers]\n" +
-				"a:6: table [more] does not belong here: an answers file holds only audience and [answers]\n" +
-				"a:8: table [[list]] does not belong here: an answers file holds only audience and [answers]"},
+			"a:3: table [other] does not belong here: an answers file holds only audience, person, quick and [answers]\n" +
+				"a:6: table [more] does not belong here: an answers file holds only audience, person, quick and [answers]\n" +
+				"a:8: table [[list]] does not belong here: an answers file holds only audience, person, quick and [answers]"},
 		{"line order", "[answers]\nzzz = \"x\"\naaa = \"y\"\nneed = \"bad\"\n",
 			"a:2: unknown question \"zzz\" (valid: need, horizon, budget)\n" +
 				"a:3: unknown question \"aaa\" (valid: need, horizon, budget)\n" +
 				"a:4: \"bad\" is not an option of question \"need\" (valid: behaviour, networking, career, unsure)"},
 		{"mixed kinds in line order", "audience = 3\nname = \"x\"\n[answers]\nneed = 3\n",
 			"a:1: audience must be text in quotes (manager, self or consultant), found a whole number\n" +
-				"a:2: unknown key \"name\": an answers file holds only audience and [answers]\n" +
+				"a:2: unknown key \"name\": an answers file holds only audience, person, quick and [answers]\n" +
 				"a:4: answers.need must be text in quotes (an option id), found a whole number"},
 		{"a NUL byte is shown escaped", "ne\x00ed = 1\n",
 			"a:1:3: a control character (\\x00): a TOML file cannot hold one, not even in a comment\n" +

@@ -85,6 +85,7 @@ type fileQuestion struct {
 	Topic   line         `toml:"topic"`
 	Core    boolean      `toml:"core"`
 	Kind    ident        `toml:"kind"`
+	Ask     boolean      `toml:"asked_of_person"`
 	Prompt  filePrompt   `toml:"prompt"`
 	Why     para         `toml:"why"`
 	Sources idList       `toml:"sources"`

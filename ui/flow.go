@@ -20,7 +20,7 @@ type (
 	pickedMsg     struct{ then tea.Msg }                // a row picked by a number key: show it, then do then
 	advanceMsg    struct{ seq int }                     // the pick numbered seq has been seen
 	backMsg       struct{ pos int }                     // from asked question pos to the one before
-	resumeMsg     struct{}                              // continue the saved draft
+	resumeMsg     struct{ i int }                       // continue the saved draft (-1) or listed draft i
 	closeMsg      struct{}                              // leave the question or the comparison unchanged
 	editMsg       struct{ pos int }                     // change the answer to asked question pos
 	showResultMsg struct{}                              // from the review to the result
@@ -48,7 +48,7 @@ func keyIs(msg tea.KeyPressMsg, b ...key.Binding) bool { return key.Matches(msg,
 func (m Model) handleIntent(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case audienceMsg:
-		m.c.audience, m.notice = msg.audience, ""
+		m.c.audience, m.notice, m.people.chosen = msg.audience, "", true
 		m.ask(m.cfg.Start)
 	case answeredMsg:
 		return m.answer(msg)
@@ -64,7 +64,7 @@ func (m Model) handleIntent(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case backMsg:
 		m.ask(msg.pos - 1)
 	case resumeMsg:
-		m.resume()
+		m.resumeListed(msg.i)
 	case closeMsg:
 		m.leave()
 	case editMsg:
@@ -76,6 +76,8 @@ func (m Model) handleIntent(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.toReview(0)
 	case saveMsg:
 		return m.save()
+	case removeMsg, askMsg:
+		return m.handlePeople(msg)
 	case restartMsg:
 		if m.saved == nil {
 			m.confirm = true
@@ -112,6 +114,8 @@ func (m *Model) handleReply(msg tea.Msg) tea.Cmd {
 		}
 	case savedMsg:
 		return m.savedResult(msg.paths, msg.err)
+	case removedMsg, askedMsg:
+		m.peopleReply(msg)
 	}
 	return nil
 }
@@ -307,16 +311,24 @@ func (m *Model) setStyles() {
 // saveDraft saves a copy of the answers: the command runs after Update
 // returns, and the answers may change by then.
 func (m Model) saveDraft() tea.Cmd {
+	audience, c := m.c.audience, append(questions.Choices(nil), m.choices...)
+	if at := m.cfg.SaveDraftAt; at != nil {
+		id := m.people.id
+		return m.drafts.cmdAt(id, "save", func() error { return at(id, audience, c) })
+	}
 	save := m.cfg.SaveDraft
 	if save == nil {
 		return nil
 	}
-	audience, c := m.c.audience, append(questions.Choices(nil), m.choices...)
 	return m.drafts.cmd("save", func() error { return save(audience, c) })
 }
 
 // clearDraft removes the draft.
 func (m Model) clearDraft() tea.Cmd {
+	if at := m.cfg.ClearDraftAt; at != nil {
+		id := m.people.id
+		return m.drafts.cmdAt(id, "remove", func() error { return at(id) })
+	}
 	if m.cfg.ClearDraft == nil {
 		return nil
 	}
@@ -328,28 +340,42 @@ func (m Model) clearDraft() tea.Cmd {
 // asked for, and one that finds a later one already done is skipped, so
 // the draft always ends as the last operation asked for left it (a slow
 // save can never bring back answers cleared by a start over).
+//
+// With drafts named by id (SaveDraftAt), the order is kept per draft: an
+// operation is skipped only for a later one done on the same draft.
 type draftQueue struct {
 	next int // only Update touches it
 	mu   sync.Mutex
-	done int
+	done map[string]int
 }
 
-func (q *draftQueue) cmd(what string, op func() error) tea.Cmd {
+func (q *draftQueue) cmd(what string, op func() error) tea.Cmd { return q.cmdAt("", what, op) }
+
+func (q *draftQueue) cmdAt(id, what string, op func() error) tea.Cmd {
 	q.next++
 	seq := q.next
 	return func() tea.Msg {
 		q.mu.Lock()
 		defer q.mu.Unlock()
-		if seq < q.done {
+		if seq < q.done[id] {
 			return nil
 		}
-		q.done = seq
+		if q.done == nil {
+			q.done = map[string]int{}
+		}
+		q.done[id] = seq
 		return draftSavedMsg{what, op()}
 	}
 }
 
 func (m Model) saveResult() tea.Cmd {
 	save := m.cfg.SaveResult
+	if as := m.cfg.SaveResultAs; as != nil {
+		person := m.people.person
+		save = func(audience questions.Audience, c questions.Choices, r advisor.Result) ([]string, error) {
+			return as(person, audience, c, r)
+		}
+	}
 	if save == nil || m.res == nil {
 		return func() tea.Msg { return savedMsg{err: errNoSave} }
 	}

@@ -46,6 +46,8 @@ func (r result) update(msg tea.KeyPressMsg, c *common) (result, tea.Msg) {
 		return r, restartMsg{}
 	case keyIs(msg, k.Learn):
 		return r, learnMsg{}
+	case keyIs(msg, askKey):
+		return r, askMsg{}
 	}
 	r.vp = scroll(r.vp, msg)
 	return r, nil

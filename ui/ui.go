@@ -60,13 +60,25 @@ type Config struct {
 	// Draft is a saved draft that the welcome screen offers to continue
 	// (the TUI only; with Choices set by --resume it is not offered).
 	Draft *Draft
-}
 
-// Draft is a saved draft, read by the caller, that the person may continue.
-type Draft struct {
-	Audience questions.Audience
-	Choices  questions.Choices
-	Notice   string // shown once the draft is resumed (e.g. answers dropped)
+	// People: see people.go. Drafts are the saved drafts the welcome
+	// screen lists after Draft, to continue or remove.
+	Drafts []Draft
+	// DraftID names the draft new answers go to, Person whom they are
+	// about ("" unnamed). With SaveDraftAt set, every draft operation
+	// names its draft: SaveDraftAt and ClearDraftAt replace SaveDraft and
+	// ClearDraft, and continuing a listed draft moves the answers to it.
+	DraftID      string
+	Person       string
+	SaveDraftAt  func(id string, audience questions.Audience, c questions.Choices) error
+	ClearDraftAt func(id string) error
+	// RemoveDraft removes a listed draft (x on the welcome screen).
+	RemoveDraft func(id string) error
+	// SaveResultAs, when set, replaces SaveResult: it is told whom the
+	// result is about. AskThemToo writes the file a manager hands the
+	// person (a on a manager's result) and returns its path.
+	SaveResultAs func(person string, audience questions.Audience, c questions.Choices, r advisor.Result) ([]string, error)
+	AskThemToo   func(person string, quick bool, c questions.Choices) (string, error)
 }
 
 // Ending is how a run ended.
@@ -77,6 +89,11 @@ type Ending struct {
 	Quit     bool     // quit before a result (ctrl+c anywhere, q before the result)
 	Saved    []string // the files the result was last saved to, if any
 	Width    int      // the window's width at the end (0: not a TUI), to wrap what follows
+	// DraftID, Person and Quick are the draft the answers were last
+	// going to, whom they are about and the mode they were asked in.
+	DraftID string
+	Person  string
+	Quick   bool
 }
 
 // Wrap wraps text to width w at spaces, never inside a word such as a
@@ -144,6 +161,7 @@ type Model struct {
 	confirm     bool     // asking before start over throws away the result
 	saved       []string // where the current result was saved; nil if not
 	copyAsked   bool     // s on a saved result asked whether to save a copy
+	people      people   // the drafts listed, the draft written, whom about (people.go)
 	drafts      *draftQueue
 	footerLines int // the footer's height when the layout was made
 
@@ -159,6 +177,7 @@ func New(cfg Config) Model {
 	m := Model{cfg: cfg, help: help.New(), dark: true, showLean: cfg.ShowLean, notice: Sanitize(cfg.Notice),
 		draft: cfg.Draft, drafts: &draftQueue{}}
 	m.c = common{bank: cfg.Bank, audience: cfg.Audience, keys: defaultKeys}
+	m.people = newPeople(cfg)
 	m.asked = cfg.Bank.Asked(cfg.Quick)
 	m.choices = cfg.Bank.NewChoices()
 	copy(m.choices, cfg.Choices)
@@ -174,8 +193,9 @@ func New(cfg Config) Model {
 // open, else the question to resume at (the review when all are answered).
 func (m *Model) start() {
 	switch {
-	case m.c.audience == "" || m.draft != nil:
+	case m.c.audience == "" || m.draft != nil || len(m.people.list) > 0 && !m.people.chosen:
 		m.welcome = newWelcome(&m.c, m.draft, m.asked)
+		m.welcome.addDrafts(&m.c, m.people.list, m.cfg.Bank)
 		m.setScreen(welcomeScreen)
 	case m.cfg.Start >= len(m.asked):
 		m.toReview(len(m.asked))
@@ -253,6 +273,8 @@ func (m Model) updateKeyNow(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case m.confirm:
 		return m.confirmRestart(keyIs(msg, k.Yes))
+	case m.screen == welcomeScreen && m.welcome.removing >= 0:
+		return m.confirmRemove(keyIs(msg, removeYes))
 	}
 	return m.updateScreen(msg)
 }
@@ -264,6 +286,8 @@ func (m Model) keySet() keySet {
 	switch {
 	case m.confirm:
 		s = keySet{short: []key.Binding{k.Yes, k.No}, full: [][]key.Binding{{k.Yes, k.No}}}
+	case m.welcome.removing >= 0 && m.screen == welcomeScreen:
+		s = keySet{short: []key.Binding{removeYes, k.No}, full: [][]key.Binding{{removeYes, k.No}}}
 	case m.screen == welcomeScreen:
 		s = m.welcome.keys(k)
 	case m.screen == questionScreen:
@@ -272,6 +296,10 @@ func (m Model) keySet() keySet {
 		s = m.review.keys(k)
 	case m.screen == resultScreen:
 		s = resultKeys(k, m.result.vp)
+		if m.canAsk() {
+			s.short = append(s.short, askKey)
+			s.full[len(s.full)-1] = append(s.full[len(s.full)-1], askKey)
+		}
 	default:
 		s = learnKeys(k, m.learn.vp)
 	}
@@ -318,7 +346,8 @@ func (m Model) finish(quit bool) (tea.Model, tea.Cmd) {
 
 // Ending reports how the run ended.
 func (m Model) Ending() Ending {
-	o := Ending{Audience: m.c.audience, Choices: m.choices, Quit: m.quit || !m.done, Saved: m.saved, Width: m.c.lay.width}
+	o := Ending{Audience: m.c.audience, Choices: m.choices, Quit: m.quit || !m.done, Saved: m.saved, Width: m.c.lay.width,
+		DraftID: m.people.id, Person: m.people.person, Quick: m.cfg.Quick}
 	if !o.Quit {
 		o.Result = m.res
 	}

@@ -29,6 +29,7 @@ type welcomeEntry struct {
 	label, desc string
 	audience    questions.Audience
 	resume      bool
+	listed      int // the index in Config.Drafts of a listed draft; -1 otherwise
 }
 
 // welcome says what Guidepost does and asks who the questions are about;
@@ -38,20 +39,25 @@ type welcome struct {
 	picked  bool // a number key picked the cursor's row: on show until the root goes on
 	entries []welcomeEntry
 	heading string
+	// removing is the entry whose removal waits for y (-1: none).
+	removing int
 }
 
 // newWelcome lists the audiences, or only a fresh start when the audience
 // is already set, and the draft when there is one to continue.
 func newWelcome(c *common, d *Draft, asked []int) welcome {
-	w := welcome{heading: "Who is this about?"}
+	w := welcome{heading: "Who is this about?", removing: -1}
 	if c.audience == "" {
 		for _, a := range audienceChoices {
-			w.entries = append(w.entries, welcomeEntry{label: a.label, desc: a.desc, audience: a.id})
+			w.entries = append(w.entries, welcomeEntry{label: a.label, desc: a.desc, audience: a.id, listed: -1})
 		}
 	} else {
 		w.heading = "How would you like to start?"
-		w.entries = append(w.entries, welcomeEntry{label: "Start afresh", audience: c.audience,
-			desc: "New answers replace the saved draft from the first one you give."})
+		desc := "New answers replace the saved draft from the first one you give."
+		if d == nil {
+			desc = "A new draft: the saved ones below are kept."
+		}
+		w.entries = append(w.entries, welcomeEntry{label: "Start afresh", audience: c.audience, desc: desc, listed: -1})
 	}
 	if d != nil {
 		w.entries = append(w.entries, draftEntry(c, d, asked))
@@ -75,17 +81,22 @@ func draftEntry(c *common, d *Draft, asked []int) welcomeEntry {
 	if a := audiencePhrase(d.Audience); a != "" && c.audience == "" {
 		desc += ", " + a
 	}
-	return welcomeEntry{label: "Continue your saved draft", resume: true,
+	return welcomeEntry{label: "Continue your saved draft", resume: true, listed: -1,
 		desc: desc + ". You go on from the first question left open."}
 }
 
 // keys is what the welcome answers to.
 func (w welcome) keys(k keyMap) keySet {
 	pick := pickKeys(len(w.entries))
-	return keySet{
+	s := keySet{
 		short: []key.Binding{pick, k.Choose, k.Learn},
 		full:  [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {pick, k.Choose, k.Learn}},
 	}
+	if w.entries[w.cursor].listed >= 0 {
+		s.short = append(s.short, removeKey)
+		s.full[1] = append(s.full[1], removeKey)
+	}
+	return s
 }
 
 func (w welcome) update(msg tea.KeyPressMsg, c *common) (welcome, tea.Msg) {
@@ -102,13 +113,16 @@ func (w welcome) update(msg tea.KeyPressMsg, c *common) (welcome, tea.Msg) {
 		}
 	case keyIs(msg, k.Learn):
 		return w, learnMsg{}
+	case keyIs(msg, removeKey) && w.entries[w.cursor].listed >= 0:
+		w.removing = w.cursor
+		return w, removeMsg{ask: true}
 	}
 	return w, nil
 }
 
 func (w welcome) choose(i int) tea.Msg {
 	if w.entries[i].resume {
-		return resumeMsg{}
+		return resumeMsg{w.entries[i].listed}
 	}
 	return audienceMsg{w.entries[i].audience}
 }

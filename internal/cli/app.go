@@ -26,6 +26,7 @@ type app struct {
 // and --rules, which every command takes.
 type options struct {
 	audience, theme, rules    string
+	person, resumeFile        string
 	quick, resume, accessible bool
 	lean, version             bool
 }
@@ -88,7 +89,7 @@ func (a *app) rootCommand() *cobra.Command {
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return a.fail(usageError{err.Error()}) })
 	root.PersistentFlags().StringVar(&a.opt.rules, "rules", "", "use the rule set in this file (any command)")
 	root.MarkPersistentFlagFilename("rules", "toml")
-	root.AddCommand(a.checkCommand(), a.scoreCommand(), a.learnCommand(), a.forgetCommand(), a.workshopCommand(), a.manCommand())
+	root.AddCommand(a.checkCommand(), a.scoreCommand(), a.learnCommand(), a.forgetCommand(), a.draftsCommand(), a.compareCommand(), a.workshopCommand(), a.manCommand())
 	root.SetHelpCommand(a.helpCommand())
 	root.InitDefaultCompletionCmd()
 	a.completionCommand(root)

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -35,12 +34,18 @@ func (a *app) advisorCommand() *cobra.Command {
 guidepost --for manager --quick
 # continue the saved draft
 guidepost --resume
+# a draft for each person you manage, kept apart
+guidepost --for manager --person "Sam Okafor"
+# reopen a saved result (or an answers file) to change answers
+guidepost --resume guidepost-result-sam-okafor-manager-2026-12-04.json
 # another rule set, for any command
 guidepost --rules mine.toml check`,
 		Args:                       cobra.ArbitraryArgs,
 		SuggestionsMinimumDistance: 2,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) > 0 {
+			if len(args) == 1 && a.opt.resume {
+				a.opt.resumeFile = args[0]
+			} else if len(args) > 0 {
 				return a.fail(unknownCommand(cmd, args[0]))
 			}
 			return a.fail(a.interactive())
@@ -49,7 +54,8 @@ guidepost --rules mine.toml check`,
 	f := c.Flags()
 	f.StringVar(&a.opt.audience, "for", "", "skip the audience screen: manager, self or consultant")
 	f.BoolVar(&a.opt.quick, "quick", false, "ask only the core questions")
-	f.BoolVar(&a.opt.resume, "resume", false, "continue the saved draft")
+	f.BoolVar(&a.opt.resume, "resume", false, "continue the saved draft (of --person NAME), or with a FILE after it reopen a saved result or answers file")
+	f.StringVar(&a.opt.person, "person", "", "keep this person's draft apart from the others (any audience)")
 	f.BoolVar(&a.opt.accessible, "accessible", false, "plain numbered prompts, no full-screen interface and no colour")
 	f.StringVar(&a.opt.theme, "theme", "auto", "colours: auto, dark, light or high-contrast (NO_COLOR is honoured)")
 	f.BoolVar(&a.opt.lean, "lean", false, "show the lean gauge from the start")
@@ -71,6 +77,11 @@ func unknownCommand(root *cobra.Command, name string) error {
 
 // validate checks the values of the advisor's flags.
 func (o options) validate() error {
+	if o.person != "" {
+		if _, err := questions.CheckPerson(o.person); err != nil {
+			return usagef("--person: %s", err)
+		}
+	}
 	if o.audience != "" {
 		if err := checkOneOf("for", o.audience, questions.AudienceNames()); err != nil {
 			return err
@@ -90,6 +101,7 @@ func (a *app) interactive() error {
 	if err := a.opt.validate(); err != nil {
 		return err
 	}
+	a.opt.person, _ = questions.CheckPerson(a.opt.person)
 	plain := a.accessible()
 	if !plain && !a.opt.resume && a.embedded() {
 		return a.interactiveEarly()
@@ -98,11 +110,8 @@ func (a *app) interactive() error {
 	if err != nil {
 		return err
 	}
-	path, err := store.DraftPath(a.getenv)
+	path, err := a.draftTarget()
 	if err != nil {
-		return err
-	}
-	if err := store.CheckStateDir(filepath.Dir(path)); err != nil {
 		return err
 	}
 	d := store.NewDrafts(path, b, a.now)
@@ -128,11 +137,8 @@ func (a *app) interactive() error {
 // that can fail on the person's machine (the draft's folder) is checked
 // first, as in interactive.
 func (a *app) interactiveEarly() error {
-	path, err := store.DraftPath(a.getenv)
+	path, err := a.draftTarget()
 	if err != nil {
-		return err
-	}
-	if err := store.CheckStateDir(filepath.Dir(path)); err != nil {
 		return err
 	}
 	var d *store.Drafts
@@ -162,56 +168,41 @@ func (a *app) uiConfig(b *questions.Bank, d *store.Drafts, plain bool) (ui.Confi
 		SaveDraft: d.Save, ClearDraft: d.Clear,
 		SaveResult: func(audience questions.Audience, c questions.Choices, r advisor.Result) ([]string, error) {
 			r.Audience = audience
-			return store.SaveResult(".", a.now(), b, r)
+			return store.SaveResultOf(".", a.opt.person, a.now(), b, r)
 		},
 	}
-	if a.opt.resume {
-		return cfg, resumeDraft(&cfg, d.Path())
+	a.peopleConfig(&cfg, d)
+	d.SetHead(d.Path(), a.opt.person, a.opt.quick)
+	switch {
+	case a.opt.resumeFile != "":
+		return cfg, a.resumeFile(&cfg, d)
+	case a.opt.resume:
+		return cfg, a.resumeDraft(&cfg, d)
 	}
-	if store.Exists(d.Path()) {
-		cfg.Notice = "A saved draft exists: quit and run 'guidepost --resume' to continue it; answering here replaces it."
-		if !plain {
-			offerDraft(&cfg, d.Path())
-		}
-	}
-	return cfg, nil
-}
-
-// offerDraft reads the draft for the welcome screen to offer; a draft that
-// cannot be read keeps the notice instead.
-func offerDraft(cfg *ui.Config, path string) {
-	data, err := store.ReadFile(path, questions.MaxAnswersSize, true)
-	if err != nil {
-		return
-	}
-	audience, ch, dropped, err := questions.ReadDraft(cfg.Bank, path, data)
-	if err != nil {
-		return
-	}
-	cfg.Notice = ""
-	cfg.Draft = &ui.Draft{Audience: audience, Choices: ch, Notice: resumeNotice(path, dropped)}
+	return cfg, a.listDrafts(&cfg, d, plain)
 }
 
 // resumeDraft loads the draft into cfg leniently: answers that no longer fit
-// the rule set are dropped and named in the notice.
-func resumeDraft(cfg *ui.Config, path string) error {
+// the rule set are dropped and named in the notice. The draft's quick mode
+// is kept.
+func (a *app) resumeDraft(cfg *ui.Config, d *store.Drafts) error {
+	path := d.Path()
 	if !store.Exists(path) {
+		if a.opt.person != "" {
+			return fmt.Errorf("there is no saved draft about %s to resume (%s); 'guidepost drafts' lists them", questions.Clean(a.opt.person), path)
+		}
 		return fmt.Errorf("there is no saved draft to resume (%s)", path)
 	}
-	data, err := store.ReadFile(path, questions.MaxAnswersSize, true)
+	data, err := d.Read(path)
 	if err != nil {
 		return err
 	}
-	audience, ch, dropped, err := questions.ReadDraft(cfg.Bank, path, data)
+	dr, err := questions.ReadDraftOf(cfg.Bank, path, data)
 	if err != nil {
-		return fmt.Errorf("%w\nthe draft cannot be read; remove it with 'guidepost forget'", err)
+		return fmt.Errorf("%w\nthe draft cannot be read; remove it with 'guidepost forget%s'", err, a.personFlag())
 	}
-	cfg.Choices = ch
-	if cfg.Audience == "" {
-		cfg.Audience = audience
-	}
-	cfg.Start = firstOpen(cfg.Bank, ch, cfg.Quick)
-	cfg.Notice = resumeNotice(path, dropped)
+	a.resumeInto(cfg, d, path, dr)
+	cfg.Notice = resumeNotice(path, dr.Dropped)
 	return nil
 }
 
@@ -248,7 +239,7 @@ func (a *app) finish(d *store.Drafts, out ui.Ending, err error) error {
 	if out.Result == nil || err != nil {
 		return a.quit(d, out)
 	}
-	if err := d.Discard(); err != nil {
+	if err := d.DiscardAt(endPath(d, out)); err != nil {
 		a.warn(err)
 	}
 	r := *out.Result
@@ -268,13 +259,22 @@ func (a *app) quit(d *store.Drafts, out ui.Ending) error {
 		fmt.Fprintln(a.err, msg)
 		return errAborted
 	}
-	err := d.Keep(out.Audience, out.Choices)
+	path := endPath(d, out)
+	kept, err := d.KeepAt(path, out.Audience, out.Choices)
 	if err != nil {
 		a.warn(err)
 		fmt.Fprintln(a.err, "Your answers could not be saved.")
 		return errAborted
 	}
-	msg := fmt.Sprintf("Your answers are saved in %s. Run 'guidepost --resume' to continue.", questions.Clean(d.Path()))
+	person := out.Person
+	if person == "" {
+		person = a.opt.person
+	}
+	msg := fmt.Sprintf("Your answers are saved in %s. Run '%s' to continue.", questions.Clean(kept), a.resumeHow(kept, person))
+	if kept != path {
+		msg = fmt.Sprintf("The draft %s was changed by another Guidepost while this one ran, so it was left as that one saved it. Your answers are saved apart in %s ('guidepost drafts' lists both).",
+			questions.Clean(path), questions.Clean(kept))
+	}
 	fmt.Fprintln(a.err, ui.Wrap(msg, out.Width))
 	return errAborted
 }

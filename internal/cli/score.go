@@ -35,7 +35,7 @@ func (a *app) scoreCommand() *cobra.Command {
 	c := &cobra.Command{
 		Use:   "score",
 		Short: "Score an answers file, or a CSV of answers one person a row",
-		Long: "Score scores one answers file (a draft is one) and writes the report as text, " +
+		Long: "Score scores one answers file (a draft is one, and so is a saved result .json) and writes the report as text, " +
 			"Markdown or JSON; or scores a CSV file, one person a row (its header names " +
 			"question ids), and writes one result a row as CSV or JSON lines, or with " +
 			"--summary a summary of the whole group. A row that cannot be scored keeps its " +
@@ -55,7 +55,7 @@ guidepost score --csv - --summary --by team < team.csv`,
 		}),
 	}
 	fl := c.Flags()
-	fl.StringVar(&f.answers, "answers", "", "the answers file (or draft) to score")
+	fl.StringVar(&f.answers, "answers", "", "the answers file, draft or saved result (.json) to score")
 	fl.StringVar(&f.csv, "csv", "", "the CSV file to score, or - for stdin")
 	fl.StringVar(&f.format, "format", "", "text, markdown or json with --answers (default text); csv or jsonl with --csv (default csv); text or markdown with --summary")
 	fl.BoolVar(&f.summary, "summary", false, "with --csv: a summary of the whole group instead of one row a person")
@@ -116,11 +116,11 @@ func (a *app) scoreAnswers(f scoreFlags) error {
 	if err != nil {
 		return err
 	}
-	data, err := store.ReadFile(f.answers, questions.MaxAnswersSize, false)
+	data, err := store.ReadFile(f.answers, questions.MaxResultSize, false)
 	if err != nil {
 		return err
 	}
-	ans, ch, err := questions.ParseAnswers(b, f.answers, data)
+	ans, ch, err := questions.ParseAnswersFile(b, f.answers, data)
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 )
 
 // exists reports whether something is at path (a broken entry counts, so
@@ -78,4 +79,22 @@ func ReadFile(path string, limit int64, nofollow bool) ([]byte, error) {
 		return nil, fmt.Errorf("cannot read %s: %w", path, err)
 	}
 	return data, nil
+}
+
+// HasFile reports whether a regular file is at path (not a link, a folder
+// or an entry that cannot be looked at).
+func HasFile(path string) bool {
+	st, err := os.Lstat(path)
+	return err == nil && st.Mode().IsRegular()
+}
+
+// SameFile reports whether a and b name one file: the same path, or two
+// paths (links, ./a and a) to the same file.
+func SameFile(a, b string) bool {
+	if filepath.Clean(a) == filepath.Clean(b) {
+		return true
+	}
+	sa, ea := os.Stat(a)
+	sb, eb := os.Stat(b)
+	return ea == nil && eb == nil && os.SameFile(sa, sb)
 }

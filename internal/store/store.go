@@ -5,9 +5,9 @@ package store
 //
 // The draft is written atomically: a temporary file in the same folder is
 // written, synced and renamed over the draft, so a crash or a full disk
-// never leaves a torn draft behind. When two Guideposts run at once they
-// share the one draft; each rename replaces the whole file, so the draft
-// always holds one of them complete (the last writer wins), never a mix.
+// never leaves a torn draft behind. When two Guideposts run on one draft,
+// neither replaces what the other wrote: each checks, before it writes,
+// that the draft is still what it last read or wrote (see Drafts).
 
 import (
 	"bytes"
@@ -16,7 +16,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sync"
 	"time"
 
 	"guidepost/advisor"
@@ -87,86 +86,6 @@ func SaveDraft(path string, b *questions.Bank, audience questions.Audience, c qu
 	return nil
 }
 
-// drafts serialises the draft writes of one run. The UI saves from its own
-// goroutines, which may still be running when the run ends; once main has
-// written or removed the draft for the last time (end), later saves are
-// ignored, so a slow save can neither tear the final draft nor bring back
-// a draft removed after a result.
-type Drafts struct {
-	mu    sync.Mutex
-	path  string
-	bank  *questions.Bank
-	now   func() time.Time
-	write WriteFunc // nil: a plain write; tests simulate a full disk
-	ended bool
-}
-
-// NewDrafts returns the draft writer of one run: the draft at path, for
-// the rule set b, dated by now.
-func NewDrafts(path string, b *questions.Bank, now func() time.Time) *Drafts {
-	return &Drafts{path: path, bank: b, now: now}
-}
-
-// SetWrite replaces how the draft's temporary file is written (nil: a
-// plain write); tests use it to simulate a full disk.
-func (d *Drafts) SetWrite(write WriteFunc) { d.write = write }
-
-// Bank returns the rule set the draft is written for.
-func (d *Drafts) Bank() *questions.Bank { return d.bank }
-
-// Path returns the draft's path.
-func (d *Drafts) Path() string { return d.path }
-
-// Keep ends the run with a last save of c, made while no other save is
-// under way; later saves are ignored.
-func (d *Drafts) Keep(audience questions.Audience, c questions.Choices) error {
-	return d.End(func() error { return d.saveLocked(audience, c) })
-}
-
-// Discard ends the run and removes the draft (a result was given).
-func (d *Drafts) Discard() error {
-	return d.End(func() error { _, err := RemoveDraft(d.path); return err })
-}
-
-// Stop ends the run and leaves the draft as it is.
-func (d *Drafts) Stop() { d.End(func() error { return nil }) }
-
-// Save writes the draft unless the run has ended.
-func (d *Drafts) Save(audience questions.Audience, c questions.Choices) error {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	if d.ended {
-		return nil
-	}
-	return d.saveLocked(audience, c)
-}
-
-// saveLocked writes the draft; d.mu is held.
-func (d *Drafts) saveLocked(audience questions.Audience, c questions.Choices) error {
-	return SaveDraft(d.path, d.bank, audience, c, d.now(), d.write)
-}
-
-// Clear removes the draft (start over, or a result saved) unless the run
-// has ended.
-func (d *Drafts) Clear() error {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	if d.ended {
-		return nil
-	}
-	_, err := RemoveDraft(d.path)
-	return err
-}
-
-// End stops further saves and runs last (the final write or the removal)
-// while no save is under way.
-func (d *Drafts) End(last func() error) error {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	d.ended = true
-	return last()
-}
-
 // removeDraft removes the draft at path and reports whether there was one.
 // It refuses a state folder that is a symbolic link.
 func RemoveDraft(path string) (bool, error) {
@@ -197,10 +116,16 @@ func PlainWrite(f *os.File, data []byte) error {
 // path. On any error (a full disk among them) the temporary file is
 // removed and path is left as it was. now dates leftover temporary files.
 func WriteAtomic(path string, data []byte, now time.Time, write WriteFunc) (err error) {
-	dir := filepath.Dir(path)
-	if err := EnsureDir(dir); err != nil {
+	if err := EnsureDir(filepath.Dir(path)); err != nil {
 		return err
 	}
+	return writeAtomicIn(path, data, now, write)
+}
+
+// writeAtomicIn is WriteAtomic in a folder that exists and is the
+// user's own (a file they gave): its permissions are left as they are.
+func writeAtomicIn(path string, data []byte, now time.Time, write WriteFunc) (err error) {
+	dir := filepath.Dir(path)
 	if write == nil {
 		write = PlainWrite
 	}
@@ -300,11 +225,17 @@ func syncDir(dir string) {
 // side. It never overwrites: when either name exists, both get the next free
 // suffix (-2, -3, …). On error nothing it created is left behind.
 func SaveResult(dir string, day time.Time, b *questions.Bank, r advisor.Result) ([]string, error) {
+	return SaveResultOf(dir, "", day, b, r)
+}
+
+// SaveResultOf saves r as SaveResult does, named for person (when named)
+// and r's audience: guidepost-result-SLUG-AUDIENCE-DATE.md and .json.
+func SaveResultOf(dir, person string, day time.Time, b *questions.Bank, r advisor.Result) ([]string, error) {
 	data, err := renderResult(b, r)
 	if err != nil {
 		return nil, err
 	}
-	base := "guidepost-result-" + day.Format("2006-01-02")
+	base := resultBase(person, r.Audience, day)
 	for n := 1; n <= maxResultSuffix; n++ {
 		paths := resultPaths(dir, base, n)
 		err := createAll(paths, data)
