@@ -237,9 +237,11 @@ func resumeNotice(path string, dropped []string) string {
 	return n
 }
 
-// finish handles the end of an interactive run: a result is printed and the
-// draft removed; quitting (a key, end of input or a signal) keeps the
-// answers in the draft and exits 130.
+// finish handles the end of an interactive run: a result is printed and
+// then the draft removed; quitting (a key, end of input or a signal) keeps
+// the answers in the draft and exits 130. A result that cannot be written
+// (stdout on a full disk, a closed pipe) keeps the draft, so that no
+// answer is lost, and exits 1.
 func (a *app) finish(d *store.Drafts, out ui.Ending, err error) error {
 	if err != nil && !interrupted(err) {
 		d.Stop()
@@ -248,12 +250,21 @@ func (a *app) finish(d *store.Drafts, out ui.Ending, err error) error {
 	if out.Result == nil || err != nil {
 		return a.quit(d, out)
 	}
+	r := *out.Result
+	r.Audience = out.Audience
+	if err := advisor.WriteText(a.out, d.Bank(), r); err != nil {
+		kept := "the answers could not be saved either"
+		if kerr := d.Keep(out.Audience, out.Choices); kerr != nil {
+			a.warn(kerr)
+		} else {
+			kept = "the answers are kept in " + d.Path() + " ('guidepost --resume' shows the result again)"
+		}
+		return fmt.Errorf("the result could not be written (%w); %s", err, kept)
+	}
 	if err := d.Discard(); err != nil {
 		a.warn(err)
 	}
-	r := *out.Result
-	r.Audience = out.Audience
-	return advisor.WriteText(a.out, d.Bank(), r)
+	return nil
 }
 
 // quit saves what was answered as the draft and says where it is; it says

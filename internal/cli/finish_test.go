@@ -1,0 +1,45 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"guidepost/internal/testbank"
+)
+
+// fullWriter fails every write, as stdout on a full disk does.
+type fullWriter struct{}
+
+func (fullWriter) Write([]byte) (int, error) { return 0, errors.New("no space left on device") }
+
+// runFailingOut runs guidepost with args and stdin, its stdout failing
+// every write.
+func runFailingOut(t *testing.T, stdin string, args ...string) cliResult {
+	t.Helper()
+	var errw bytes.Buffer
+	p := process{in: strings.NewReader(stdin), out: fullWriter{}, err: &errw, getenv: os.Getenv, now: time.Now, rules: testbank.Rules(t)}
+	return cliResult{code: run(p, args), stderr: errw.String()}
+}
+
+// TestResultUnwrittenKeepsDraft: a result that cannot be printed keeps
+// every answer in the draft and exits 1 with a message, rather than
+// removing the draft first and losing them.
+func TestResultUnwrittenKeepsDraft(t *testing.T) {
+	draft := isolate(t)
+	stdin, _ := firstOptions(t, "manager")
+	r := runFailingOut(t, stdin, "--for", "manager")
+	if r.code != exitInvalid || !strings.Contains(r.stderr, "no space left") || !strings.Contains(r.stderr, draft) {
+		t.Errorf("result on a full stdout = %d, stderr %q; want 1, the write error and the draft's path", r.code, r.stderr)
+	}
+	if _, err := os.Stat(draft); err != nil {
+		t.Fatalf("the draft is gone after an unwritten result: %v", err)
+	}
+	back := runCLI(t, "", "--resume")
+	if back.code != exitOK || !strings.Contains(back.stdout, markReport) {
+		t.Errorf("--resume after it = %d, stdout %q, stderr %q; want the result", back.code, back.stdout, back.stderr)
+	}
+}
