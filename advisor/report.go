@@ -125,10 +125,14 @@ func sourceIDs(e Explanation, nums []int) []string {
 // report writes through a bufio.Writer and keeps the first error, so the
 // formatting code reads straight through.
 type report struct {
-	w *bufio.Writer
+	w      *bufio.Writer
+	spoken bool // for a screen reader: no bar glyphs (see WriteSpokenText)
 }
 
-func newReport(w io.Writer) *report { return &report{w: bufio.NewWriter(w)} }
+func newReport(w io.Writer) *report {
+	_, s := w.(spoken)
+	return &report{w: bufio.NewWriter(w), spoken: s}
+}
 
 func (p *report) printf(format string, args ...any) { fmt.Fprintf(p.w, format, args...) }
 
@@ -215,6 +219,10 @@ func WriteText(w io.Writer, b *questions.Bank, r Result) error {
 }
 
 func (p *report) textScores(e Explanation) {
+	if p.spoken {
+		p.spokenScores(e)
+		return
+	}
 	full := 1.0
 	for _, s := range e.Scores {
 		full = max(full, s.Value)

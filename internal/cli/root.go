@@ -252,7 +252,11 @@ func (a *app) finish(d *store.Drafts, out ui.Ending, err error) error {
 	}
 	r := *out.Result
 	r.Audience = out.Audience
-	if err := advisor.WriteText(a.out, d.Bank(), r); err != nil {
+	write := advisor.WriteText
+	if a.accessible() { // a screen reader: no bar glyphs
+		write = advisor.WriteSpokenText
+	}
+	if err := write(a.out, d.Bank(), r); err != nil {
 		kept := "the answers could not be saved either"
 		if kerr := d.Keep(out.Audience, out.Choices); kerr != nil {
 			a.warn(kerr)
