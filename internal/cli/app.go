@@ -20,6 +20,7 @@ type app struct {
 	process
 	opt    options
 	failed error
+	shown  *writeCheck // cobra's and fang's stdout: help, version, completions
 }
 
 // options are the flags of the root command (the interactive advisor),
@@ -82,7 +83,7 @@ func (a *app) rootCommand() *cobra.Command {
 	// (guidepost --for self check); a command's own flags come after it.
 	root.TraverseChildren = true
 	root.SetIn(a.in)
-	root.SetOut(a.styled(a.out))
+	root.SetOut(a.checkedOut())
 	root.SetErr(a.styled(a.err))
 	root.SetVersionTemplate("guidepost {{.Version}}\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return a.fail(usageError{err.Error()}) })
@@ -208,10 +209,45 @@ func (a *app) styled(w io.Writer) io.Writer {
 	return terminal{File: f, limit: colorprofile.NewWriter(f, a.environ())}
 }
 
+// checkedOut returns the styled stdout for cobra and fang, its first
+// write error kept in a.shown. A terminal stays a terminal (fang picks
+// its colours by it).
+func (a *app) checkedOut() io.Writer {
+	a.shown = &writeCheck{w: a.styled(a.out)}
+	if t, ok := a.shown.w.(terminal); ok {
+		t.check = a.shown
+		return t
+	}
+	return a.shown
+}
+
 // terminal is a terminal stream whose writes go through a colour profile.
 type terminal struct {
 	*os.File
 	limit *colorprofile.Writer
+	check *writeCheck // keeps the first write error, if set
 }
 
-func (t terminal) Write(p []byte) (int, error) { return t.limit.Write(p) }
+func (t terminal) Write(p []byte) (int, error) {
+	n, err := t.limit.Write(p)
+	if t.check != nil && err != nil && t.check.err == nil {
+		t.check.err = err
+	}
+	return n, err
+}
+
+// writeCheck is a writer that keeps its first error: fang writes the help
+// and drops the errors, and output that could not be written must not end
+// in success.
+type writeCheck struct {
+	w   io.Writer
+	err error
+}
+
+func (c *writeCheck) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	if err != nil && c.err == nil {
+		c.err = err
+	}
+	return n, err
+}

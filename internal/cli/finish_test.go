@@ -43,3 +43,20 @@ func TestResultUnwrittenKeepsDraft(t *testing.T) {
 		t.Errorf("--resume after it = %d, stdout %q, stderr %q; want the result", back.code, back.stdout, back.stderr)
 	}
 }
+
+// TestOutputErrorsExit1: every command whose output cannot be written
+// (stdout on a full disk) says so on stderr and exits 1, never 0.
+func TestOutputErrorsExit1(t *testing.T) {
+	isolate(t)
+	answers := testdata(t, "manager-coaching.toml")
+	for _, args := range [][]string{
+		{"check"}, {"forget"}, {"--help"}, {"check", "--help"}, {"help", "score"},
+		{"--version"}, {"learn"}, {"man"}, {"completion", "bash"},
+		{"score", "--answers", answers},
+	} {
+		r := runFailingOut(t, "", args...)
+		if r.code != exitInvalid || !strings.Contains(r.stderr, "no space left on device") {
+			t.Errorf("guidepost %s with a full stdout = %d, stderr %q; want 1 and the reason", strings.Join(args, " "), r.code, r.stderr)
+		}
+	}
+}

@@ -30,7 +30,9 @@ func (a *app) forgetCommand() *cobra.Command {
 			if removed {
 				msg = "Removed the draft %s.\n"
 			}
-			fmt.Fprintf(a.out, msg, questions.Clean(path))
+			if _, err := fmt.Fprintf(a.out, msg, questions.Clean(path)); err != nil {
+				return outputError(err)
+			}
 			return nil
 		}),
 	}
