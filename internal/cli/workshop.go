@@ -5,8 +5,10 @@ package cli
 import (
 	"context"
 	"errors"
+	"net"
 	"os/signal"
 	"path/filepath"
+	"strconv"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -62,6 +64,9 @@ func (a *app) runWorkshop(o workshopOptions) error {
 	if o.maxParticipants < 1 || o.maxParticipants > workshop.MaxParticipantsCeiling {
 		return usagef("--max-participants %d: from 1 to %d", o.maxParticipants, workshop.MaxParticipantsCeiling)
 	}
+	if err := checkAddr(o.addr); err != nil {
+		return err
+	}
 	if !isTerminal(a.in) || !isTerminal(a.out) {
 		return usagef("workshop needs a terminal for the facilitator's screen")
 	}
@@ -73,6 +78,10 @@ func (a *app) runWorkshop(o workshopOptions) error {
 	if err != nil {
 		return err
 	}
+	// SIGTERM and SIGHUP end the session early, as ctrl+c (SIGINT) does:
+	// the room file and summary are printed and the exit code is 130
+	// (CONTRACT §2). Bubble Tea also quits on SIGTERM as on q, so the
+	// signal is read from ctx, not from how the screen ended.
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	err = workshop.Run(ctx, workshop.Options{
@@ -81,8 +90,22 @@ func (a *app) runWorkshop(o workshopOptions) error {
 		Theme: a.opt.theme, NoColor: a.getenv("NO_COLOR") != "",
 		In: a.in, Out: a.out,
 	})
-	if errors.Is(err, workshop.ErrInterrupted) {
+	if errors.Is(err, workshop.ErrInterrupted) || err == nil && ctx.Err() != nil {
 		return errAborted
 	}
 	return err
+}
+
+// checkAddr refuses an --addr that is not HOST:PORT with a port from 0 to
+// 65535: a mistake on the command line (exit 2), found before the room
+// opens. An address that cannot be listened on is the machine's (exit 1).
+func checkAddr(addr string) error {
+	if addr == "" {
+		return nil
+	}
+	_, port, err := net.SplitHostPort(addr)
+	if n, perr := strconv.Atoi(port); err != nil || perr != nil || n < 0 || n > 65535 {
+		return usagef("--addr %q: use HOST:PORT, such as 0.0.0.0:8765 or 127.0.0.1:0", addr)
+	}
+	return nil
 }

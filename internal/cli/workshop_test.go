@@ -20,6 +20,9 @@ func TestWorkshopFlags(t *testing.T) {
 		{[]string{"workshop", "--theme", "neon"}, `--theme "neon"`},
 		{[]string{"workshop", "extra"}, `workshop: unexpected argument "extra"`},
 		{[]string{"workshop"}, "workshop needs a terminal"},
+		{[]string{"workshop", "--addr", "bogus"}, `--addr "bogus": use HOST:PORT`},
+		{[]string{"workshop", "--addr", "127.0.0.1:99999"}, `--addr "127.0.0.1:99999"`},
+		{[]string{"workshop", "--addr", "127.0.0.1:http"}, `--addr "127.0.0.1:http"`},
 	}
 	for _, tc := range tests {
 		r := runCLI(t, "", tc.args...)
