@@ -21,6 +21,10 @@ type app struct {
 	opt    options
 	failed error
 	shown  *writeCheck // cobra's and fang's stdout: help, version, completions
+	// width is stdout's width in columns when it is a terminal, else 0
+	// (a pipe, a file): what help is fitted to, and what text reports and
+	// summaries are to be wrapped to.
+	width int
 }
 
 // options are the flags of the root command (the interactive advisor),
@@ -31,7 +35,9 @@ type options struct {
 	lean, version             bool
 }
 
-func newApp(p process) *app { return &app{process: p, opt: options{theme: "auto"}} }
+func newApp(p process) *app {
+	return &app{process: p, opt: options{theme: "auto"}, width: terminalWidth(p.out)}
+}
 
 // Valid values of the flags that take one of a list.
 var (
@@ -94,6 +100,7 @@ func (a *app) rootCommand() *cobra.Command {
 	root.InitDefaultCompletionCmd()
 	a.completionCommand(root)
 	usageArgs(root)
+	fitHelp(root, helpWidth(a.width))
 	return root
 }
 
@@ -130,6 +137,7 @@ func (a *app) completionCommand(root *cobra.Command) {
 		if c.Name() != "completion" {
 			continue
 		}
+		c.Short = "Print a shell completion script"
 		c.Args = cobra.ArbitraryArgs
 		c.RunE = func(_ *cobra.Command, args []string) error {
 			if len(args) == 0 {
@@ -218,6 +226,7 @@ func (a *app) checkedOut() io.Writer {
 		t.check = a.shown
 		return t
 	}
+	a.shown.trim = true // fang pads its help to 120 columns with spaces
 	return a.shown
 }
 
@@ -232,22 +241,6 @@ func (t terminal) Write(p []byte) (int, error) {
 	n, err := t.limit.Write(p)
 	if t.check != nil && err != nil && t.check.err == nil {
 		t.check.err = err
-	}
-	return n, err
-}
-
-// writeCheck is a writer that keeps its first error: fang writes the help
-// and drops the errors, and output that could not be written must not end
-// in success.
-type writeCheck struct {
-	w   io.Writer
-	err error
-}
-
-func (c *writeCheck) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	if err != nil && c.err == nil {
-		c.err = err
 	}
 	return n, err
 }

@@ -29,7 +29,7 @@ func (a *app) workshopCommand() *cobra.Command {
 	o := workshopOptions{minGroup: workshop.DefaultMinGroup, maxParticipants: workshop.DefaultMaxParticipants}
 	c := &cobra.Command{
 		Use:   "workshop",
-		Short: "Run a live room: participants answer on their phones, the screen shows the room",
+		Short: "Run a live room: people answer on their phones",
 		Long: "Workshop serves the questions to a room from this computer: participants open the " +
 			"address (or scan the code) on their own phone or laptop, answer in the self-assessment " +
 			"wording and see their own result. The facilitator's screen shows how many have joined " +
@@ -45,11 +45,11 @@ guidepost workshop --resume`,
 		RunE: a.action(0, func(*cobra.Command, []string) error { return a.runWorkshop(o) }),
 	}
 	f := c.Flags()
-	f.StringVar(&o.addr, "addr", "", "listen on HOST:PORT (default: this computer's network address)")
-	f.IntVar(&o.minGroup, "min-group", o.minGroup, "finished participants needed before the room's picture can be revealed (at least 3)")
+	f.StringVar(&o.addr, "addr", "", "listen on HOST:PORT (default: this computer's address)")
+	f.IntVar(&o.minGroup, "min-group", o.minGroup, "finished needed to reveal the room (at least 3)")
 	f.IntVar(&o.maxParticipants, "max-participants", o.maxParticipants, "most participants who can join")
 	f.BoolVar(&o.resume, "resume", false, "reopen the last room with everyone who had finished")
-	f.StringVar(&a.opt.theme, "theme", "auto", "colours: auto, dark, light or high-contrast (NO_COLOR is honoured)")
+	f.StringVar(&a.opt.theme, "theme", "auto", "colours: auto, dark, light or high-contrast")
 	c.RegisterFlagCompletionFunc("theme", completeList(themes))
 	return c
 }
