@@ -24,6 +24,7 @@ package ui
 import (
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -43,7 +44,7 @@ type Config struct {
 	Start    int               // index into the asked questions to resume at
 	Notice   string            // one line shown on the first screen
 	Theme    string            // "auto", "dark", "light" or "high-contrast"
-	NoColor  bool              // no colour at all; glyphs and numbers keep the meaning
+	NoColor  bool              // no colour at all; glyphs and numbers keep the meaning (the caller weighs NO_COLOR: see teaEnviron)
 	ShowLean bool              // start with the lean gauge visible
 
 	// SaveDraft is called after every answer, SaveResult when the person
@@ -333,7 +334,7 @@ func Run(cfg Config, in io.Reader, out io.Writer) (Ending, error) {
 	if err := checkConfig(cfg); err != nil {
 		return Ending{Quit: true}, err
 	}
-	p := tea.NewProgram(New(cfg), tea.WithInput(in), tea.WithOutput(out))
+	p := tea.NewProgram(New(cfg), tea.WithInput(in), tea.WithOutput(out), tea.WithEnvironment(teaEnviron()))
 	final, err := p.Run()
 	o := Ending{Audience: cfg.Audience, Choices: cfg.Choices, Quit: true}
 	if m, ok := final.(Model); ok {
@@ -365,4 +366,21 @@ func isAudience(a string) bool {
 		}
 	}
 	return false
+}
+
+// teaEnviron is the environment Bubble Tea picks its colour profile from:
+// the process's, without NO_COLOR. Whether there is colour is the caller's
+// decision, made once (Config.NoColor: an explicit --theme wins over
+// NO_COLOR, as no-color.org asks of a command-line argument), and carried
+// by the styles; Bubble Tea must not strip the colours of a projector
+// theme asked for by name.
+func teaEnviron() []string {
+	env := os.Environ()
+	out := env[:0:0]
+	for _, kv := range env {
+		if !strings.HasPrefix(kv, "NO_COLOR=") {
+			out = append(out, kv)
+		}
+	}
+	return out
 }

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"guidepost/internal/store"
 	"guidepost/internal/testbank"
 )
 
@@ -57,6 +59,32 @@ func TestOutputErrorsExit1(t *testing.T) {
 		r := runFailingOut(t, "", args...)
 		if r.code != exitInvalid || !strings.Contains(r.stderr, "no space left on device") {
 			t.Errorf("guidepost %s with a full stdout = %d, stderr %q; want 1 and the reason", strings.Join(args, " "), r.code, r.stderr)
+		}
+	}
+}
+
+// TestThemeWinsOverNoColor: NO_COLOR turns colours off unless a theme is
+// named with --theme (no-color.org: a command-line flag overrides it).
+func TestThemeWinsOverNoColor(t *testing.T) {
+	for _, tc := range []struct {
+		noColor, theme string
+		want           bool
+	}{
+		{"1", "auto", true}, {"1", "high-contrast", false}, {"1", "dark", false}, {"", "auto", false},
+	} {
+		a := newApp(process{getenv: func(k string) string {
+			if k == "NO_COLOR" {
+				return tc.noColor
+			}
+			return ""
+		}})
+		a.opt.theme = tc.theme
+		cfg, err := a.uiConfig(testBank(t), store.NewDrafts(filepath.Join(t.TempDir(), "d.toml"), testBank(t), time.Now), true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cfg.NoColor != tc.want {
+			t.Errorf("NO_COLOR=%q --theme %s: NoColor %v; want %v", tc.noColor, tc.theme, cfg.NoColor, tc.want)
 		}
 	}
 }

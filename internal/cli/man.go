@@ -17,7 +17,7 @@ var manSections = [][2]string{
 	{"Exit status", "0 success; 1 invalid input (rule set, answers, any CSV row) or output that " +
 		"could not be written; 2 a usage error; 130 when the person quits before a result (ctrl+c, " +
 		"q, end of input or a signal), or a signal ends a workshop."},
-	{"Environment", "NO_COLOR turns colours off. TERM=dumb chooses the plain prompts. " +
+	{"Environment", "NO_COLOR turns colours off, unless --theme names a theme. TERM=dumb chooses the plain prompts. " +
 		"XDG_CONFIG_HOME and XDG_STATE_HOME (absolute paths) move the rule set and the draft; " +
 		"else HOME is used."},
 	{"Files", "~/.config/guidepost/rules.toml: the rule set in use where it exists. " +

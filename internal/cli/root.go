@@ -79,6 +79,13 @@ func (o options) validate() error {
 	return checkOneOf("theme", o.theme, themes)
 }
 
+// noColor reports whether to draw without colour: NO_COLOR is set and no
+// theme was asked for by name (an explicit --theme wins over NO_COLOR, as
+// no-color.org asks of a command-line argument).
+func (a *app) noColor() bool {
+	return a.getenv("NO_COLOR") != "" && a.opt.theme == "auto"
+}
+
 // accessible reports whether to use plain prompts instead of the TUI.
 func (a *app) accessible() bool {
 	return a.opt.accessible || a.getenv("TERM") == "dumb" ||
@@ -158,7 +165,7 @@ func (a *app) interactiveEarly() error {
 func (a *app) uiConfig(b *questions.Bank, d *store.Drafts, plain bool) (ui.Config, error) {
 	cfg := ui.Config{
 		Bank: b, Audience: a.opt.audience, Quick: a.opt.quick, Choices: b.NewChoices(),
-		Theme: a.opt.theme, NoColor: a.getenv("NO_COLOR") != "", ShowLean: a.opt.lean,
+		Theme: a.opt.theme, NoColor: a.noColor(), ShowLean: a.opt.lean,
 		SaveDraft: d.Save, ClearDraft: d.Clear,
 		SaveResult: func(audience string, c questions.Choices, r advisor.Result) ([]string, error) {
 			r.Audience = audience

@@ -189,5 +189,5 @@ func (a *app) progress(size int64) *ui.Progress {
 	if !isTerminal(a.err) {
 		return nil
 	}
-	return ui.NewProgress(a.err, size, ui.NewStyles(a.opt.theme, true, a.getenv("NO_COLOR") != ""))
+	return ui.NewProgress(a.err, size, ui.NewStyles(a.opt.theme, true, a.noColor()))
 }

@@ -87,7 +87,7 @@ func (a *app) runWorkshop(o workshopOptions) error {
 	err = workshop.Run(ctx, workshop.Options{
 		Bank: b, Addr: o.addr, MinGroup: o.minGroup, MaxParticipants: o.maxParticipants,
 		Resume: o.resume, StateDir: filepath.Join(state, "guidepost"),
-		Theme: a.opt.theme, NoColor: a.getenv("NO_COLOR") != "",
+		Theme: a.opt.theme, NoColor: a.noColor(),
 		In: a.in, Out: a.out,
 	})
 	if errors.Is(err, workshop.ErrInterrupted) || err == nil && ctx.Err() != nil {
