@@ -164,10 +164,10 @@ func (a *accessible) ask(pos, total, q int) (next int, ok bool) {
 	bq := &a.cfg.Bank.Questions[q]
 	a.printf("\nQuestion %d of %d: %s\n", pos+1, total, Sanitize(bq.Prompt.For(a.audience)))
 	for i, o := range bq.Options {
-		a.printf("%s %s — %s\n", number(i, len(bq.Options)), Sanitize(o.Label), Sanitize(o.DescriptionFor(a.audience)))
+		a.printf("%s %s — %s\n", number(i, len(bq.Options)), Sanitize(o.LabelFor(a.audience)), Sanitize(o.DescriptionFor(a.audience)))
 	}
 	if c := a.choices[q]; c != questions.NoAnswer {
-		a.printf("Your earlier answer: %d) %s.\n", c+1, Sanitize(bq.Options[c].Label))
+		a.printf("Your earlier answer: %d) %s.\n", c+1, Sanitize(bq.Options[c].LabelFor(a.audience)))
 	}
 	for {
 		line, ok := a.choose(len(bq.Options), true)

@@ -74,3 +74,22 @@ func TestAccessibleLongLine(t *testing.T) {
 		t.Error("the answer after the long line was dropped")
 	}
 }
+
+// TestAccessibleVoicedLabels: the prompts show each option's label in the
+// reader's voice (a self-assessor reads "Your manager would be the
+// helper", never "The line manager would be the helper").
+func TestAccessibleVoicedLabels(t *testing.T) {
+	b := defaultBank(t)
+	var out strings.Builder
+	in := strings.Repeat("1\n", len(b.Asked(false)))
+	if _, err := runAccessible(Config{Bank: b, Audience: "self"}, strings.NewReader(in), &out, nil); err != nil {
+		t.Fatal(err)
+	}
+	for q := range b.Questions {
+		for _, o := range b.Questions[q].Options {
+			if v := o.LabelFor("self"); v != o.Label && (!strings.Contains(out.String(), v) || strings.Contains(out.String(), ") "+o.Label+" —")) {
+				t.Errorf("%s.%s: the prompts do not show the self label %q instead of %q", b.Questions[q].ID, o.ID, v, o.Label)
+			}
+		}
+	}
+}
