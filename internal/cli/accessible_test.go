@@ -152,3 +152,16 @@ func TestAccessibleResultHasNoBars(t *testing.T) {
 		t.Errorf("the scores are not in words:\n%s", r.stdout)
 	}
 }
+
+// TestAccessibleQKeepsDraft: q at a prompt quits as ctrl+c does: the
+// answers given are in the draft and the exit code is 130.
+func TestAccessibleQKeepsDraft(t *testing.T) {
+	draft := isolate(t)
+	r := runCLI(t, "1\nq\n1\n", "--for", "self")
+	if r.code != exitAborted || !strings.Contains(r.stderr, "saved in "+draft) {
+		t.Fatalf("q at the second question = %d, stderr %q; want 130 and the draft's path", r.code, r.stderr)
+	}
+	if _, err := os.Stat(draft); err != nil {
+		t.Error("no draft after q:", err)
+	}
+}

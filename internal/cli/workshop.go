@@ -90,7 +90,15 @@ func (a *app) runWorkshop(o workshopOptions) error {
 		Theme: a.opt.theme, NoColor: a.noColor(),
 		In: a.in, Out: a.out,
 	})
-	if errors.Is(err, workshop.ErrInterrupted) || err == nil && ctx.Err() != nil {
+	return workshopEnd(err, ctx.Err() != nil)
+}
+
+// workshopEnd maps how the workshop ended to the command's error: a quit
+// (q, confirmed) is a success, and an interruption (ctrl+c, or signalled:
+// a SIGTERM or SIGHUP arrived, even if Bubble Tea took the SIGTERM for a
+// quit) is errAborted, exit 130.
+func workshopEnd(err error, signalled bool) error {
+	if errors.Is(err, workshop.ErrInterrupted) || err == nil && signalled {
 		return errAborted
 	}
 	return err
