@@ -185,7 +185,7 @@ const (
 
 // ruleLead leads a reason that comes from a rule of the rule set rather
 // than from one answer.
-const ruleLead = "Answers together"
+const ruleLead = "Several answers taken together"
 
 // noChange is said when no single answer change would alter the call.
 const noChange = "No single answer change would change this call: several answers point the same way."

@@ -91,7 +91,7 @@ func TestHeadlineLeadsWithStatus(t *testing.T) {
 		{[]string{"need=behaviour", "horizon=long", "goal=broad"}, "self", []string{"Decide which of these matters most to you"}},
 		{[]string{"need=career", "horizon=both", "style=advice", "budget=external"}, "", []string{"Too few answers: not a recommendation yet, leaning toward Mentoring.", "too much is left open to be sure"}},
 		{[]string{"need=behaviour", "horizon=short", "style=questions"}, "", []string{"Clear call: Guidepost recommends Coaching."}},
-		{[]string{"need=behaviour", "horizon=short", "style=questions", "wellbeing=yes"}, "manager", []string{"Wellbeing first: help this person find the right professional support before anything else.", "Coaching is what the other answers point to"}},
+		{[]string{"need=behaviour", "horizon=short", "style=questions", "wellbeing=yes"}, "manager", []string{"Wellbeing first: help this person find the right professional support before anything else.", "the other answers point to Coaching to follow"}},
 		{[]string{"need=behaviour", "horizon=short", "style=questions", "wellbeing=yes"}, "self", []string{"find the right professional support for yourself"}},
 		{[]string{"need=behaviour", "horizon=short", "style=questions", "wellbeing=yes"}, "consultant", []string{"help the participant find"}},
 	}

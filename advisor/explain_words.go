@@ -69,7 +69,7 @@ func (x *explainer) headline(label, route string) (string, string) {
 			h = "Wellbeing first: find the right professional support for yourself before anything else."
 		}
 		return h, "Coaches and mentors pay attention to how someone feels, but they are not therapists. Once that support is in place, " +
-			label + " is what the other answers point to, and it can follow."
+			"the other answers point to " + label + " to follow."
 	case StatusTooFew:
 		n, need := x.needAnswered()
 		d := "Only " + countWord(n, "question") + " about the need " + isAre(n) + " answered."

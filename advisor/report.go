@@ -141,8 +141,9 @@ func sourceIDs(e Explanation, nums []int) []string {
 // report writes through a bufio.Writer and keeps the first error, so the
 // formatting code reads straight through.
 type report struct {
-	w     *bufio.Writer
-	width int // the cells text wraps to
+	w      *bufio.Writer
+	width  int  // the cells text wraps to
+	spoken bool // for a screen reader: no bar glyphs (see WriteSpokenText)
 }
 
 func newReport(w io.Writer, width int) *report {
@@ -172,8 +173,12 @@ func WriteText(w io.Writer, b *questions.Bank, r Result) error {
 // terminal's width when the report goes to one); 0 or less means
 // ReportWidth, and a width under MinReportWidth is taken as that.
 func WriteTextWidth(w io.Writer, b *questions.Bank, r Result, width int) error {
+	return newReport(w, width).text(b, r)
+}
+
+// text writes r as a plain-text report.
+func (p *report) text(b *questions.Bank, r Result) error {
 	e := Explain(b, r)
-	p := newReport(w, width)
 	p.printf("%s\n", Wrap(e.Headline, p.width, 0))
 	if e.Detail != "" {
 		p.printf("%s\n", Wrap(e.Detail, p.width, 0))
@@ -197,6 +202,10 @@ func WriteTextWidth(w io.Writer, b *questions.Bank, r Result, width int) error {
 }
 
 func (p *report) textScores(e Explanation) {
+	if p.spoken {
+		p.spokenScores(e)
+		return
+	}
 	full := 1.0
 	for _, s := range e.Scores {
 		full = max(full, s.Value)

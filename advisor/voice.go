@@ -42,12 +42,30 @@ func Speak(b *questions.Bank, r Result, audience questions.Audience) Result {
 		out := &b.Outcomes[o]
 		r.Summary = say(out.SummaryVoice, out.Summary, audience)
 	}
+	r.Answers = speakAnswers(b, r.Answers, audience)
 	r.Reasons = speakReasons(b, r.Reasons, audience)
 	r.Against = speakReasons(b, r.Against, audience)
 	r.Cautions = speakCautions(b, r.Cautions, audience)
 	r.Steps = Steps(b, r, audience)
 	r.NextSteps = stepTexts(r.Steps)
 	return r
+}
+
+// speakAnswers returns a copy of list with each answer's label spoken to
+// audience.
+func speakAnswers(b *questions.Bank, list []Answer, audience questions.Audience) []Answer {
+	if list == nil {
+		return nil
+	}
+	out := append([]Answer(nil), list...)
+	for i, x := range out {
+		if q := b.Question(x.Question); q >= 0 {
+			if o := b.Option(q, x.Option); o >= 0 {
+				out[i].Label = b.Questions[q].Options[o].LabelFor(audience)
+			}
+		}
+	}
+	return out
 }
 
 // speakReasons returns a copy of list with each text spoken to audience:
@@ -72,6 +90,7 @@ func speakReasons(b *questions.Bank, list []Reason, audience questions.Audience)
 			if o := b.Option(q, x.Option); o >= 0 {
 				opt := &b.Questions[q].Options[o]
 				out[i].Text = say(opt.RationaleVoice, opt.Rationale, audience)
+				out[i].Label = opt.LabelFor(audience)
 			}
 		}
 	}

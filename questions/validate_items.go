@@ -50,6 +50,17 @@ func (v *validator) checkQuestionTexts(p string, q *fileQuestion) {
 	}
 }
 
+// beyondKeys reports whether an option other than unsure (which u picks
+// wherever it is) sits past the number keys.
+func beyondKeys(opts []fileOption) bool {
+	for j := numberKeys; j < len(opts); j++ {
+		if opts[j].ID.str() != UnsureID {
+			return true
+		}
+	}
+	return false
+}
+
 // checkOptions checks a question's options and returns their ids.
 func (v *validator) checkOptions(p string, q *fileQuestion) map[string]int {
 	ids := map[string]int{}
@@ -57,8 +68,8 @@ func (v *validator) checkOptions(p string, q *fileQuestion) map[string]int {
 	if n < 2 || n > maxOptions {
 		v.add(p, "%shas %d options; a question has 2 to %d", v.where(p), n, maxOptions)
 	}
-	if n > numberKeys {
-		v.warn(p, "%shas %d options; only the first %d can be picked with a number key (1 to 9, then 0)", v.where(p), n, numberKeys)
+	if beyondKeys(q.Options) {
+		v.warn(p, "%shas %d options; only the first %d can be picked with a number key (1 to 9, then 0), and past them only unsure has a key of its own (u)", v.where(p), n, numberKeys)
 	}
 	labels := map[string]bool{}
 	unsure := false

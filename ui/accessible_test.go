@@ -65,8 +65,8 @@ func TestAccessibleWording(t *testing.T) {
 	for _, want := range []string{
 		"Question 1 of 4: What do you need most right now?",
 		"   1) Knowledge from someone who has done it — Learning what an experienced person knows about the work.",
-		"Choose 1-10 (type a number and press enter; w says why we ask; b goes back a question): ",
-		"Please type a number from 1 to 10.",
+		"Choose 1-10 (type a number and press enter; w says why we ask; b goes back a question; ? lists every key): ",
+		"Please type a number from 1 to 10 (? lists the other keys).",
 		"Question 2 of 4: How long do you want the support to last?",
 	} {
 		if !strings.Contains(out.String(), want) {

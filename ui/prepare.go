@@ -25,7 +25,7 @@ func RunPrepared(prepare func() (Config, error), in io.Reader, out io.Writer) (E
 		}
 		ready <- preparedMsg{cfg, err}
 	}()
-	p := tea.NewProgram(&preparing{ready: ready}, tea.WithInput(in), tea.WithOutput(out))
+	p := tea.NewProgram(&preparing{ready: ready}, tea.WithInput(in), tea.WithOutput(out), tea.WithEnvironment(TeaEnviron()))
 	final, err := p.Run()
 	o := Ending{Quit: true}
 	pr, _ := final.(*preparing)

@@ -182,7 +182,7 @@ func (qs question) options(c *common, height int) string {
 	opts := c.bank.Questions[qs.q].Options
 	rows := make([]string, len(opts))
 	for i, o := range opts {
-		rows[i] = optionRow(c, i, len(opts), Sanitize(o.Label), i == qs.cursor, i == qs.chosen)
+		rows[i] = optionRow(c, i, len(opts), Sanitize(o.LabelFor(c.audience)), i == qs.cursor, i == qs.chosen)
 	}
 	return scrollList(rows, qs.cursor, height, c.styles.Muted.Render)
 }

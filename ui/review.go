@@ -74,13 +74,13 @@ func (r review) view(c *common, asked []int, ch questions.Choices) string {
 // row is "Topic: answer", wrapped under its text so that a long answer is
 // never cut, with the cursor glyph on the highlighted row.
 func (r review) row(c *common, i, q int, ch questions.Choices) string {
-	k := textKey{q: q, opt: int(ch[q]), width: c.lay.text}
+	k := textKey{q: q, opt: int(ch[q]), width: c.lay.text, audience: c.audience}
 	row, ok := c.memo.reviewRow(k)
 	if !ok {
 		bq := &c.bank.Questions[q]
 		answer := "— not answered (counts as unsure)"
 		if ch[q] != questions.NoAnswer {
-			answer = Sanitize(bq.Options[ch[q]].Label)
+			answer = Sanitize(bq.Options[ch[q]].LabelFor(c.audience))
 		}
 		line := hang("", Sanitize(bq.Topic)+": "+answer, c.lay.text-2)
 		row = [2]string{line, indentRest("  "+line, "  ")}

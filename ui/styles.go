@@ -2,6 +2,8 @@ package ui
 
 import (
 	"image/color"
+	"os"
+	"strings"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
@@ -138,4 +140,22 @@ func helpStyles(key, desc, sep lipgloss.Style) help.Styles {
 		Ellipsis: sep, ShortKey: key, ShortDesc: desc, ShortSeparator: sep,
 		FullKey: key, FullDesc: desc, FullSeparator: sep,
 	}
+}
+
+// TeaEnviron is the environment Bubble Tea (here and in the workshop's
+// facilitator screen) picks its colour profile from:
+// the process's, without NO_COLOR. Whether there is colour is the caller's
+// decision, made once (Config.NoColor: an explicit --theme wins over
+// NO_COLOR, as no-color.org asks of a command-line argument), and carried
+// by the styles; Bubble Tea must not strip the colours of a projector
+// theme asked for by name.
+func TeaEnviron() []string {
+	env := os.Environ()
+	out := env[:0:0]
+	for _, kv := range env {
+		if !strings.HasPrefix(kv, "NO_COLOR=") {
+			out = append(out, kv)
+		}
+	}
+	return out
 }

@@ -43,7 +43,7 @@ type Config struct {
 	Start    int                // index into the asked questions to resume at
 	Notice   string             // one line shown on the first screen
 	Theme    string             // "auto", "dark", "light" or "high-contrast"
-	NoColor  bool               // no colour at all; glyphs and numbers keep the meaning
+	NoColor  bool               // no colour at all; glyphs and numbers keep the meaning (the caller weighs NO_COLOR: see TeaEnviron)
 	ShowLean bool               // start with the lean gauge visible
 
 	// SaveDraft is called after every answer, SaveResult when the person
@@ -362,7 +362,7 @@ func Run(cfg Config, in io.Reader, out io.Writer) (Ending, error) {
 	if err := checkConfig(cfg); err != nil {
 		return Ending{Quit: true}, err
 	}
-	p := tea.NewProgram(New(cfg), tea.WithInput(in), tea.WithOutput(out))
+	p := tea.NewProgram(New(cfg), tea.WithInput(in), tea.WithOutput(out), tea.WithEnvironment(TeaEnviron()))
 	final, err := p.Run()
 	o := Ending{Audience: cfg.Audience, Choices: cfg.Choices, Quit: true}
 	if m, ok := final.(Model); ok {

@@ -14,6 +14,7 @@ import (
 
 	"guidepost/batch"
 	"guidepost/questions"
+	"guidepost/ui"
 )
 
 // Options are what `guidepost workshop` is run with.
@@ -70,7 +71,7 @@ func Run(ctx context.Context, o Options) error {
 		Room: room, JoinURL: base + "/" + room.Code(), Base: base,
 		Notice: joinNotice(notice, note), Theme: o.Theme, NoColor: o.NoColor,
 	})
-	p := tea.NewProgram(scr, tea.WithInput(o.In), tea.WithOutput(o.Out), tea.WithContext(ctx))
+	p := tea.NewProgram(scr, tea.WithInput(o.In), tea.WithOutput(o.Out), tea.WithContext(ctx), tea.WithEnvironment(ui.TeaEnviron()))
 	final, err := p.Run()
 	select {
 	case serr := <-served:

@@ -20,6 +20,11 @@ type app struct {
 	process
 	opt    options
 	failed error
+	shown  *writeCheck // cobra's and fang's stdout: help, version, completions
+	// width is stdout's width in columns when it is a terminal, else 0
+	// (a pipe, a file): what help is fitted to, and what text reports and
+	// summaries are to be wrapped to.
+	width int
 }
 
 // options are the flags of the root command (the interactive advisor),
@@ -31,7 +36,9 @@ type options struct {
 	lean, version             bool
 }
 
-func newApp(p process) *app { return &app{process: p, opt: options{theme: "auto"}} }
+func newApp(p process) *app {
+	return &app{process: p, opt: options{theme: "auto"}, width: terminalWidth(p.out)}
+}
 
 // Valid values of the flags that take one of a list.
 var (
@@ -83,7 +90,7 @@ func (a *app) rootCommand() *cobra.Command {
 	// (guidepost --for self check); a command's own flags come after it.
 	root.TraverseChildren = true
 	root.SetIn(a.in)
-	root.SetOut(a.styled(a.out))
+	root.SetOut(a.checkedOut())
 	root.SetErr(a.styled(a.err))
 	root.SetVersionTemplate("guidepost {{.Version}}\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return a.fail(usageError{err.Error()}) })
@@ -94,6 +101,7 @@ func (a *app) rootCommand() *cobra.Command {
 	root.InitDefaultCompletionCmd()
 	a.completionCommand(root)
 	usageArgs(root)
+	fitHelp(root, helpWidth(a.width))
 	return root
 }
 
@@ -130,6 +138,7 @@ func (a *app) completionCommand(root *cobra.Command) {
 		if c.Name() != "completion" {
 			continue
 		}
+		c.Short = "Print a shell completion script"
 		c.Args = cobra.ArbitraryArgs
 		c.RunE = func(_ *cobra.Command, args []string) error {
 			if len(args) == 0 {
@@ -225,10 +234,30 @@ func (a *app) styled(w io.Writer) io.Writer {
 	return terminal{File: f, limit: colorprofile.NewWriter(f, a.environ())}
 }
 
+// checkedOut returns the styled stdout for cobra and fang, its first
+// write error kept in a.shown. A terminal stays a terminal (fang picks
+// its colours by it).
+func (a *app) checkedOut() io.Writer {
+	a.shown = &writeCheck{w: a.styled(a.out)}
+	if t, ok := a.shown.w.(terminal); ok {
+		t.check = a.shown
+		return t
+	}
+	a.shown.trim = true // fang pads its help to 120 columns with spaces
+	return a.shown
+}
+
 // terminal is a terminal stream whose writes go through a colour profile.
 type terminal struct {
 	*os.File
 	limit *colorprofile.Writer
+	check *writeCheck // keeps the first write error, if set
 }
 
-func (t terminal) Write(p []byte) (int, error) { return t.limit.Write(p) }
+func (t terminal) Write(p []byte) (int, error) {
+	n, err := t.limit.Write(p)
+	if t.check != nil && err != nil && t.check.err == nil {
+		t.check.err = err
+	}
+	return n, err
+}

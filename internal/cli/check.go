@@ -3,6 +3,7 @@ package cli
 // guidepost check [FILE]: validate a rule set.
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"strings"
@@ -34,8 +35,7 @@ guidepost check mine.toml`,
 			if err != nil {
 				return err
 			}
-			printCheck(a.out, b, append(append(b.Warnings(), warnings...), contractGaps(b)...))
-			return nil
+			return printCheck(a.out, b, append(append(b.Warnings(), warnings...), contractGaps(b)...))
 		}),
 	}
 	return c
@@ -43,14 +43,20 @@ guidepost check mine.toml`,
 
 // printCheck reports a valid rule set and its warnings, one a line, each
 // placed where its text says (the rule set, or the rule set and a line).
-func printCheck(w io.Writer, b *questions.Bank, warnings []string) {
+// Its error is the output's.
+func printCheck(w io.Writer, b *questions.Bank, warnings []string) error {
+	out := bufio.NewWriter(w)
 	core := len(b.Asked(true))
-	fmt.Fprintf(w, "%s: ok (%d questions, %d core; %d rules, %d cautions, %d sources)\n",
+	fmt.Fprintf(out, "%s: ok (%d questions, %d core; %d rules, %d cautions, %d sources)\n",
 		questions.Clean(b.Name), len(b.Questions), core, len(b.Rules), len(b.Cautions), len(b.Sources))
 	for _, warning := range warnings {
 		where, what := placeWarning(b.Name, warning)
-		fmt.Fprintf(w, "%s: warning: %s\n", questions.Clean(where), questions.Clean(what))
+		fmt.Fprintf(out, "%s: warning: %s\n", questions.Clean(where), questions.Clean(what))
 	}
+	if err := out.Flush(); err != nil {
+		return outputError(err)
+	}
+	return nil
 }
 
 // placeWarning splits a warning that starts with the rule set's name (and

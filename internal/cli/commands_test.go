@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -62,12 +63,39 @@ func TestManPage(t *testing.T) {
 	if r.code != exitOK || r.stderr != "" {
 		t.Fatalf("man = %d, stderr %q", r.code, r.stderr)
 	}
-	for _, w := range []string{`.TH GUIDEPOST 1 "2031-03-04"`, ".SH NAME", "--rules", "--answers", "--csv", "--for", "EXIT STATUS", "130", "NO_COLOR", "guidepost/draft"} {
+	for _, w := range []string{`.TH GUIDEPOST 1 "` + fallbackDate.Format(time.DateOnly) + `"`, ".SH NAME", "--rules", "--answers", "--csv", "--for", "EXIT STATUS", "130", "NO_COLOR", "guidepost/draft"} {
 		if !strings.Contains(strings.ToUpper(r.stdout), strings.ToUpper(w)) {
 			t.Errorf("the man page lacks %q:\n%.600s", w, r.stdout)
 		}
 	}
 	assertClean(t, "man", r.stdout)
+	again := runWith(t, os.Getenv, time.Now, "", "man")
+	if again.stdout != r.stdout {
+		t.Error("the man page changes with the day it is printed")
+	}
+}
+
+// TestManHeader: the page's header line (title, centre, title) fits 80
+// columns, and the page is dated by the build's commit time.
+func TestManHeader(t *testing.T) {
+	testbank.Isolate(t)
+	r := runCLI(t, "", "man")
+	th, _, _ := strings.Cut(r.stdout, "\n")
+	f := regexp.MustCompile(`^\.TH (\S+) (\d+) "([^"]*)" "([^"]*)" "([^"]*)"$`).FindStringSubmatch(th)
+	if f == nil {
+		t.Fatalf("no .TH line: %q", th)
+	}
+	left := f[1] + "(" + f[2] + ")"
+	if w := 2*len(left) + len(f[5]) + 4; w > 80 {
+		t.Errorf("the header line is %d columns (%q between two %s); want at most 80", w, f[5], left)
+	}
+	info := &debug.BuildInfo{Settings: []debug.BuildSetting{{Key: "vcs.time", Value: "2030-07-08T09:10:11Z"}}}
+	if got := buildDate(info, true).Format(time.DateOnly); got != "2030-07-08" {
+		t.Errorf("buildDate with vcs.time 2030-07-08 = %s", got)
+	}
+	if got := buildDate(&debug.BuildInfo{}, true); !got.Equal(fallbackDate) {
+		t.Errorf("buildDate without vcs.time = %v; want %v", got, fallbackDate)
+	}
 }
 
 // TestSeamEnvironment runs with an environment that exists only in the

@@ -14,14 +14,14 @@ func (a *app) compareCommand() *cobra.Command {
 	var format string
 	c := &cobra.Command{
 		Use:   "compare A B",
-		Short: "Compare two views of one person's need: each call, every difference, a merged view, what to talk about",
+		Short: "Compare two views of one person, and merge them",
 		Long: "Compare reads two answers files or saved results (.json), for example a manager's answers " +
 			"and the person's own, and shows each view's call, every question they answer differently " +
 			"(both answers and why it matters), a merged view that takes the questions the rule set marks " +
 			"as best asked of the person from the person's own answers (the self-assessment) and the rest " +
 			"from the other view, with its result and what would change it, and what to talk about first.",
 		Example: `
-guidepost compare guidepost-result-sam-manager-2026-12-04.json guidepost-ask-sam-2026-12-04.toml
+guidepost compare mine.json guidepost-ask-sam-2026-12-04.toml
 guidepost compare mine.toml theirs.toml --format json`,
 		Args: cobra.ArbitraryArgs,
 		RunE: a.action(2, func(_ *cobra.Command, args []string) error {

@@ -223,7 +223,7 @@ func (a *app) draftsCommand() *cobra.Command {
 	var format string
 	c := &cobra.Command{
 		Use:   "drafts",
-		Short: "List the saved drafts: whom each is about, how far it is, when it last changed",
+		Short: "List saved drafts: whom, how far, last change",
 		Long: "Drafts lists every saved draft: the unnamed one ($XDG_STATE_HOME/guidepost/draft.toml) " +
 			"and one for each person named with --person ($XDG_STATE_HOME/guidepost/drafts/), the most " +
 			"recently changed first. Continue one with 'guidepost --person NAME --resume' or from the " +

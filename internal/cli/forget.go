@@ -15,7 +15,7 @@ func (a *app) forgetCommand() *cobra.Command {
 	var person string
 	c := &cobra.Command{
 		Use:   "forget",
-		Short: "Remove the saved draft (or one person's, with --person NAME)",
+		Short: "Remove the saved draft (--person NAME: that person's)",
 		Long: "Forget removes the draft the advisor saves after every answer " +
 			"($XDG_STATE_HOME/guidepost/draft.toml, default ~/.local/state/guidepost/draft.toml), " +
 			"or with --person NAME that person's draft; 'guidepost drafts' lists them.",
@@ -47,7 +47,9 @@ guidepost forget --person "Sam Okafor"`,
 			} else if person != "" {
 				msg = "There is no draft about " + questions.Clean(person) + " to remove (%s); 'guidepost drafts' lists them.\n"
 			}
-			fmt.Fprintf(a.out, msg, questions.Clean(path))
+			if _, err := fmt.Fprintf(a.out, msg, questions.Clean(path)); err != nil {
+				return outputError(err)
+			}
 			return nil
 		}),
 	}

@@ -88,3 +88,25 @@ func TestHelpColoursFollowTheSeam(t *testing.T) {
 // background; 16, 256 or true colour). 39 and 49, back to the default
 // colours, set none.
 var sgrColour = regexp.MustCompile(`\x1b\[(?:[0-9;:]*;)?(?:3[0-8]|4[0-8]|9[0-7]|10[0-7])(?:[;:][0-9;:]*)?m`)
+
+// TestTerminalWidth: the app knows stdout's width when it is a terminal
+// (what help is fitted to, and what text reports are to be wrapped to),
+// and 0 for a pipe or a file.
+func TestTerminalWidth(t *testing.T) {
+	_, slave := openPTY(t)
+	if err := unix.IoctlSetWinsize(int(slave.Fd()), unix.TIOCSWINSZ, &unix.Winsize{Col: 73, Row: 20}); err != nil {
+		t.Fatal(err)
+	}
+	if w := newApp(process{out: slave}).width; w != 73 {
+		t.Errorf("width on a 73-column terminal = %d", w)
+	}
+	if w := newApp(process{out: &bytes.Buffer{}}).width; w != 0 {
+		t.Errorf("width on a buffer = %d; want 0", w)
+	}
+	if got := helpWidth(73); got != 73-helpPad {
+		t.Errorf("helpWidth(73) = %d", got)
+	}
+	if got := helpWidth(0); got != helpColumns-helpPad {
+		t.Errorf("helpWidth(0) = %d", got)
+	}
+}

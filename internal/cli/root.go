@@ -54,10 +54,10 @@ guidepost --rules mine.toml check`,
 	f := c.Flags()
 	f.StringVar(&a.opt.audience, "for", "", "skip the audience screen: manager, self or consultant")
 	f.BoolVar(&a.opt.quick, "quick", false, "ask only the core questions")
-	f.BoolVar(&a.opt.resume, "resume", false, "continue the saved draft (of --person NAME), or with a FILE after it reopen a saved result or answers file")
-	f.StringVar(&a.opt.person, "person", "", "keep this person's draft apart from the others (any audience)")
-	f.BoolVar(&a.opt.accessible, "accessible", false, "plain numbered prompts, no full-screen interface and no colour")
-	f.StringVar(&a.opt.theme, "theme", "auto", "colours: auto, dark, light or high-contrast (NO_COLOR is honoured)")
+	f.BoolVar(&a.opt.resume, "resume", false, "continue the draft, or reopen a FILE given after it")
+	f.StringVar(&a.opt.person, "person", "", "keep this person's draft apart from the others")
+	f.BoolVar(&a.opt.accessible, "accessible", false, "plain numbered prompts: no full-screen UI, no colour")
+	f.StringVar(&a.opt.theme, "theme", "auto", "colours: auto, dark, light or high-contrast")
 	f.BoolVar(&a.opt.lean, "lean", false, "show the lean gauge from the start")
 	f.BoolVarP(&a.opt.version, "version", "v", false, "print the version")
 	c.RegisterFlagCompletionFunc("for", completeList(questions.AudienceNames()))
@@ -88,6 +88,13 @@ func (o options) validate() error {
 		}
 	}
 	return checkOneOf("theme", o.theme, themes)
+}
+
+// noColor reports whether to draw without colour: NO_COLOR is set and no
+// theme was asked for by name (an explicit --theme wins over NO_COLOR, as
+// no-color.org asks of a command-line argument).
+func (a *app) noColor() bool {
+	return a.getenv("NO_COLOR") != "" && a.opt.theme == "auto"
 }
 
 // accessible reports whether to use plain prompts instead of the TUI.
@@ -164,7 +171,7 @@ func (a *app) interactiveEarly() error {
 func (a *app) uiConfig(b *questions.Bank, d *store.Drafts, plain bool) (ui.Config, error) {
 	cfg := ui.Config{
 		Bank: b, Audience: questions.Audience(a.opt.audience), Quick: a.opt.quick, Choices: b.NewChoices(),
-		Theme: a.opt.theme, NoColor: a.getenv("NO_COLOR") != "", ShowLean: a.opt.lean,
+		Theme: a.opt.theme, NoColor: a.noColor(), ShowLean: a.opt.lean,
 		SaveDraft: d.Save, ClearDraft: d.Clear,
 		SaveResult: func(audience questions.Audience, c questions.Choices, r advisor.Result) ([]string, error) {
 			r.Audience = audience
@@ -228,9 +235,11 @@ func resumeNotice(path string, dropped []string) string {
 	return n
 }
 
-// finish handles the end of an interactive run: a result is printed and the
-// draft removed; quitting (a key, end of input or a signal) keeps the
-// answers in the draft and exits 130.
+// finish handles the end of an interactive run: a result is printed and
+// then the draft removed; quitting (a key, end of input or a signal) keeps
+// the answers in the draft and exits 130. A result that cannot be written
+// (stdout on a full disk, a closed pipe) keeps the draft, so that no
+// answer is lost, and exits 1.
 func (a *app) finish(d *store.Drafts, out ui.Ending, err error) error {
 	if err != nil && !interrupted(err) {
 		d.Stop()
@@ -239,12 +248,26 @@ func (a *app) finish(d *store.Drafts, out ui.Ending, err error) error {
 	if out.Result == nil || err != nil {
 		return a.quit(d, out)
 	}
-	if err := d.DiscardAt(endPath(d, out)); err != nil {
-		a.warn(err)
-	}
 	r := *out.Result
 	r.Audience = out.Audience
-	return advisor.WriteTextWidth(a.out, d.Bank(), r, a.textWidth(a.out))
+	write := advisor.WriteTextWidth
+	if a.accessible() { // a screen reader: no bar glyphs
+		write = advisor.WriteSpokenText
+	}
+	path := endPath(d, out)
+	if err := write(a.out, d.Bank(), r, a.textWidth(a.out)); err != nil {
+		kept := "the answers could not be saved either"
+		if k, kerr := d.KeepAt(path, out.Audience, out.Choices); kerr != nil {
+			a.warn(kerr)
+		} else {
+			kept = "the answers are kept in " + questions.Clean(k) + " ('" + a.resumeHow(k, out.Person) + "' shows the result again)"
+		}
+		return fmt.Errorf("the result could not be written (%w); %s", err, kept)
+	}
+	if err := d.DiscardAt(path); err != nil {
+		a.warn(err)
+	}
+	return nil
 }
 
 // quit saves what was answered as the draft and says where it is; it says

@@ -82,6 +82,9 @@ func run(p process, args []string) int {
 	if err == nil {
 		err = a.failed
 	}
+	if err == nil && a.shown.err != nil {
+		err = outputError(a.shown.err)
+	}
 	return exitCode(stderr, err)
 }
 
@@ -101,6 +104,12 @@ func exitCode(w io.Writer, err error) int {
 	}
 	fmt.Fprintf(w, "guidepost: %s\n", questions.Clean(err.Error()))
 	return exitInvalid
+}
+
+// outputError is the error for output that could not be written to
+// stdout (a full disk, a closed pipe): exit 1, never a silent success.
+func outputError(err error) error {
+	return fmt.Errorf("the output could not be written: %w", err)
 }
 
 // isFlagError reports whether err is pflag's report of a bad flag.

@@ -34,11 +34,13 @@ func (a *app) scoreCommand() *cobra.Command {
 	var f scoreFlags
 	c := &cobra.Command{
 		Use:   "score",
-		Short: "Score an answers file, or a CSV of answers one person a row",
+		Short: "Score an answers file, or a CSV with one person a row",
 		Long: "Score scores one answers file (a draft is one, and so is a saved result .json) and writes the report as text, " +
 			"Markdown or JSON; or scores a CSV file, one person a row (its header names " +
 			"question ids), and writes one result a row as CSV or JSON lines, or with " +
-			"--summary a summary of the whole group. A row that cannot be scored keeps its " +
+			"--summary a summary of the whole group. --format is text (the default), markdown " +
+			"or json with --answers; csv (the default) or jsonl with --csv; text or markdown " +
+			"with --summary. A row that cannot be scored keeps its " +
 			"place with the reason; the exit code is then 1.",
 		Example: `
 guidepost score --answers answers.toml --format json
@@ -57,11 +59,11 @@ guidepost score --csv - --summary --by team < team.csv`,
 	fl := c.Flags()
 	fl.StringVar(&f.answers, "answers", "", "the answers file, draft or saved result (.json) to score")
 	fl.StringVar(&f.csv, "csv", "", "the CSV file to score, or - for stdin")
-	fl.StringVar(&f.format, "format", "", "text, markdown or json with --answers (default text); csv or jsonl with --csv (default csv); text or markdown with --summary")
-	fl.BoolVar(&f.summary, "summary", false, "with --csv: a summary of the whole group instead of one row a person")
+	fl.StringVar(&f.format, "format", "", "text, markdown or json; csv or jsonl with --csv (see above)")
+	fl.BoolVar(&f.summary, "summary", false, "with --csv: a summary of the whole group, not a row each")
 	fl.StringVar(&f.by, "by", "", "with --summary: one section for each value of this CSV column")
-	fl.IntVar(&f.minGroup, "min-group", batch.DefaultMinGroup, "with --by: the fewest people a group needs for its breakdown to be shown")
-	fl.StringVar(&f.delimiter, "delimiter", "", "with --csv: the cell separator, comma, semicolon or tab (default: read from the header row)")
+	fl.IntVar(&f.minGroup, "min-group", batch.DefaultMinGroup, "with --by: the fewest people a group needs to be shown")
+	fl.StringVar(&f.delimiter, "delimiter", "", "with --csv: comma, semicolon or tab (default: from the header)")
 	c.RegisterFlagCompletionFunc("delimiter", completeList([]string{"comma", "semicolon", "tab"}))
 	c.MarkFlagFilename("answers", "toml")
 	c.MarkFlagFilename("csv", "csv")
@@ -205,5 +207,5 @@ func (a *app) progress(size int64) *ui.Progress {
 	if !isTerminal(a.err) {
 		return nil
 	}
-	return ui.NewProgress(a.err, size, ui.NewStyles(a.opt.theme, true, a.getenv("NO_COLOR") != ""))
+	return ui.NewProgress(a.err, size, ui.NewStyles(a.opt.theme, true, a.noColor()))
 }
