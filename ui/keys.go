@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"slices"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
@@ -132,6 +134,19 @@ func (s keySet) matches(msg tea.KeyPressMsg) bool {
 	for _, col := range s.full {
 		if keyIs(msg, col...) { // key.Matches skips disabled bindings
 			return true
+		}
+	}
+	return false
+}
+
+// offers reports whether an enabled binding of the set is b (the same
+// keys; a relabelled copy counts).
+func (s keySet) offers(b key.Binding) bool {
+	for _, col := range s.full {
+		for _, x := range col {
+			if x.Enabled() && slices.Equal(x.Keys(), b.Keys()) {
+				return true
+			}
 		}
 	}
 	return false

@@ -5,8 +5,9 @@
 // The root Model owns the answers and routes: it handles the window size,
 // the global keys and the intent messages the screens send up
 // (answeredMsg, backMsg, …), and delegates everything else to the active
-// screen. A screen is a concrete struct that owns its cursor and returns
-// its intent instead of acting on it, so only the root changes the answers.
+// screen through the screen interface (screen.go). A screen is a value
+// that owns its cursor and returns its intent instead of acting on it, so
+// only the root changes the answers.
 // Each screen also declares the keys it answers to (a keySet, keys.go); the
 // root adds help and quit, lets through only keys of that set, and draws
 // the help from it, so the help lists exactly what works.
@@ -97,17 +98,6 @@ func Wrap(text string, w int) string {
 // questions.Clean). Every text the UI did not write goes through it.
 func Sanitize(s string) string { return questions.Clean(s) }
 
-// screen names the active screen.
-type screen int
-
-const (
-	welcomeScreen screen = iota
-	questionScreen
-	reviewScreen
-	resultScreen
-	learnScreen
-)
-
 // common is what every screen draws with, built once and passed down.
 type common struct {
 	bank     *questions.Bank
@@ -115,7 +105,6 @@ type common struct {
 	styles   Styles
 	keys     keyMap
 	lay      layout
-	memo     *frameMemo // what was drawn, with what it was drawn from (view.go)
 }
 
 // Model is the root model of the TUI.
@@ -129,8 +118,8 @@ type Model struct {
 	lean    advisor.Verdict
 	dirty   bool // the answers changed since res was evaluated
 
-	screen     screen
-	learnFrom  screen // where the comparison returns to
+	active     screen // the screen on show (screen.go)
+	under      screen // the screen an opener's screen was opened over, or nil
 	fromReview bool   // the question was opened from the review
 	showLean   bool
 	dark       bool
@@ -138,20 +127,14 @@ type Model struct {
 	noticeErr  bool // the notice reports a failure
 	quit, done bool
 
-	draft       *Draft   // offered on the welcome screen until used or refused
-	pending     tea.Msg  // what a pick on show does at its tick
-	pickSeq     int      // numbers the picks, so a stale tick is ignored
-	confirm     bool     // asking before start over throws away the result
-	saved       []string // where the current result was saved; nil if not
-	copyAsked   bool     // s on a saved result asked whether to save a copy
-	drafts      *draftQueue
-	footerLines int // the footer's height when the layout was made
-
-	welcome  welcome
-	question question
-	review   review
-	result   result
-	learn    learn
+	draft     *Draft   // offered on the welcome screen until used or refused
+	pending   tea.Msg  // what a pick on show does at its tick
+	pickSeq   int      // numbers the picks, so a stale tick is ignored
+	confirm   bool     // asking before start over throws away the result
+	saved     []string // where the current result was saved; nil if not
+	copyAsked bool     // s on a saved result asked whether to save a copy
+	drafts    *draftQueue
+	frame     frame // the header, keys and footer, planned in Update (frame.go)
 }
 
 // New returns the root model for cfg.
@@ -175,8 +158,7 @@ func New(cfg Config) Model {
 func (m *Model) start() {
 	switch {
 	case m.c.audience == "" || m.draft != nil:
-		m.welcome = newWelcome(&m.c, m.draft, m.asked)
-		m.setScreen(welcomeScreen)
+		m.setScreen(newWelcome(&m.c, m.draft, m.asked))
 	case m.cfg.Start >= len(m.asked):
 		m.toReview(len(m.asked))
 	default:
@@ -232,17 +214,17 @@ func (m Model) updateKeyNow(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.finish(true)
 	case m.c.lay.tooSmall:
 		if keyIs(msg, k.Quit) {
-			return m.finish(m.screen != resultScreen)
+			return m.finish(!m.onResult())
 		}
 		return m, nil
 	case m.help.ShowAll && keyIs(msg, k.Help, k.Close):
 		m.help.ShowAll = false
 		m.relayout()
 		return m, nil
-	case !m.keySet().matches(msg):
+	case !m.frame.keys.matches(msg):
 		return m, nil
 	case keyIs(msg, k.Quit):
-		return m.finish(m.screen != resultScreen)
+		return m.finish(!m.onResult())
 	case keyIs(msg, k.Help):
 		m.help.ShowAll = true
 		m.relayout()
@@ -260,20 +242,9 @@ func (m Model) updateKeyNow(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 // keySet is every key that works now: the active screen's and the root's.
 func (m Model) keySet() keySet {
 	k := m.c.keys
-	var s keySet
-	switch {
-	case m.confirm:
-		s = keySet{short: []key.Binding{k.Yes, k.No}, full: [][]key.Binding{{k.Yes, k.No}}}
-	case m.screen == welcomeScreen:
-		s = m.welcome.keys(k)
-	case m.screen == questionScreen:
-		s = m.question.keys(&m.c)
-	case m.screen == reviewScreen:
-		s = m.review.keys(k)
-	case m.screen == resultScreen:
-		s = resultKeys(k, m.result.vp)
-	default:
-		s = learnKeys(k, m.learn.vp)
+	s := keySet{short: []key.Binding{k.Yes, k.No}, full: [][]key.Binding{{k.Yes, k.No}}}
+	if !m.confirm {
+		s = m.active.keys(&m.c)
 	}
 	return withGlobal(s, k, m.help.ShowAll)
 }
@@ -282,22 +253,15 @@ func (m Model) keySet() keySet {
 // and the intent (if any) the root then carries out.
 func (m Model) updateScreen(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	var intent tea.Msg
-	switch m.screen {
-	case welcomeScreen:
-		m.welcome, intent = m.welcome.update(msg, &m.c)
-	case questionScreen:
-		m.question, intent = m.question.update(msg, &m.c)
-	case reviewScreen:
-		m.review, intent = m.review.update(msg, &m.c)
-	case resultScreen:
-		m.result, intent = m.result.update(msg, &m.c)
-	default:
-		m.learn, intent = m.learn.update(msg, &m.c)
-	}
-	if lines(m.footer()) != m.footerLines { // the screen's keys, and so its help, changed
-		m.relayout()
-	}
+	m.active, intent = m.active.update(msg, &m.c)
+	m.replan()
 	return m.dispatch(intent)
+}
+
+// onResult reports whether the result is on show: q then ends with it.
+func (m Model) onResult() bool {
+	_, ok := m.active.(result)
+	return ok
 }
 
 // dispatch handles a screen's intent at once rather than through a

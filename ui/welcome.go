@@ -78,7 +78,8 @@ func draftEntry(c *common, d *Draft, asked []int) welcomeEntry {
 }
 
 // keys is what the welcome answers to.
-func (w welcome) keys(k keyMap) keySet {
+func (w welcome) keys(c *common) keySet {
+	k := c.keys
 	pick := pickKeys(len(w.entries))
 	return keySet{
 		short: []key.Binding{pick, k.Choose, k.Learn},
@@ -86,7 +87,7 @@ func (w welcome) keys(k keyMap) keySet {
 	}
 }
 
-func (w welcome) update(msg tea.KeyPressMsg, c *common) (welcome, tea.Msg) {
+func (w welcome) update(msg tea.KeyPressMsg, c *common) (screen, tea.Msg) {
 	k := c.keys
 	switch {
 	case keyIs(msg, k.Up, k.Down, k.Top, k.Bottom):
@@ -103,6 +104,9 @@ func (w welcome) update(msg tea.KeyPressMsg, c *common) (welcome, tea.Msg) {
 	}
 	return w, nil
 }
+
+// resize has nothing to plan: the welcome fits its texts as it draws them.
+func (w welcome) resize(*common) screen { return w }
 
 func (w welcome) choose(i int) tea.Msg {
 	if w.entries[i].resume {
