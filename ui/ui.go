@@ -12,6 +12,13 @@
 // root adds help and quit, lets through only keys of that set, and draws
 // the help from it, so the help lists exactly what works.
 //
+// Layout is planned in Update, never in View: on a window size, a theme,
+// a notice, the help or a new screen the root lays out again (relayout)
+// and each screen plans itself (resize); after each key the screen keeps
+// its own plan current and the root redraws the footer if what it shows
+// changed (replan). View and what it calls only read the model and format
+// it (TestViewOnlyFormats).
+//
 // The draft is main's file, but the UI decides when it changes: SaveDraft
 // after every answer, ClearDraft on a start over and once the result is
 // saved, through one queue that keeps them in order (see draftQueue).
