@@ -87,7 +87,7 @@ func (m Model) handleIntent(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.restart()
 	case opener:
 		m.under = m.active
-		m.setScreen(msg.open(&m.c))
+		m.setScreen(msg.open(m.ctx()))
 	default:
 		return m, m.handleReply(msg)
 	}
@@ -260,7 +260,8 @@ func (m *Model) setScreen(s screen) {
 }
 
 func (m *Model) setStyles() {
-	m.c.styles = NewStyles(m.cfg.Theme, m.dark, m.cfg.NoColor)
+	s := NewStyles(m.cfg.Theme, m.dark, m.cfg.NoColor)
+	m.c.styles = &s
 	m.help.Styles = m.c.styles.Help
 	m.frame = frame{} // drawn with the old styles
 }

@@ -36,11 +36,11 @@ func (m *Model) relayout() {
 	m.help.SetWidth(m.c.lay.text)
 	m.frame.header = m.drawHeader()
 	s := m.active // each plan starts from it: a viewport keeps its place
-	m.active = s.resize(&m.c)
+	m.active = s.resize(m.ctx())
 	m.frame.lines = m.planFooter()
 	for settled := false; !settled; {
 		m.c.lay = newLayout(w, h, m.frame.lines)
-		m.active = s.resize(&m.c)
+		m.active = s.resize(m.ctx())
 		// Only ever growing, so this ends; a footer shorter than the
 		// room kept for it leaves a blank line, never an overflow.
 		n := m.planFooter()
@@ -139,7 +139,7 @@ func (m Model) drawFooter(keys keySet) string {
 		parts = append(parts, st.Render(fit(text, min(lines(text), max(m.c.lay.height/2, 1)))))
 	}
 	if m.leanShown(keys) {
-		parts = append(parts, leanGauge(m.lean.Score, w, &s))
+		parts = append(parts, leanGauge(m.lean.Score, w, s))
 	}
 	parts = append(parts, m.helpView(keys, w))
 	return strings.Join(parts, "\n")

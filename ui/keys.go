@@ -188,7 +188,7 @@ const globalShort = 2
 
 // withGlobal adds the root's keys to a screen's set: help (which, when
 // the expanded help is open, offers to close it), quit and ctrl+c.
-func withGlobal(s keySet, k keyMap, helpOpen bool) keySet {
+func withGlobal(s keySet, k *keyMap, helpOpen bool) keySet {
 	help := k.Help
 	if helpOpen {
 		help = key.NewBinding(key.WithKeys("?", "esc"), key.WithHelp("?/esc", "close help"))
@@ -200,7 +200,7 @@ func withGlobal(s keySet, k keyMap, helpOpen bool) keySet {
 
 // moveCursor moves a cursor over n items by an up, down, top or bottom
 // key; up and down wrap around at either end.
-func moveCursor(cursor, n int, msg tea.KeyPressMsg, k keyMap) int {
+func moveCursor(cursor, n int, msg tea.KeyPressMsg, k *keyMap) int {
 	switch {
 	case keyIs(msg, k.Top):
 		return 0

@@ -106,11 +106,14 @@ func Wrap(text string, w int) string {
 func Sanitize(s string) string { return questions.Clean(s) }
 
 // common is what every screen draws with, built once and passed down.
+//
+// It is small, so that a screen may be given a copy of it (see ctx): the
+// styles and the keys are shared, and never changed once built.
 type common struct {
 	bank     *questions.Bank
 	audience string
-	styles   Styles
-	keys     keyMap
+	styles   *Styles
+	keys     *keyMap
 	lay      layout
 }
 
@@ -148,7 +151,7 @@ type Model struct {
 func New(cfg Config) Model {
 	m := Model{cfg: cfg, help: help.New(), dark: true, showLean: cfg.ShowLean, notice: Sanitize(cfg.Notice),
 		draft: cfg.Draft, drafts: &draftQueue{}}
-	m.c = common{bank: cfg.Bank, audience: cfg.Audience, keys: defaultKeys}
+	m.c = common{bank: cfg.Bank, audience: cfg.Audience, keys: &defaultKeys}
 	m.asked = cfg.Bank.Asked(cfg.Quick)
 	m.choices = cfg.Bank.NewChoices()
 	copy(m.choices, cfg.Choices)
@@ -215,7 +218,7 @@ func (m Model) updateKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 }
 
 func (m Model) updateKeyNow(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	k := &m.c.keys
+	k := m.c.keys
 	switch {
 	case keyIs(msg, k.Interrupt):
 		return m.finish(true)
@@ -251,7 +254,7 @@ func (m Model) keySet() keySet {
 	k := m.c.keys
 	s := keySet{short: []key.Binding{k.Yes, k.No}, full: [][]key.Binding{{k.Yes, k.No}}}
 	if !m.confirm {
-		s = m.active.keys(&m.c)
+		s = m.active.keys(m.ctx())
 	}
 	return withGlobal(s, k, m.help.ShowAll)
 }
@@ -260,9 +263,17 @@ func (m Model) keySet() keySet {
 // and the intent (if any) the root then carries out.
 func (m Model) updateScreen(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	var intent tea.Msg
-	m.active, intent = m.active.update(msg, &m.c)
+	m.active, intent = m.active.update(msg, m.ctx())
 	m.replan()
 	return m.dispatch(intent)
+}
+
+// ctx is a copy of what the screens draw with, for a call through the
+// screen interface: given m.c itself, such a call would move the whole
+// model to the heap on every key.
+func (m *Model) ctx() *common {
+	c := m.c
+	return &c
 }
 
 // onResult reports whether the result is on show: q then ends with it.

@@ -31,7 +31,7 @@ func (m Model) render() string {
 	if l.tooSmall {
 		return m.tooSmall()
 	}
-	parts := []string{m.frame.header, l.gap() + fit(m.active.view(&m.c), l.body) + l.gap(), m.frame.footer}
+	parts := []string{m.frame.header, l.gap() + fit(m.active.view(m.ctx()), l.body) + l.gap(), m.frame.footer}
 	return indent(strings.Join(parts, "\n"), l.margin)
 }
 
