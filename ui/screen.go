@@ -11,6 +11,12 @@ import tea "charm.land/bubbletea/v2"
 // state. Layout is worked out in Update, never in View: resize plans the
 // whole screen and update keeps the plan current for what a key changed,
 // so that view only reads the plan and formats it.
+//
+// Adding a screen is its file (the type with these four methods, and its
+// constructor) plus the one line that shows it: an existing screen's
+// update returning an opener intent (see opener), or, for a step of the
+// questionnaire, the root's m.setScreen(newX(…)) where the flow leads to
+// it. A new key is one more binding in keyMap.
 type screen interface {
 	// update handles a key of the screen's keys and returns the screen,
 	// planned again for what changed, and the intent the root is to carry
