@@ -38,15 +38,15 @@ func TestStartOverAsksAndClearsTheDraft(t *testing.T) {
 	cfg := Config{Audience: "manager", SaveDraft: rec.save, ClearDraft: rec.clear}
 	m := press(start(t, cfg, 80, 24), "3", "2", "2", "1", "r")
 	m = pressRun(m, "n")
-	if m.screen != resultScreen || !strings.Contains(screenText(m), "This result has not been saved") {
+	if screenOf(m) != resultScreen || !strings.Contains(screenText(m), "This result has not been saved") {
 		t.Fatalf("n on an unsaved result did not ask:\n%s", screenText(m))
 	}
-	if m2 := pressRun(m, "esc"); m2.screen != resultScreen || m2.res == nil || m2.confirm {
+	if m2 := pressRun(m, "esc"); screenOf(m2) != resultScreen || m2.res == nil || m2.confirm {
 		t.Error("esc did not keep the result")
 	}
 	m = pressRun(m, "y")
-	if m.screen != questionScreen || m.res != nil || len(rec.ops) != 1 || rec.ops[0] != "clear" {
-		t.Fatalf("y: screen %d, draft ops %v; want the first question and the draft cleared", m.screen, rec.ops)
+	if screenOf(m) != questionScreen || m.res != nil || len(rec.ops) != 1 || rec.ops[0] != "clear" {
+		t.Fatalf("y: screen %s, draft ops %v; want the first question and the draft cleared", screenOf(m), rec.ops)
 	}
 	for q, c := range m.choices {
 		if c != questions.NoAnswer {
@@ -58,8 +58,8 @@ func TestStartOverAsksAndClearsTheDraft(t *testing.T) {
 func TestStartOverAfterSaveAsksNothing(t *testing.T) {
 	m := press(start(t, savingConfig("manager"), 80, 24), "3", "2", "2", "1", "r")
 	m = pressRun(pressRun(m, "s"), "n")
-	if m.screen != questionScreen || m.res != nil {
-		t.Errorf("n on a saved result: screen %d; want the first question at once", m.screen)
+	if screenOf(m) != questionScreen || m.res != nil {
+		t.Errorf("n on a saved result: screen %s; want the first question at once", screenOf(m))
 	}
 }
 

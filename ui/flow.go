@@ -21,13 +21,12 @@ type (
 	advanceMsg    struct{ seq int }                     // the pick numbered seq has been seen
 	backMsg       struct{ pos int }                     // from asked question pos to the one before
 	resumeMsg     struct{ i int }                       // continue the saved draft (-1) or listed draft i
-	closeMsg      struct{}                              // leave the question or the comparison unchanged
+	closeMsg      struct{}                              // back to the screen an opener's screen was opened over
 	editMsg       struct{ pos int }                     // change the answer to asked question pos
 	showResultMsg struct{}                              // from the review to the result
-	changeMsg     struct{}                              // from the result to the review
+	changeMsg     struct{ pos int }                     // to the review, on row pos, unchanged
 	saveMsg       struct{}                              // save the result
 	restartMsg    struct{}                              // clear the answers and start over
-	learnMsg      struct{}                              // open the comparison
 	draftSavedMsg struct {
 		what string // "save" or "remove"
 		err  error
@@ -66,17 +65,20 @@ func (m Model) handleIntent(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case resumeMsg:
 		m.resumeListed(msg.i)
 	case closeMsg:
-		m.leave()
+		if m.under != nil {
+			m.under, m.active = nil, m.under
+			m.relayout()
+		}
 	case editMsg:
 		m.fromReview = true
 		m.ask(msg.pos)
 	case showResultMsg:
 		m.showResult()
 	case changeMsg:
-		m.toReview(0)
+		m.toReview(msg.pos)
 	case saveMsg:
 		return m.save()
-	case removeMsg, askMsg:
+	case removeMsg, removeDraft, keepDraftMsg, askMsg:
 		return m.handlePeople(msg)
 	case restartMsg:
 		if m.saved == nil {
@@ -85,10 +87,9 @@ func (m Model) handleIntent(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		return m.restart()
-	case learnMsg:
-		m.learnFrom = m.screen
-		m.learn = newLearn(&m.c)
-		m.setScreen(learnScreen)
+	case opener:
+		m.under = m.active
+		m.setScreen(msg.open(m.ctx()))
 	default:
 		return m, m.handleReply(msg)
 	}
@@ -180,18 +181,7 @@ func (m *Model) firstOpen() int {
 func (m *Model) ask(pos int) {
 	pos = min(max(pos, 0), len(m.asked)-1)
 	q := m.asked[pos]
-	m.question = newQuestion(pos, len(m.asked), q, int(m.choices[q]), m.fromReview)
-	m.setScreen(questionScreen)
-}
-
-// leave returns from a question opened from the review, or from the
-// comparison, without changing anything.
-func (m *Model) leave() {
-	if m.screen == learnScreen {
-		m.setScreen(m.learnFrom)
-		return
-	}
-	m.toReview(m.question.pos)
+	m.setScreen(newQuestion(pos, len(m.asked), q, int(m.choices[q]), m.fromReview))
 }
 
 // toReview evaluates the answers if they changed and shows the review with
@@ -199,8 +189,7 @@ func (m *Model) leave() {
 func (m *Model) toReview(pos int) {
 	m.fromReview = false
 	m.evaluate()
-	m.review = newReview(pos, len(m.asked))
-	m.setScreen(reviewScreen)
+	m.setScreen(newReview(&m.c, pos, m.asked, m.choices))
 }
 
 // evaluate runs the advisor once per change of the answers.
@@ -215,8 +204,7 @@ func (m *Model) evaluate() {
 
 func (m *Model) showResult() {
 	m.evaluate()
-	m.setScreen(resultScreen)
-	m.result = newResult(*m.res, &m.c)
+	m.setScreen(newResult(*m.res, &m.c))
 }
 
 // confirmRestart ends the question whether to start over.
@@ -269,43 +257,17 @@ func (m *Model) savedResult(paths []string, err error) tea.Cmd {
 	return m.clearDraft()
 }
 
-// setScreen switches screens and updates what depends on the screen.
+// setScreen shows s, planned for the layout.
 func (m *Model) setScreen(s screen) {
-	m.screen = s
+	m.active = s
 	m.relayout()
 }
 
-// relayout recomputes the layout and the key bindings, and lets the
-// scrolling screens fit their content to it.
-//
-// The footer's help depends on whether the text scrolls (the scroll keys
-// are on only then), and whether it scrolls depends on the room the footer
-// leaves, so the layout is settled again when fitting changed the footer.
-func (m *Model) relayout() {
-	l := m.c.lay
-	m.c.lay = newLayout(l.width, l.height, 1)
-	m.help.SetWidth(m.c.lay.text)
-	m.footerLines = lines(m.footer())
-	for settled := false; !settled; {
-		m.c.lay = newLayout(l.width, l.height, m.footerLines)
-		switch m.screen {
-		case resultScreen:
-			m.result.resize(&m.c)
-		case learnScreen:
-			m.learn.resize(&m.c)
-		}
-		// Only ever growing, so this ends; a footer shorter than the
-		// room kept for it leaves a blank line, never an overflow.
-		n := lines(m.footer())
-		settled = n <= m.footerLines
-		m.footerLines = max(n, m.footerLines)
-	}
-}
-
 func (m *Model) setStyles() {
-	m.c.styles = NewStyles(m.cfg.Theme, m.dark, m.cfg.NoColor)
+	s := NewStyles(m.cfg.Theme, m.dark, m.cfg.NoColor)
+	m.c.styles = &s
 	m.help.Styles = m.c.styles.Help
-	m.c.memo = &frameMemo{} // what was drawn with the old styles
+	m.frame = frame{} // drawn with the old styles
 }
 
 // saveDraft saves a copy of the answers: the command runs after Update

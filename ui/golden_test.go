@@ -22,11 +22,26 @@ var themes = []struct {
 
 // goldenCase is a screen reached by keys from a configuration.
 type goldenCase struct {
-	name string
-	cfg  func(audience questions.Audience) Config
-	keys []string // pressed with their picks' ticks delivered
-	held string   // a last key whose pick stays on show
-	run  []string // then pressed with their commands run
+	name     string
+	audience questions.Audience
+	cfg      func(audience questions.Audience) Config
+	keys     []string // pressed with their picks' ticks delivered
+	held     string   // a last key whose pick stays on show
+	run      []string // then pressed with their commands run
+}
+
+// model reaches the case's screen in a w×h window in theme th.
+func (tc goldenCase) model(t *testing.T, th string, noColor bool, w, h int) Model {
+	cfg := tc.cfg(tc.audience)
+	cfg.Theme, cfg.NoColor = th, noColor
+	m := press(start(t, cfg, w, h), tc.keys...)
+	if tc.held != "" {
+		m = pressHeld(m, tc.held)
+	}
+	for _, k := range tc.run {
+		m = pressRun(m, k)
+	}
+	return m
 }
 
 func withAudience(a questions.Audience) Config { return Config{Audience: a} }
@@ -48,9 +63,8 @@ func draftConfig(t *testing.T) func(questions.Audience) Config {
 
 var answered = []string{"3", "2", "2", "1"}
 
-// TestGolden draws every screen for each audience, at each size, in each
-// theme, and compares it with its golden file.
-func TestGolden(t *testing.T) {
+// goldenCases is every screen TestGolden draws: most for each audience.
+func goldenCases(t *testing.T) []goldenCase {
 	after := func(k ...string) []string { return append(append([]string(nil), answered...), k...) }
 	perAudience := []goldenCase{
 		{name: "welcome-draft", cfg: draftConfig(t)},
@@ -69,39 +83,39 @@ func TestGolden(t *testing.T) {
 		{name: "result-restart", cfg: withAudience, keys: after("r", "n")},
 		{name: "result-saved-twice", cfg: savingConfig, keys: after("r"), run: []string{"s", "s"}},
 	}
+	var cases []goldenCase
 	for _, a := range questions.Audiences {
 		for _, tc := range perAudience {
 			tc.name += "-" + a.String()
-			runGolden(t, tc, a)
+			tc.audience = a
+			cases = append(cases, tc)
 		}
 	}
-	for _, tc := range []goldenCase{
-		{name: "welcome", cfg: withAudience},
-		{name: "welcome-draft", cfg: draftConfig(t)},
-		{name: "learn", cfg: withAudience, keys: []string{"l"}},
-		{name: "notice", cfg: func(questions.Audience) Config {
+	return append(cases,
+		goldenCase{name: "welcome", cfg: withAudience},
+		goldenCase{name: "welcome-draft", cfg: draftConfig(t)},
+		goldenCase{name: "learn", cfg: withAudience, keys: []string{"l"}},
+		goldenCase{name: "notice", cfg: func(questions.Audience) Config {
 			return Config{Audience: "manager", Notice: "Resumed your draft; 1 answer no longer fits: style."}
 		}},
-	} {
-		runGolden(t, tc, "")
+	)
+}
+
+// TestGolden draws every screen for each audience, at each size, in each
+// theme, and compares it with its golden file.
+func TestGolden(t *testing.T) {
+	for _, tc := range goldenCases(t) {
+		runGolden(t, tc)
 	}
 }
 
-func runGolden(t *testing.T, tc goldenCase, audience questions.Audience) {
+func runGolden(t *testing.T, tc goldenCase) {
 	for _, sz := range sizes {
 		name := fmt.Sprintf("%s-%dx%d", tc.name, sz.w, sz.h)
 		t.Run(name, func(t *testing.T) {
 			var first string
 			for _, th := range themes {
-				cfg := tc.cfg(audience)
-				cfg.Theme, cfg.NoColor = th.theme, th.noColor
-				m := press(start(t, cfg, sz.w, sz.h), tc.keys...)
-				if tc.held != "" {
-					m = pressHeld(m, tc.held)
-				}
-				for _, k := range tc.run {
-					m = pressRun(m, k)
-				}
+				m := tc.model(t, th.theme, th.noColor, sz.w, sz.h)
 				if first == "" {
 					first = screenText(m)
 					golden(t, name, m)

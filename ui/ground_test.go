@@ -27,7 +27,7 @@ func TestPaintAsBefore(t *testing.T) {
 		check("question")
 		m = press(m, "w")
 		check("question with why")
-		for m.screen == questionScreen {
+		for screenOf(m) == questionScreen {
 			m = press(m, "1")
 		}
 		check("review")

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -193,4 +194,25 @@ func hasKey(s keySet, k string) bool {
 		}
 	}
 	return false
+}
+
+// The screens' names, as screenOf gives them.
+const (
+	welcomeScreen  = "welcome"
+	questionScreen = "question"
+	reviewScreen   = "review"
+	resultScreen   = "result"
+	learnScreen    = "learn"
+)
+
+// screenOf names the screen on show: its type's name.
+func screenOf(m Model) string {
+	return strings.TrimPrefix(fmt.Sprintf("%T", m.active), "ui.")
+}
+
+// the returns the screen on show as an S, or S's zero value when another
+// screen is on show.
+func the[S screen](m Model) S {
+	s, _ := m.active.(S)
+	return s
 }

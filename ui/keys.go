@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"slices"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
@@ -137,6 +139,19 @@ func (s keySet) matches(msg tea.KeyPressMsg) bool {
 	return false
 }
 
+// offers reports whether an enabled binding of the set is b (the same
+// keys; a relabelled copy counts).
+func (s keySet) offers(b key.Binding) bool {
+	for _, col := range s.full {
+		for _, x := range col {
+			if x.Enabled() && slices.Equal(x.Keys(), b.Keys()) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // bindings lists every enabled binding of the set once.
 func (s keySet) bindings() []key.Binding {
 	var out []key.Binding
@@ -173,7 +188,7 @@ const globalShort = 2
 
 // withGlobal adds the root's keys to a screen's set: help (which, when
 // the expanded help is open, offers to close it), quit and ctrl+c.
-func withGlobal(s keySet, k keyMap, helpOpen bool) keySet {
+func withGlobal(s keySet, k *keyMap, helpOpen bool) keySet {
 	help := k.Help
 	if helpOpen {
 		help = key.NewBinding(key.WithKeys("?", "esc"), key.WithHelp("?/esc", "close help"))
@@ -185,7 +200,7 @@ func withGlobal(s keySet, k keyMap, helpOpen bool) keySet {
 
 // moveCursor moves a cursor over n items by an up, down, top or bottom
 // key; up and down wrap around at either end.
-func moveCursor(cursor, n int, msg tea.KeyPressMsg, k keyMap) int {
+func moveCursor(cursor, n int, msg tea.KeyPressMsg, k *keyMap) int {
 	switch {
 	case keyIs(msg, k.Top):
 		return 0

@@ -78,7 +78,7 @@ func everyKeyWorks(t *testing.T, m Model) {
 			}
 			next, cmd := m.Update(keyPress(k))
 			after := next.(Model)
-			if cmd == nil && screenText(after) == screenText(m) && after.screen == m.screen {
+			if cmd == nil && screenText(after) == screenText(m) && screenOf(after) == screenOf(m) {
 				t.Errorf("%q (%s) does nothing", k, b.Help().Desc)
 			}
 		}
@@ -127,17 +127,17 @@ func TestTenthOptionByZero(t *testing.T) {
 
 func TestTopAndBottom(t *testing.T) {
 	m := press(start(t, Config{Audience: "self"}, 80, 24), "G")
-	if m.question.cursor != 9 {
-		t.Errorf("G: cursor %d, want the last option", m.question.cursor)
+	if the[question](m).cursor != 9 {
+		t.Errorf("G: cursor %d, want the last option", the[question](m).cursor)
 	}
-	if m = press(m, "g"); m.question.cursor != 0 {
-		t.Errorf("g: cursor %d, want the first option", m.question.cursor)
+	if m = press(m, "g"); the[question](m).cursor != 0 {
+		t.Errorf("g: cursor %d, want the first option", the[question](m).cursor)
 	}
 	m = press(start(t, Config{Audience: "manager"}, 50, 16), "3", "2", "2", "1", "r", "G")
-	if !m.result.vp.AtBottom() {
+	if !the[result](m).vp.AtBottom() {
 		t.Error("G did not reach the bottom of the result")
 	}
-	if m = press(m, "g"); !m.result.vp.AtTop() {
+	if m = press(m, "g"); !the[result](m).vp.AtTop() {
 		t.Error("g did not return to the top of the result")
 	}
 }

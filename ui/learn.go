@@ -18,21 +18,23 @@ type learn struct {
 	page page // the text laid out for the viewport's width
 }
 
-func newLearn(c *common) learn {
-	l := learn{vp: newViewport()}
-	l.resize(c)
-	return l
-}
+// learnMsg opens the comparison.
+type learnMsg struct{}
 
-func (l *learn) resize(c *common) {
+func (learnMsg) open(*common) screen { return learn{vp: newViewport()} }
+
+func (l learn) resize(c *common) screen {
 	l.vp.SetWidth(c.lay.text)
 	l.vp.SetHeight(max(c.lay.body-1, 1))
 	text := learnText(c)
 	l.vp.SetContent(text)
 	l.page = newPage(text, l.vp.Width())
+	return l
 }
 
-func (l learn) update(msg tea.KeyPressMsg, c *common) (learn, tea.Msg) {
+func (l learn) keys(c *common) keySet { return learnKeys(c.keys, l.vp) }
+
+func (l learn) update(msg tea.KeyPressMsg, c *common) (screen, tea.Msg) {
 	if keyIs(msg, c.keys.Close) {
 		return l, closeMsg{}
 	}

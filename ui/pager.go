@@ -43,7 +43,7 @@ func scroll(vp viewport.Model, msg tea.KeyPressMsg) viewport.Model {
 // pagerKeys are the keys that scroll a page of text, as one help column;
 // they are off when the text fits, and the keys that move down (up) are
 // off at the bottom (top), where they would do nothing.
-func pagerKeys(k keyMap, vp viewport.Model) []key.Binding {
+func pagerKeys(k *keyMap, vp viewport.Model) []key.Binding {
 	on := vp.TotalLineCount() > vp.Height()
 	up, down := on && !vp.AtTop(), on && !vp.AtBottom()
 	out := []key.Binding{
@@ -57,7 +57,7 @@ func pagerKeys(k keyMap, vp viewport.Model) []key.Binding {
 }
 
 // resultKeys is what the result screen answers to.
-func resultKeys(k keyMap, vp viewport.Model) keySet {
+func resultKeys(k *keyMap, vp viewport.Model) keySet {
 	pager := pagerKeys(k, vp)
 	return keySet{
 		short: []key.Binding{k.Change, k.Save, k.Restart, pager[3]},
@@ -66,7 +66,7 @@ func resultKeys(k keyMap, vp viewport.Model) keySet {
 }
 
 // learnKeys is what the comparison answers to.
-func learnKeys(k keyMap, vp viewport.Model) keySet {
+func learnKeys(k *keyMap, vp viewport.Model) keySet {
 	pager := pagerKeys(k, vp)
 	return keySet{
 		short: []key.Binding{k.Close, pager[3], pager[6]},

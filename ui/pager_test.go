@@ -20,14 +20,14 @@ func TestPageIsTheViewportsView(t *testing.T) {
 			for _, size := range [][2]int{{120, 40}, {80, 24}, {45, 15}} {
 				cfg.Theme = theme
 				m := start(t, cfg, size[0], size[1])
-				for m.screen == questionScreen {
+				for screenOf(m) == questionScreen {
 					m = press(m, "2")
 				}
 				m = press(m, "r")
 				at := fmt.Sprintf("%s %s %dx%d", name, theme, size[0], size[1])
-				checkPage(t, at+" result", m.result.page, m.result.vp)
+				checkPage(t, at+" result", the[result](m).page, the[result](m).vp)
 				m = press(m, "l")
-				checkPage(t, at+" learn", m.learn.page, m.learn.vp)
+				checkPage(t, at+" learn", the[learn](m).page, the[learn](m).vp)
 			}
 		}
 	}

@@ -53,8 +53,13 @@ var (
 
 // Intents and replies of this file.
 type (
-	removeMsg  struct{ ask bool } // x: ask before removing the draft under the cursor
-	removedMsg struct {
+	removeMsg   struct{ label string } // x: ask before removing the draft under the cursor
+	removeDraft struct {
+		listed int
+		label  string
+	} // y: remove listed draft (Config.Drafts index)
+	keepDraftMsg struct{} // n or esc: the draft stays
+	removedMsg   struct {
 		label string
 		err   error
 	} // RemoveDraft returned
@@ -111,32 +116,35 @@ func (m *Model) resumeListed(i int) {
 	m.resume()
 }
 
-// confirmRemove ends the question whether to remove a listed draft.
-func (m Model) confirmRemove(yes bool) (tea.Model, tea.Cmd) {
-	at := m.welcome.removing
-	m.welcome.removing = -1
-	m.setNotice("", false)
+// confirmRemove ends the question whether to remove the entry x marked:
+// on yes the entry leaves the list and the root removes its draft.
+func (w welcome) confirmRemove(yes bool) (screen, tea.Msg) {
+	at := w.removing
+	w.removing = -1
 	if !yes {
-		return m, nil
+		return w, keepDraftMsg{}
 	}
-	e := m.welcome.entries[at]
-	m.welcome.entries = slices.Delete(m.welcome.entries, at, at+1)
-	m.welcome.cursor = min(m.welcome.cursor, len(m.welcome.entries)-1)
-	m.relayout()
-	remove := m.cfg.RemoveDraft
-	if remove == nil {
-		return m, nil
-	}
-	id := m.people.list[e.listed].ID
-	return m, func() tea.Msg { return removedMsg{e.label, remove(id)} }
+	e := w.entries[at]
+	w.entries = slices.Delete(slices.Clone(w.entries), at, at+1)
+	w.cursor = min(w.cursor, len(w.entries)-1)
+	return w, removeDraft{e.listed, e.label}
 }
 
 // handlePeople carries out this file's intents.
 func (m Model) handlePeople(msg tea.Msg) (tea.Model, tea.Cmd) {
-	switch msg.(type) {
+	switch msg := msg.(type) {
 	case removeMsg:
-		e := m.welcome.entries[m.welcome.removing]
-		m.setNotice("Remove this draft ("+e.label+")? y removes it for good; n or esc keeps it.", false)
+		m.setNotice("Remove this draft ("+msg.label+")? y removes it for good; n or esc keeps it.", false)
+	case keepDraftMsg:
+		m.setNotice("", false)
+	case removeDraft:
+		m.setNotice("", false)
+		remove := m.cfg.RemoveDraft
+		if remove == nil {
+			return m, nil
+		}
+		id, label := m.people.list[msg.listed].ID, msg.label
+		return m, func() tea.Msg { return removedMsg{label, remove(id)} }
 	case askMsg:
 		if !m.canAsk() {
 			return m, nil
@@ -175,5 +183,5 @@ func (m *Model) peopleReply(msg tea.Msg) {
 // canAsk reports whether the result offers "ask them too": a manager's
 // result, in a run that can write the file.
 func (m Model) canAsk() bool {
-	return m.screen == resultScreen && m.c.audience == "manager" && m.cfg.AskThemToo != nil && m.res != nil
+	return m.onResult() && m.c.audience == questions.Manager && m.cfg.AskThemToo != nil && m.res != nil
 }

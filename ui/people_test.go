@@ -90,7 +90,7 @@ func TestWelcomeRemovesADraftAfterAsking(t *testing.T) {
 	if v := screenText(m); !strings.Contains(v, "Remove this draft (Continue: Ana)? y removes it") {
 		t.Fatalf("x did not ask:\n%s", v)
 	}
-	if m2 := press(m, "esc"); strings.Contains(screenText(m2), "Remove this") || len(m2.welcome.entries) != 5 {
+	if m2 := press(m, "esc"); strings.Contains(screenText(m2), "Remove this") || len(the[welcome](m2).entries) != 5 {
 		t.Errorf("esc did not keep the draft")
 	}
 	m = pressRun(m, "y")

@@ -28,7 +28,7 @@ func TestPreparingKeepsWhatCameFirst(t *testing.T) {
 	if w := p.m.c.lay.width; w != 100 {
 		t.Errorf("the window's width = %d, want the 100 that came first", w)
 	}
-	if c := p.m.question.cursor; c != 2 {
+	if c := the[question](*p.m).cursor; c != 2 {
 		t.Errorf("cursor = %d after two downs typed early, want 2", c)
 	}
 	p.Update(keyPress("up")) // after the model exists: straight to it

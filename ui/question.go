@@ -30,6 +30,9 @@ type question struct {
 	fromReview bool // opened from the review: esc returns there
 	why        bool
 	whyTop     int // first line of the why text shown
+
+	text questionText // planned by resize: the texts at the layout's width
+	plan qPlan        // planned by resize, and again when why opens or closes
 }
 
 func newQuestion(pos, total, q, chosen int, fromReview bool) question {
@@ -47,7 +50,7 @@ func (qs question) keys(c *common) keySet {
 	if qs.why {
 		why, esc = relabel(k.Why, "close why"), when(relabel(k.Close, "close why"), true)
 	}
-	scrolls := qs.why && qs.plan(c).whyMax > 0
+	scrolls := qs.why && qs.plan.whyMax > 0
 	up, down := when(relabel(k.PageUp, "scroll why"), scrolls), when(relabel(k.PageDown, "scroll why"), scrolls)
 	return keySet{
 		short: []key.Binding{pick, relabel(k.Unsure, "unsure"), why, back, k.Choose, when(esc, esc.Enabled() && !qs.why), down},
@@ -59,7 +62,7 @@ func (qs question) keys(c *common) keySet {
 	}
 }
 
-func (qs question) update(msg tea.KeyPressMsg, c *common) (question, tea.Msg) {
+func (qs question) update(msg tea.KeyPressMsg, c *common) (screen, tea.Msg) {
 	k, n := c.keys, len(c.bank.Questions[qs.q].Options)
 	switch {
 	case keyIs(msg, k.Up, k.Down, k.Top, k.Bottom):
@@ -76,15 +79,24 @@ func (qs question) update(msg tea.KeyPressMsg, c *common) (question, tea.Msg) {
 		return qs, backMsg{qs.pos}
 	case keyIs(msg, k.Close):
 		if !qs.why {
-			return qs, closeMsg{}
+			return qs, changeMsg{qs.pos}
 		}
 		qs.why = false
+		qs.plan = qs.makePlan(c)
 	case keyIs(msg, k.Why):
 		qs.why, qs.whyTop = !qs.why, 0
+		qs.plan = qs.makePlan(c)
 	case keyIs(msg, k.PageDown, k.PageUp):
-		qs.whyTop = qs.scrollWhy(c, keyIs(msg, k.PageDown))
+		qs.whyTop = qs.scrollWhy(keyIs(msg, k.PageDown))
 	}
 	return qs, nil
+}
+
+// resize plans the question's texts and heights for the layout.
+func (qs question) resize(c *common) screen {
+	qs.text = qs.makeText(c)
+	qs.plan = qs.makePlan(c)
+	return qs
 }
 
 // pick shows option i as chosen and asks the root to answer with it once
@@ -95,8 +107,8 @@ func (qs question) pick(i int) (question, tea.Msg) {
 }
 
 // scrollWhy returns the why panel's first line after a page down or up.
-func (qs question) scrollWhy(c *common, down bool) int {
-	p := qs.plan(c)
+func (qs question) scrollWhy(down bool) int {
+	p := qs.plan
 	page := max(p.whyRows-1, 1) // a line of overlap keeps the place
 	if !down {
 		page = -page
@@ -116,9 +128,9 @@ type qPlan struct {
 	fits         bool
 }
 
-// plan lays the screen out with blank lines between its parts when
+// makePlan lays the screen out with blank lines between its parts when
 // everything fits that way, else without them.
-func (qs question) plan(c *common) qPlan {
+func (qs question) makePlan(c *common) qPlan {
 	p := qs.planWith(c, "\n")
 	if !p.fits {
 		p = qs.planWith(c, "")
@@ -130,7 +142,7 @@ func (qs question) planWith(c *common, gap string) qPlan {
 	s, l := c.styles, c.lay
 	q := &c.bank.Questions[qs.q]
 	p := qPlan{gap: gap}
-	text := qs.text(c)
+	text := qs.text
 	p.top = qs.progress(c) + "\n" + gap + text.prompt + "\n" + gap
 	g := lines(gap)
 	room, n, desc := l.body-(lines(p.top)-1), len(q.Options), text.descLines // top ends where the options begin
@@ -156,10 +168,10 @@ func (qs question) planWith(c *common, gap string) qPlan {
 
 // view draws the question by its plan.
 func (qs question) view(c *common) string {
-	p := qs.plan(c)
+	p := qs.plan
 	v := p.top + qs.options(c, p.list)
 	if p.desc > 0 {
-		v += "\n" + p.gap + fit(qs.text(c).descs[qs.cursor], p.desc)
+		v += "\n" + p.gap + fit(qs.text.descs[qs.cursor], p.desc)
 	}
 	if qs.why {
 		v += "\n" + p.gap + qs.whyBox(c, p)
@@ -179,39 +191,37 @@ func (qs question) progress(c *common) string {
 }
 
 func (qs question) options(c *common, height int) string {
-	opts := c.bank.Questions[qs.q].Options
-	rows := make([]string, len(opts))
-	for i, o := range opts {
-		rows[i] = optionRow(c, i, len(opts), Sanitize(o.LabelFor(c.audience)), i == qs.cursor, i == qs.chosen)
+	labels := qs.text.labels
+	rows := make([]string, len(labels))
+	for i, label := range labels {
+		rows[i] = optionRow(c, i, len(labels), label, i == qs.cursor, i == qs.chosen)
 	}
 	return scrollList(rows, qs.cursor, height, c.styles.Muted.Render)
 }
 
 // questionText is what the question screen draws of a question at one
-// width, whatever the cursor: the prompt and the options' descriptions.
+// width, whatever the cursor: the prompt and the options' labels and
+// descriptions.
 type questionText struct {
 	prompt    string
+	labels    []string // each option's label, made safe to print
 	descs     []string // each option's description, wrapped and styled
-	descLines int      // the description area's height (see text)
+	descLines int      // the description area's height (see makeText)
 }
 
-// text is the question's prompt and descriptions for the layout, drawn
-// once per width and audience. The description area is as high as the
-// longest wrapped description, so it does not jump as the cursor moves.
-func (qs question) text(c *common) *questionText {
-	k := textKey{q: qs.q, width: c.lay.text, audience: c.audience}
-	if t := c.memo.questionText(k); t != nil {
-		return t
-	}
+// makeText is the question's prompt and descriptions for the layout. The
+// description area is as high as the longest wrapped description, so it
+// does not jump as the cursor moves.
+func (qs question) makeText(c *common) questionText {
 	s, q := c.styles, &c.bank.Questions[qs.q]
-	t := &questionText{prompt: s.Prompt.Render(wrap(Sanitize(q.Prompt.For(c.audience)), c.lay.text)), descLines: 1}
+	t := questionText{prompt: s.Prompt.Render(wrap(Sanitize(q.Prompt.For(c.audience)), c.lay.text)), descLines: 1}
 	for _, o := range q.Options {
 		d := wrap(Sanitize(o.DescriptionFor(c.audience)), c.lay.text)
 		t.descLines = max(t.descLines, lines(d))
+		t.labels = append(t.labels, Sanitize(o.LabelFor(c.audience)))
 		t.descs = append(t.descs, s.Desc.Render(d))
 	}
 	t.descLines = min(t.descLines, maxDescLines)
-	c.memo.keepQuestionText(k, t)
 	return t
 }
 

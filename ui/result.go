@@ -20,22 +20,21 @@ type result struct {
 // newResult explains res for the audience and shows it.
 func newResult(res advisor.Result, c *common) result {
 	res.Audience = c.audience
-	r := result{exp: advisor.Explain(c.bank, res), vp: newViewport()}
-	r.resize(c)
-	return r
+	return result{exp: advisor.Explain(c.bank, res), vp: newViewport()}
 }
 
 // resize fits the viewport to the layout and rewraps the text for it,
 // keeping the reading position.
-func (r *result) resize(c *common) {
+func (r result) resize(c *common) screen {
 	r.vp.SetWidth(c.lay.text)
 	r.vp.SetHeight(max(c.lay.body-1, 1))
 	text := resultText(r.exp, c)
 	r.vp.SetContent(text)
 	r.page = newPage(text, r.vp.Width())
+	return r
 }
 
-func (r result) update(msg tea.KeyPressMsg, c *common) (result, tea.Msg) {
+func (r result) update(msg tea.KeyPressMsg, c *common) (screen, tea.Msg) {
 	k := c.keys
 	switch {
 	case keyIs(msg, k.Change):
@@ -52,6 +51,8 @@ func (r result) update(msg tea.KeyPressMsg, c *common) (result, tea.Msg) {
 	r.vp = scroll(r.vp, msg)
 	return r, nil
 }
+
+func (r result) keys(c *common) keySet { return resultKeys(c.keys, r.vp) }
 
 func (r result) view(c *common) string {
 	return r.page.view(r.vp) + "\n" + truncate(c.styles.Muted.Render(scrollHint(r.vp)), c.lay.text)

@@ -45,7 +45,7 @@ func TestResultMatchesReports(t *testing.T) {
 				m = press(m, strconv.Itoa(o+1))
 			}
 			m = press(m, "r", "end")
-			if m.screen != resultScreen {
+			if screenOf(m) != resultScreen {
 				t.Fatalf("not on the result:\n%s", screenText(m))
 			}
 			r := advisor.Evaluate(b, ch)

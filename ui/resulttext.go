@@ -85,7 +85,7 @@ func scores(e advisor.Explanation, c *common) string {
 
 // bar colours a bar drawn by advisor.Bar: its filled cells in fill, the
 // rest as the track. The glyphs carry the meaning without colour.
-func bar(cells string, fill lipgloss.Style, s Styles) string {
+func bar(cells string, fill lipgloss.Style, s *Styles) string {
 	filled := strings.TrimRight(cells, "░")
 	return fill.Render(filled) + s.Track.Render(cells[len(filled):])
 }

@@ -14,12 +14,30 @@ import (
 // "See the result".
 type review struct {
 	cursor, asked int
+	answers       []string // "Topic: answer" for each asked question
+
+	head string      // planned by resize: the title and the hint
+	rows [][2]string // planned by resize: each answer's row, and the row not highlighted
 }
 
-func newReview(cursor, asked int) review { return review{cursor: cursor, asked: asked} }
+// newReview lists the answers ch gives the asked questions, with the
+// cursor on row cursor.
+func newReview(c *common, cursor int, asked []int, ch questions.Choices) review {
+	r := review{cursor: cursor, asked: len(asked), answers: make([]string, len(asked))}
+	for i, q := range asked {
+		bq := &c.bank.Questions[q]
+		answer := "— not answered (counts as unsure)"
+		if ch[q] != questions.NoAnswer {
+			answer = Sanitize(bq.Options[ch[q]].LabelFor(c.audience))
+		}
+		r.answers[i] = Sanitize(bq.Topic) + ": " + answer
+	}
+	return r
+}
 
 // keys is what the review answers to.
-func (r review) keys(k keyMap) keySet {
+func (r review) keys(c *common) keySet {
+	k := c.keys
 	choose := relabel(k.Choose, "change")
 	if r.cursor == r.asked {
 		choose = relabel(k.Choose, "see the result")
@@ -33,7 +51,7 @@ func (r review) keys(k keyMap) keySet {
 	}
 }
 
-func (r review) update(msg tea.KeyPressMsg, c *common) (review, tea.Msg) {
+func (r review) update(msg tea.KeyPressMsg, c *common) (screen, tea.Msg) {
 	k, page := c.keys, max(c.lay.body-3, 1)
 	switch {
 	case keyIs(msg, k.Up):
@@ -59,38 +77,36 @@ func (r review) update(msg tea.KeyPressMsg, c *common) (review, tea.Msg) {
 	return r, nil
 }
 
-func (r review) view(c *common, asked []int, ch questions.Choices) string {
+// resize wraps the rows for the layout. A row is "Topic: answer", wrapped
+// under its text so that a long answer is never cut.
+func (r review) resize(c *common) screen {
 	s, l := c.styles, c.lay
-	head := s.Prompt.Render("Your answers") + "\n" +
+	r.head = s.Prompt.Render("Your answers") + "\n" +
 		s.Muted.Render(wrap("Choose one to change it, or see the result.", l.text)) + "\n" + l.gap()
-	rows := make([]string, 0, len(asked)+1)
-	for i, q := range asked {
-		rows = append(rows, r.row(c, i, q, ch))
+	r.rows = make([][2]string, len(r.answers))
+	for i, a := range r.answers {
+		line := hang("", a, l.text-2)
+		r.rows[i] = [2]string{line, indentRest("  "+line, "  ")}
 	}
-	rows = append(rows, r.resultRow(c))
-	return head + scrollList(rows, r.cursor, l.body-(lines(head)-1), s.Muted.Render) // head ends where the rows begin
+	return r
 }
 
-// row is "Topic: answer", wrapped under its text so that a long answer is
-// never cut, with the cursor glyph on the highlighted row.
-func (r review) row(c *common, i, q int, ch questions.Choices) string {
-	k := textKey{q: q, opt: int(ch[q]), width: c.lay.text, audience: c.audience}
-	row, ok := c.memo.reviewRow(k)
-	if !ok {
-		bq := &c.bank.Questions[q]
-		answer := "— not answered (counts as unsure)"
-		if ch[q] != questions.NoAnswer {
-			answer = Sanitize(bq.Options[ch[q]].LabelFor(c.audience))
-		}
-		line := hang("", Sanitize(bq.Topic)+": "+answer, c.lay.text-2)
-		row = [2]string{line, indentRest("  "+line, "  ")}
-		c.memo.keepReviewRow(k, row)
+func (r review) view(c *common) string {
+	rows := make([]string, 0, len(r.rows)+1)
+	for i := range r.rows {
+		rows = append(rows, r.row(c, i))
 	}
+	rows = append(rows, r.resultRow(c))
+	return r.head + scrollList(rows, r.cursor, c.lay.body-(lines(r.head)-1), c.styles.Muted.Render) // head ends where the rows begin
+}
+
+// row is row i, with the cursor glyph when it is highlighted.
+func (r review) row(c *common, i int) string {
 	if i == r.cursor {
 		s := c.styles
-		return indentRest(s.Cursor.Render("› ")+s.Selected.Render(row[0]), "  ")
+		return indentRest(s.Cursor.Render("› ")+s.Selected.Render(r.rows[i][0]), "  ")
 	}
-	return row[1]
+	return r.rows[i][1]
 }
 
 // indentRest indents every line of s but the first.

@@ -21,7 +21,7 @@ func TestPickShowsThenAdvances(t *testing.T) {
 		t.Error("a stale tick answered")
 	}
 	if m = tick(m); onQuestion(t, m) != 1 || m.choices[0] != 2 {
-		t.Errorf("after the tick: on %d, need = %d", m.question.pos, m.choices[0])
+		t.Errorf("after the tick: on %d, need = %d", the[question](m).pos, m.choices[0])
 	}
 	// A key typed during the highlight comes after the answer: nothing is lost.
 	m = pressHeld(start(t, Config{Audience: "manager"}, 80, 24), "3")
@@ -61,10 +61,10 @@ func TestWhyKeepsOptionsAndScrolls(t *testing.T) {
 		t.Errorf("pgdn did not reach the sources with the options in view:\n%s", v)
 	}
 	m = press(m, "down", "pgup", "pgup", "pgup", "pgup")
-	if v = screenText(m); !strings.Contains(v, "The main need decides") || m.question.cursor != 1 {
+	if v = screenText(m); !strings.Contains(v, "The main need decides") || the[question](m).cursor != 1 {
 		t.Errorf("pgup did not return to the start, or moved the cursor:\n%s", v)
 	}
-	if m = press(m, "esc"); m.question.why || m.screen != questionScreen {
+	if m = press(m, "esc"); the[question](m).why || screenOf(m) != questionScreen {
 		t.Error("esc did not close the why panel")
 	}
 }
@@ -169,10 +169,10 @@ func TestWrapKeepsWords(t *testing.T) {
 
 func TestReviewRowsWhole(t *testing.T) {
 	m := press(start(t, Config{Audience: "manager", Bank: defaultBank(t)}, 40, 12))
-	for m.screen == questionScreen {
+	for screenOf(m) == questionScreen {
 		m = press(m, "1")
 	}
-	for range m.review.asked + 1 {
+	for range the[review](m).asked + 1 {
 		v := screenText(m)
 		if strings.Contains(v, "…") && !strings.Contains(v, "more") {
 			t.Errorf("a review row is cut at 40×12:\n%s", v)
@@ -248,10 +248,10 @@ func TestEndingWidthWrapsTheQuitMessage(t *testing.T) {
 
 func TestWelcomePickShowsThenGoesOn(t *testing.T) {
 	m := pressHeld(start(t, Config{}, 80, 24), "2")
-	if m.screen != welcomeScreen || !strings.Contains(screenText(m), "› 2. Yourself ✓") {
+	if screenOf(m) != welcomeScreen || !strings.Contains(screenText(m), "› 2. Yourself ✓") {
 		t.Fatalf("the pick is not shown on the welcome:\n%s", screenText(m))
 	}
-	if m = tick(m); m.screen != questionScreen || m.c.audience != "self" {
-		t.Errorf("after the tick: screen %d, audience %q", m.screen, m.c.audience)
+	if m = tick(m); screenOf(m) != questionScreen || m.c.audience != "self" {
+		t.Errorf("after the tick: screen %s, audience %q", screenOf(m), m.c.audience)
 	}
 }

@@ -61,7 +61,7 @@ func BenchmarkKeystroke(b *testing.B) {
 	shipped := defaultBank(b)
 	for _, sc := range []struct {
 		name   string
-		screen screen
+		screen string
 		keys   []string // after every question is answered with 1
 		key    string
 		theme  string
@@ -76,13 +76,13 @@ func BenchmarkKeystroke(b *testing.B) {
 		b.Run("shipped/"+sc.name, func(b *testing.B) {
 			m := start(b, Config{Bank: shipped, Audience: "manager", Theme: sc.theme}, 120, 40)
 			if sc.screen != questionScreen {
-				for m.screen == questionScreen {
+				for screenOf(m) == questionScreen {
 					m = press(m, "1")
 				}
 				m = press(m, sc.keys...)
 			}
-			if m.screen != sc.screen {
-				b.Fatalf("on screen %d, want %d", m.screen, sc.screen)
+			if screenOf(m) != sc.screen {
+				b.Fatalf("on screen %s, want %s", screenOf(m), sc.screen)
 			}
 			benchKey(b, m, sc.key)
 		})

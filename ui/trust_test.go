@@ -78,7 +78,7 @@ func walk(m Model, see func(step string, m Model)) Model {
 		m = press(m, keys...)
 		see(strings.Join(keys, " "), m)
 	}
-	for i := 0; m.screen == questionScreen && i < 100; i++ {
+	for i := 0; screenOf(m) == questionScreen && i < 100; i++ {
 		m = press(m, "1")
 		see("1", m)
 	}
@@ -107,8 +107,8 @@ func TestHugeWindow(t *testing.T) {
 	for _, b := range []*questions.Bank{fixtureBank(t), defaultBank(t)} {
 		m := start(t, Config{Bank: b}, 300, 100)
 		m = walk(m, func(step string, m Model) { checkWidth(t, "300×100 after "+step, m, 300, 100) })
-		if m.screen != resultScreen {
-			t.Errorf("%s: the walk ended on screen %d, want the result", b.Name, m.screen)
+		if screenOf(m) != resultScreen {
+			t.Errorf("%s: the walk ended on screen %s, want the result", b.Name, screenOf(m))
 		}
 	}
 }
@@ -150,12 +150,12 @@ func TestPaste200Keys(t *testing.T) {
 			t.Errorf("question %s unanswered after 200 keys", m.c.bank.Questions[q].ID)
 		}
 	}
-	if m.screen != reviewScreen && m.screen != resultScreen {
-		t.Fatalf("after the paste: screen %d, want the review or the result", m.screen)
+	if screenOf(m) != reviewScreen && screenOf(m) != resultScreen {
+		t.Fatalf("after the paste: screen %s, want the review or the result", screenOf(m))
 	}
 	m = press(m, "r")
-	if m.screen != resultScreen || m.res == nil {
-		t.Fatalf("r after the paste: screen %d, result %v", m.screen, m.res != nil)
+	if screenOf(m) != resultScreen || m.res == nil {
+		t.Fatalf("r after the paste: screen %s, result %v", screenOf(m), m.res != nil)
 	}
 	if want := advisor.Evaluate(m.c.bank, m.choices); !reflect.DeepEqual(*m.res, want) {
 		t.Error("the result differs from advisor.Evaluate on the same answers")
@@ -175,8 +175,8 @@ func TestNoBackgroundReply(t *testing.T) {
 		t.Fatalf("the first frame before any background reply is not the welcome:\n%s", v)
 	}
 	m = press(m, "1", "2")
-	if m.screen != questionScreen || m.question.pos != 1 {
-		t.Errorf("keys before any background reply: screen %d, question %d", m.screen, m.question.pos)
+	if screenOf(m) != questionScreen || the[question](m).pos != 1 {
+		t.Errorf("keys before any background reply: screen %s, question %d", screenOf(m), the[question](m).pos)
 	}
 	// A late reply only restyles.
 	before := screenText(m)

@@ -5,11 +5,19 @@
 // The root Model owns the answers and routes: it handles the window size,
 // the global keys and the intent messages the screens send up
 // (answeredMsg, backMsg, …), and delegates everything else to the active
-// screen. A screen is a concrete struct that owns its cursor and returns
-// its intent instead of acting on it, so only the root changes the answers.
+// screen through the screen interface (screen.go). A screen is a value
+// that owns its cursor and returns its intent instead of acting on it, so
+// only the root changes the answers.
 // Each screen also declares the keys it answers to (a keySet, keys.go); the
 // root adds help and quit, lets through only keys of that set, and draws
 // the help from it, so the help lists exactly what works.
+//
+// Layout is planned in Update, never in View: on a window size, a theme,
+// a notice, the help or a new screen the root lays out again (relayout)
+// and each screen plans itself (resize); after each key the screen keeps
+// its own plan current and the root redraws the footer if what it shows
+// changed (replan). View and what it calls only read the model and format
+// it (TestViewOnlyFormats).
 //
 // The draft is main's file, but the UI decides when it changes: SaveDraft
 // after every answer, ClearDraft on a start over and once the result is
@@ -114,25 +122,16 @@ func Wrap(text string, w int) string {
 // questions.Clean). Every text the UI did not write goes through it.
 func Sanitize(s string) string { return questions.Clean(s) }
 
-// screen names the active screen.
-type screen int
-
-const (
-	welcomeScreen screen = iota
-	questionScreen
-	reviewScreen
-	resultScreen
-	learnScreen
-)
-
 // common is what every screen draws with, built once and passed down.
+//
+// It is small, so that a screen may be given a copy of it (see ctx): the
+// styles and the keys are shared, and never changed once built.
 type common struct {
 	bank     *questions.Bank
 	audience questions.Audience
-	styles   Styles
-	keys     keyMap
+	styles   *Styles
+	keys     *keyMap
 	lay      layout
-	memo     *frameMemo // what was drawn, with what it was drawn from (view.go)
 }
 
 // Model is the root model of the TUI.
@@ -146,8 +145,8 @@ type Model struct {
 	lean    advisor.Verdict
 	dirty   bool // the answers changed since res was evaluated
 
-	screen     screen
-	learnFrom  screen // where the comparison returns to
+	active     screen // the screen on show (screen.go)
+	under      screen // the screen an opener's screen was opened over, or nil
 	fromReview bool   // the question was opened from the review
 	showLean   bool
 	dark       bool
@@ -155,28 +154,22 @@ type Model struct {
 	noticeErr  bool // the notice reports a failure
 	quit, done bool
 
-	draft       *Draft   // offered on the welcome screen until used or refused
-	pending     tea.Msg  // what a pick on show does at its tick
-	pickSeq     int      // numbers the picks, so a stale tick is ignored
-	confirm     bool     // asking before start over throws away the result
-	saved       []string // where the current result was saved; nil if not
-	copyAsked   bool     // s on a saved result asked whether to save a copy
-	people      people   // the drafts listed, the draft written, whom about (people.go)
-	drafts      *draftQueue
-	footerLines int // the footer's height when the layout was made
-
-	welcome  welcome
-	question question
-	review   review
-	result   result
-	learn    learn
+	draft     *Draft   // offered on the welcome screen until used or refused
+	pending   tea.Msg  // what a pick on show does at its tick
+	pickSeq   int      // numbers the picks, so a stale tick is ignored
+	confirm   bool     // asking before start over throws away the result
+	saved     []string // where the current result was saved; nil if not
+	copyAsked bool     // s on a saved result asked whether to save a copy
+	drafts    *draftQueue
+	people    people // the drafts listed, the draft written, whom about (people.go)
+	frame     frame  // the header, keys and footer, planned in Update (frame.go)
 }
 
 // New returns the root model for cfg.
 func New(cfg Config) Model {
 	m := Model{cfg: cfg, help: help.New(), dark: true, showLean: cfg.ShowLean, notice: Sanitize(cfg.Notice),
 		draft: cfg.Draft, drafts: &draftQueue{}}
-	m.c = common{bank: cfg.Bank, audience: cfg.Audience, keys: defaultKeys}
+	m.c = common{bank: cfg.Bank, audience: cfg.Audience, keys: &defaultKeys}
 	m.people = newPeople(cfg)
 	m.asked = cfg.Bank.Asked(cfg.Quick)
 	m.choices = cfg.Bank.NewChoices()
@@ -194,9 +187,9 @@ func New(cfg Config) Model {
 func (m *Model) start() {
 	switch {
 	case m.c.audience == "" || m.draft != nil || len(m.people.list) > 0 && !m.people.chosen:
-		m.welcome = newWelcome(&m.c, m.draft, m.asked)
-		m.welcome.addDrafts(&m.c, m.people.list, m.cfg.Bank)
-		m.setScreen(welcomeScreen)
+		w := newWelcome(&m.c, m.draft, m.asked)
+		w.addDrafts(&m.c, m.people.list, m.cfg.Bank)
+		m.setScreen(w)
 	case m.cfg.Start >= len(m.asked):
 		m.toReview(len(m.asked))
 	default:
@@ -246,23 +239,23 @@ func (m Model) updateKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 }
 
 func (m Model) updateKeyNow(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	k := &m.c.keys
+	k := m.c.keys
 	switch {
 	case keyIs(msg, k.Interrupt):
 		return m.finish(true)
 	case m.c.lay.tooSmall:
 		if keyIs(msg, k.Quit) {
-			return m.finish(m.screen != resultScreen)
+			return m.finish(!m.onResult())
 		}
 		return m, nil
 	case m.help.ShowAll && keyIs(msg, k.Help, k.Close):
 		m.help.ShowAll = false
 		m.relayout()
 		return m, nil
-	case !m.keySet().matches(msg):
+	case !m.frame.keys.matches(msg):
 		return m, nil
 	case keyIs(msg, k.Quit):
-		return m.finish(m.screen != resultScreen)
+		return m.finish(!m.onResult())
 	case keyIs(msg, k.Help):
 		m.help.ShowAll = true
 		m.relayout()
@@ -273,8 +266,6 @@ func (m Model) updateKeyNow(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case m.confirm:
 		return m.confirmRestart(keyIs(msg, k.Yes))
-	case m.screen == welcomeScreen && m.welcome.removing >= 0:
-		return m.confirmRemove(keyIs(msg, removeYes))
 	}
 	return m.updateScreen(msg)
 }
@@ -282,26 +273,13 @@ func (m Model) updateKeyNow(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 // keySet is every key that works now: the active screen's and the root's.
 func (m Model) keySet() keySet {
 	k := m.c.keys
-	var s keySet
-	switch {
-	case m.confirm:
-		s = keySet{short: []key.Binding{k.Yes, k.No}, full: [][]key.Binding{{k.Yes, k.No}}}
-	case m.welcome.removing >= 0 && m.screen == welcomeScreen:
-		s = keySet{short: []key.Binding{removeYes, k.No}, full: [][]key.Binding{{removeYes, k.No}}}
-	case m.screen == welcomeScreen:
-		s = m.welcome.keys(k)
-	case m.screen == questionScreen:
-		s = m.question.keys(&m.c)
-	case m.screen == reviewScreen:
-		s = m.review.keys(k)
-	case m.screen == resultScreen:
-		s = resultKeys(k, m.result.vp)
+	s := keySet{short: []key.Binding{k.Yes, k.No}, full: [][]key.Binding{{k.Yes, k.No}}}
+	if !m.confirm {
+		s = m.active.keys(m.ctx())
 		if m.canAsk() {
 			s.short = append(s.short, askKey)
 			s.full[len(s.full)-1] = append(s.full[len(s.full)-1], askKey)
 		}
-	default:
-		s = learnKeys(k, m.learn.vp)
 	}
 	return withGlobal(s, k, m.help.ShowAll)
 }
@@ -310,22 +288,23 @@ func (m Model) keySet() keySet {
 // and the intent (if any) the root then carries out.
 func (m Model) updateScreen(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	var intent tea.Msg
-	switch m.screen {
-	case welcomeScreen:
-		m.welcome, intent = m.welcome.update(msg, &m.c)
-	case questionScreen:
-		m.question, intent = m.question.update(msg, &m.c)
-	case reviewScreen:
-		m.review, intent = m.review.update(msg, &m.c)
-	case resultScreen:
-		m.result, intent = m.result.update(msg, &m.c)
-	default:
-		m.learn, intent = m.learn.update(msg, &m.c)
-	}
-	if lines(m.footer()) != m.footerLines { // the screen's keys, and so its help, changed
-		m.relayout()
-	}
+	m.active, intent = m.active.update(msg, m.ctx())
+	m.replan()
 	return m.dispatch(intent)
+}
+
+// ctx is a copy of what the screens draw with, for a call through the
+// screen interface: given m.c itself, such a call would move the whole
+// model to the heap on every key.
+func (m *Model) ctx() *common {
+	c := m.c
+	return &c
+}
+
+// onResult reports whether the result is on show: q then ends with it.
+func (m Model) onResult() bool {
+	_, ok := m.active.(result)
+	return ok
 }
 
 // dispatch handles a screen's intent at once rather than through a

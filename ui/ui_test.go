@@ -16,10 +16,10 @@ import (
 // on a question.
 func onQuestion(t *testing.T, m Model) int {
 	t.Helper()
-	if m.screen != questionScreen {
-		t.Fatalf("screen = %d, want a question", m.screen)
+	if screenOf(m) != questionScreen {
+		t.Fatalf("screen = %s, want a question", screenOf(m))
 	}
-	return m.question.pos
+	return the[question](m).pos
 }
 
 func TestNumberKeysPickAndGoOn(t *testing.T) {
@@ -54,8 +54,8 @@ func TestBackShowsEarlierAnswer(t *testing.T) {
 		if pos := onQuestion(t, m); pos != 0 {
 			t.Fatalf("%s: on question %d, want 0", back, pos)
 		}
-		if m.question.cursor != 2 {
-			t.Errorf("%s: cursor on %d, want the earlier answer 2", back, m.question.cursor)
+		if the[question](m).cursor != 2 {
+			t.Errorf("%s: cursor on %d, want the earlier answer 2", back, the[question](m).cursor)
 		}
 		if v := screenText(m); !strings.Contains(v, "›  3. Better working relationships ✓") {
 			t.Errorf("%s: the earlier answer is not marked:\n%s", back, v)
@@ -88,28 +88,28 @@ func TestWelcomeSetsAudience(t *testing.T) {
 
 func TestLearnOpensAndReturns(t *testing.T) {
 	m := press(start(t, Config{}, 80, 24), "down", "l")
-	if m.screen != learnScreen {
-		t.Fatalf("screen = %d, want learn", m.screen)
+	if screenOf(m) != learnScreen {
+		t.Fatalf("screen = %s, want learn", screenOf(m))
 	}
 	m = press(m, "j", "esc")
-	if m.screen != welcomeScreen || m.welcome.cursor != 1 {
-		t.Errorf("esc did not return to the welcome as it was (screen %d, cursor %d)", m.screen, m.welcome.cursor)
+	if screenOf(m) != welcomeScreen || the[welcome](m).cursor != 1 {
+		t.Errorf("esc did not return to the welcome as it was (screen %s, cursor %d)", screenOf(m), the[welcome](m).cursor)
 	}
 }
 
 func TestReviewChangeReturnsToReview(t *testing.T) {
 	m := press(start(t, Config{Audience: "manager"}, 80, 24), "3", "2", "2", "1")
-	if m.screen != reviewScreen {
-		t.Fatalf("screen = %d, want the review", m.screen)
+	if screenOf(m) != reviewScreen {
+		t.Fatalf("screen = %s, want the review", screenOf(m))
 	}
 	before := *m.res
 	m = press(m, "up", "up", "up", "enter") // from "See the result" up to Time frame
-	if pos := onQuestion(t, m); pos != 1 || m.question.cursor != 1 {
-		t.Fatalf("on question %d cursor %d, want 1 and 1", pos, m.question.cursor)
+	if pos := onQuestion(t, m); pos != 1 || the[question](m).cursor != 1 {
+		t.Fatalf("on question %d cursor %d, want 1 and 1", pos, the[question](m).cursor)
 	}
 	m = press(m, "1")
-	if m.screen != reviewScreen || m.review.cursor != 1 {
-		t.Fatalf("after the change: screen %d, cursor %d; want the review on row 1", m.screen, m.review.cursor)
+	if screenOf(m) != reviewScreen || the[review](m).cursor != 1 {
+		t.Fatalf("after the change: screen %s, cursor %d; want the review on row 1", screenOf(m), the[review](m).cursor)
 	}
 	if !strings.Contains(screenText(m), "Time frame: Weeks to a few months") {
 		t.Errorf("the review does not show the change:\n%s", screenText(m))
@@ -124,30 +124,30 @@ func TestReviewChangeReturnsToReview(t *testing.T) {
 
 func TestReviewEscKeepsAnswer(t *testing.T) {
 	m := press(start(t, Config{Audience: "manager"}, 80, 24), "3", "2", "2", "1", "up", "up", "up", "up", "enter", "down", "esc")
-	if m.screen != reviewScreen || m.choices[0] != 2 {
-		t.Errorf("esc: screen %d, need = %d; want the review and the answer kept", m.screen, m.choices[0])
+	if screenOf(m) != reviewScreen || m.choices[0] != 2 {
+		t.Errorf("esc: screen %s, need = %d; want the review and the answer kept", screenOf(m), m.choices[0])
 	}
 }
 
 func TestResultChangeGoesToReview(t *testing.T) {
 	m := press(start(t, Config{Audience: "manager"}, 80, 24), "3", "2", "2", "1", "r", "c")
-	if m.screen != reviewScreen {
-		t.Errorf("c: screen %d, want the review", m.screen)
+	if screenOf(m) != reviewScreen {
+		t.Errorf("c: screen %s, want the review", screenOf(m))
 	}
 }
 
 func TestRestart(t *testing.T) {
 	for _, tc := range []struct {
 		audience questions.Audience
-		want     screen
+		want     string
 	}{{"", welcomeScreen}, {"self", questionScreen}} {
 		m := start(t, Config{Audience: tc.audience}, 80, 24)
 		if tc.audience == "" {
 			m = press(m, "1")
 		}
 		m = press(m, "3", "2", "2", "1", "r", "n", "y")
-		if m.screen != tc.want || m.res != nil {
-			t.Errorf("audience %q: screen %d, want %d with no result", tc.audience, m.screen, tc.want)
+		if screenOf(m) != tc.want || m.res != nil {
+			t.Errorf("audience %q: screen %s, want %s with no result", tc.audience, screenOf(m), tc.want)
 		}
 		for q, c := range m.choices {
 			if c != questions.NoAnswer {
@@ -282,7 +282,7 @@ func TestSaveResult(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			m := press(start(t, Config{Audience: "manager", SaveResult: tc.save}, 80, 24), "3", "2", "2", "1", "r")
 			m = pressRun(m, "s")
-			if v := screenText(m); !strings.Contains(v, tc.want) || m.screen != resultScreen {
+			if v := screenText(m); !strings.Contains(v, tc.want) || screenOf(m) != resultScreen {
 				t.Errorf("want %q on the result screen:\n%s", tc.want, v)
 			}
 		})
@@ -301,19 +301,19 @@ func TestResume(t *testing.T) {
 		t.Error("the notice is not shown")
 	}
 	m = press(m, "left")
-	if m.question.cursor != 1 {
-		t.Errorf("the resumed answer is not shown (cursor %d)", m.question.cursor)
+	if the[question](m).cursor != 1 {
+		t.Errorf("the resumed answer is not shown (cursor %d)", the[question](m).cursor)
 	}
 	m = start(t, Config{Audience: "manager", Choices: ch, Start: 4}, 80, 24)
-	if m.screen != reviewScreen {
-		t.Errorf("Start past the last question: screen %d, want the review", m.screen)
+	if screenOf(m) != reviewScreen {
+		t.Errorf("Start past the last question: screen %s, want the review", screenOf(m))
 	}
 }
 
 func TestQuickAsksCoreOnly(t *testing.T) {
 	m := press(start(t, Config{Audience: "manager", Quick: true}, 80, 24), "1", "1", "1")
-	if m.screen != reviewScreen {
-		t.Errorf("after three answers: screen %d, want the review", m.screen)
+	if screenOf(m) != reviewScreen {
+		t.Errorf("after three answers: screen %s, want the review", screenOf(m))
 	}
 }
 
@@ -337,7 +337,7 @@ func TestDefaultRules(t *testing.T) {
 	for _, sz := range []struct{ w, h int }{{80, 24}, {40, 12}} {
 		for _, a := range questions.Audiences {
 			m := start(t, Config{Bank: b, Audience: a}, sz.w, sz.h)
-			for m.screen == questionScreen {
+			for screenOf(m) == questionScreen {
 				checkFits(t, m, sz.w, sz.h)
 				m = press(m, "w")
 				checkFits(t, m, sz.w, sz.h)
@@ -346,7 +346,7 @@ func TestDefaultRules(t *testing.T) {
 			checkFits(t, m, sz.w, sz.h)
 			m = press(m, "r")
 			checkFits(t, m, sz.w, sz.h)
-			if m.screen != resultScreen || m.res == nil || m.res.Recommendation == "" {
+			if screenOf(m) != resultScreen || m.res == nil || m.res.Recommendation == "" {
 				t.Errorf("%s %dx%d: no result", a, sz.w, sz.h)
 			}
 		}

@@ -86,11 +86,15 @@ func draftEntry(c *common, d *Draft, asked []int) welcomeEntry {
 }
 
 // keys is what the welcome answers to.
-func (w welcome) keys(k keyMap) keySet {
+func (w welcome) keys(c *common) keySet {
+	k := c.keys
 	pick := pickKeys(len(w.entries))
 	s := keySet{
 		short: []key.Binding{pick, k.Choose, k.Learn},
 		full:  [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {pick, k.Choose, k.Learn}},
+	}
+	if w.removing >= 0 {
+		return keySet{short: []key.Binding{removeYes, k.No}, full: [][]key.Binding{{removeYes, k.No}}}
 	}
 	if w.entries[w.cursor].listed >= 0 {
 		s.short = append(s.short, removeKey)
@@ -99,8 +103,11 @@ func (w welcome) keys(k keyMap) keySet {
 	return s
 }
 
-func (w welcome) update(msg tea.KeyPressMsg, c *common) (welcome, tea.Msg) {
+func (w welcome) update(msg tea.KeyPressMsg, c *common) (screen, tea.Msg) {
 	k := c.keys
+	if w.removing >= 0 { // x asked: y removes the draft, n or esc keeps it
+		return w.confirmRemove(keyIs(msg, removeYes))
+	}
 	switch {
 	case keyIs(msg, k.Up, k.Down, k.Top, k.Bottom):
 		w.cursor = moveCursor(w.cursor, len(w.entries), msg, k)
@@ -115,10 +122,13 @@ func (w welcome) update(msg tea.KeyPressMsg, c *common) (welcome, tea.Msg) {
 		return w, learnMsg{}
 	case keyIs(msg, removeKey) && w.entries[w.cursor].listed >= 0:
 		w.removing = w.cursor
-		return w, removeMsg{ask: true}
+		return w, removeMsg{label: w.entries[w.cursor].label}
 	}
 	return w, nil
 }
+
+// resize has nothing to plan: the welcome fits its texts as it draws them.
+func (w welcome) resize(*common) screen { return w }
 
 func (w welcome) choose(i int) tea.Msg {
 	if w.entries[i].resume {

@@ -32,7 +32,7 @@ func TestCellWidth(t *testing.T) {
 	for _, theme := range []string{"dark", "light", "high-contrast"} {
 		m := start(t, Config{Bank: defaultBank(t), Audience: "manager", Theme: theme}, 120, 40)
 		frames := []string{m.render()}
-		for m.screen == questionScreen {
+		for screenOf(m) == questionScreen {
 			m = press(m, "1")
 		}
 		frames = append(frames, m.render())
