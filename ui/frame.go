@@ -21,6 +21,8 @@ type frame struct {
 	sig    string // what footer was drawn from (see footerSig)
 	footer string // the notice, the lean gauge and help
 	lines  int    // the footer's height when the layout was made
+	// tooSmall asks for a larger window, when the window is too small.
+	tooSmall string
 }
 
 // relayout recomputes the layout, the frame and the key bindings, and
@@ -35,6 +37,7 @@ func (m *Model) relayout() {
 	m.c.lay = newLayout(w, h, 1)
 	m.help.SetWidth(m.c.lay.text)
 	m.frame.header = m.drawHeader()
+	m.frame.tooSmall = m.tooSmall()
 	s := m.active // each plan starts from it: a viewport keeps its place
 	m.active = s.resize(m.ctx())
 	m.frame.lines = m.planFooter()

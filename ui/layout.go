@@ -53,6 +53,10 @@ func (l layout) gap() string {
 	return "\n"
 }
 
+// onWrap, when set (by a test), is called on every line wrapped: View must
+// wrap nothing, since layout is planned in Update.
+var onWrap func()
+
 // wrap wraps text to width w at spaces only: a file name, a number such
 // as 1.5 or a hyphenated word is never split, unless it alone is wider
 // than w.
@@ -69,6 +73,9 @@ func wrap(s string, w int) string {
 // screen must not overflow), else such a word keeps a line to itself. It
 // writes into one buffer: every frame wraps its texts.
 func wrapLine(p string, w int, hard bool) string {
+	if onWrap != nil {
+		onWrap()
+	}
 	buf := make([]byte, 0, len(p)+8)
 	start, lw := 0, 0 // where the current line begins in buf, and its width
 	for word := range strings.FieldsSeq(p) {

@@ -126,6 +126,7 @@ func (w welcome) confirmRemove(yes bool) (screen, tea.Msg) {
 	}
 	e := w.entries[at]
 	w.entries = slices.Delete(slices.Clone(w.entries), at, at+1)
+	w.plan.descs = slices.Delete(slices.Clone(w.plan.descs), at, at+1)
 	w.cursor = min(w.cursor, len(w.entries)-1)
 	return w, removeDraft{e.listed, e.label}
 }

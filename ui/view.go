@@ -30,12 +30,13 @@ func (m Model) View() tea.View {
 func (m Model) render() string {
 	l := m.c.lay
 	if l.tooSmall {
-		return m.tooSmall()
+		return m.frame.tooSmall
 	}
 	parts := []string{m.frame.header, l.gap() + fit(m.active.view(m.ctx()), l.body) + l.gap(), m.frame.footer}
 	return indent(strings.Join(parts, "\n"), l.margin)
 }
 
+// tooSmall is the message that asks for a larger window (see frame).
 func (m Model) tooSmall() string {
 	l := m.c.lay
 	msg := fmt.Sprintf("Please make the window larger (at least %d×%d; now %d×%d).", minWidth, minHeight, l.width, l.height)

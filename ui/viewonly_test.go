@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"reflect"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -31,7 +32,18 @@ func TestViewOnlyFormats(t *testing.T) {
 func checkViewOnlyFormats(t *testing.T, at string, m Model) {
 	t.Helper()
 	before := snapshot(m)
+	wraps := 0
+	onWrap = func() {
+		if wraps == 0 {
+			t.Logf("%s", debug.Stack())
+		}
+		wraps++
+	}
 	first := m.View()
+	onWrap = nil
+	if wraps > 0 {
+		t.Errorf("%s: View wrapped %d lines: wrapping is planned in Update (resize, update)", at, wraps)
+	}
 	if after := snapshot(m); after != before {
 		t.Fatalf("%s: View wrote to the model: %s", at, firstDiff(before, after))
 	}

@@ -41,6 +41,14 @@ type welcome struct {
 	heading string
 	// removing is the entry whose removal waits for y (-1: none).
 	removing int
+	plan     welcomePlan // planned by resize
+}
+
+// welcomePlan is the welcome's text wrapped and styled for the layout:
+// View only chooses which parts fit.
+type welcomePlan struct {
+	title, intro, heading, hint string
+	descs                       []string // each entry's description
 }
 
 // newWelcome lists the audiences, or only a fresh start when the audience
@@ -127,8 +135,21 @@ func (w welcome) update(msg tea.KeyPressMsg, c *common) (screen, tea.Msg) {
 	return w, nil
 }
 
-// resize has nothing to plan: the welcome fits its texts as it draws them.
-func (w welcome) resize(*common) screen { return w }
+// resize wraps and styles the welcome's texts for the layout.
+func (w welcome) resize(c *common) screen {
+	s, l := c.styles, c.lay
+	w.plan = welcomePlan{
+		title:   s.Prompt.Render(wrap("Coaching, mentoring, or both?", l.text)),
+		intro:   wrap("Answer a few questions and Guidepost recommends coaching, mentoring or a combined programme, with its reasons and sources.", l.text),
+		heading: s.Heading.Render(w.heading),
+		hint:    s.Muted.Render(wrap("Press l to compare coaching and mentoring first.", l.text)),
+		descs:   make([]string, len(w.entries)),
+	}
+	for i, e := range w.entries {
+		w.plan.descs[i] = s.Desc.Render(wrap(e.desc, l.text))
+	}
+	return w
+}
 
 func (w welcome) choose(i int) tea.Msg {
 	if w.entries[i].resume {
@@ -140,19 +161,16 @@ func (w welcome) choose(i int) tea.Msg {
 // view shows the title, what Guidepost does, the list and a hint about
 // the comparison; a short window drops the hint, then the intro.
 func (w welcome) view(c *common) string {
-	s, l := c.styles, c.lay
-	title := s.Prompt.Render(wrap("Coaching, mentoring, or both?", l.text))
-	intro := wrap("Answer a few questions and Guidepost recommends coaching, mentoring or a combined programme, with its reasons and sources.", l.text)
-	rows := []string{s.Heading.Render(w.heading)}
+	p := w.plan
+	rows := []string{p.heading}
 	for i, e := range w.entries {
 		rows = append(rows, optionRow(c, i, len(w.entries), e.label, i == w.cursor, w.picked && i == w.cursor))
 	}
 	list := strings.Join(rows, "\n")
-	desc := s.Desc.Render(wrap(w.entries[w.cursor].desc, l.text))
-	hint := s.Muted.Render(wrap("Press l to compare coaching and mentoring first.", l.text))
+	title, intro, desc, hint := p.title, p.intro, p.descs[w.cursor], p.hint
 	for _, parts := range [][]string{{title, intro, list, desc, hint}, {title, intro, list, desc}, {title, list, desc}} {
 		for _, gap := range []string{"\n\n", "\n"} {
-			if v := strings.Join(parts, gap); lines(v) <= l.body {
+			if v := strings.Join(parts, gap); lines(v) <= c.lay.body {
 				return v
 			}
 		}
