@@ -21,7 +21,7 @@ var developerWords = regexp.MustCompile(`(?i)our copy|heading is lost|lost the (
 // third person ("finds own answers"); a manager is "you", never "the
 // manager" or "your manager".
 var wrongVoice = map[string][]string{
-	"self":    {"this person", "the line manager would", "the manager would", "finds own", "find own"},
+	"self":    {"this person", "the line manager would", "the manager would", "finds own", "find own", "you wants", "you needs", "you has", "you does", "you is", "you was"},
 	"manager": {"the manager would", "the line manager would", "your manager"},
 }
 
