@@ -141,6 +141,12 @@ func TestGridNoContradiction(t *testing.T) {
 		if !is(b, ch, "group", "several", "team") && (steps["group_coaching_design"] || steps["team_coaching"]) {
 			fail("a group step for one person")
 		}
+		// The no-budget caution says "the next steps say how to fund it or
+		// keep it small": when it shows beside a plan, one of them must.
+		if cautions["no_coaching_budget"] && (r.Status == StatusClear || r.Status == StatusClose) &&
+			!steps["funding_case"] && !steps["own_budget"] && !steps["small_org_fallback"] && !steps["fund_the_coaching"] {
+			fail("the no-budget caution promises a funding step, and none is given")
+		}
 		if is(b, ch, "assessment", "no") && steps["baseline_assessment"] {
 			fail("a baseline assessment with assessments declined")
 		}
