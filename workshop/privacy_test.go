@@ -2,8 +2,10 @@ package workshop
 
 import (
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
 
 	"guidepost/advisor"
@@ -285,6 +287,40 @@ func TestSuppress(t *testing.T) {
 		for _, x := range cs {
 			if x.Hidden && (x.N != 0 || x.Pct != 0) {
 				t.Errorf("%v: a hidden row keeps its count", c.in)
+			}
+		}
+	}
+}
+
+// TestQuitPrintsNoSummary: what the terminal shows at quit (on the
+// projector) names the room file and the command to score it, and holds no
+// summary: no wellbeing count, no call counts.
+func TestQuitPrintsNoSummary(t *testing.T) {
+	b := testBank(t)
+	yes := map[string]string{}
+	for k, v := range coachingAnswers {
+		yes[k] = v
+	}
+	yes["wellbeing"] = "yes"
+	for _, n := range []int{2, 3} {
+		room, _ := newTestRoom(t, 3, 10)
+		for range n {
+			finishOne(t, room, answersOf(t, b, yes))
+		}
+		var out strings.Builder
+		if err := PrintSummary(&out, room); err != nil {
+			t.Fatal(err)
+		}
+		got := out.String()
+		if !strings.Contains(got, room.Path()) || !strings.Contains(got, fmt.Sprintf("%d finished", n)) {
+			t.Errorf("%d finished: %q lacks the room file or the counts", n, got)
+		}
+		if n >= 3 && !strings.Contains(got, "guidepost score --csv "+room.Path()+" --summary") {
+			t.Errorf("%d finished: %q lacks the command that scores the room", n, got)
+		}
+		for _, leak := range []string{"ellbeing first", "Coaching", "coaching", "Recommendations", "%"} {
+			if strings.Contains(got, leak) {
+				t.Errorf("%d finished: the quit message shows %q to the room:\n%s", n, leak, got)
 			}
 		}
 	}

@@ -6,13 +6,11 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"os"
 	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
-	"guidepost/batch"
 	"guidepost/questions"
 	"guidepost/ui"
 )
@@ -102,25 +100,20 @@ func joinNotice(a, b string) string {
 	return a + " " + b
 }
 
-// PrintSummary writes the room file's path, the counts and, once the
-// minimum group has finished, the summary `guidepost score --csv ROOM
-// --summary` prints. Below the minimum the summary is withheld: with so
-// few, it would tell people's answers apart.
+// PrintSummary writes the room file's path, the counts and how to score
+// the room. It prints no summary: the facilitator's terminal is the
+// projector, and a summary counts the wellbeing answers and, below the
+// minimum group, would tell people apart. The facilitator runs the
+// command it names on a screen of their own.
 func PrintSummary(w io.Writer, room *Room) error {
 	snap := room.Snapshot()
 	path := questions.Clean(room.Path())
 	fmt.Fprintf(w, "Room file: %s\n%d joined, %d finished.\n", path, snap.Joined, snap.Finished)
 	if snap.Finished < snap.MinGroup {
-		fmt.Fprintf(w, "Fewer than %d finished, so no room summary is printed (it could tell people apart). The answers are kept in the room file.\n", snap.MinGroup)
+		fmt.Fprintf(w, "Fewer than %d finished: the answers are kept in the room file, and a summary of so few could tell people apart.\n", snap.MinGroup)
 		return nil
 	}
-	fmt.Fprintf(w, "Score it again with: guidepost score --csv %s --summary\n\n", shellQuote(path))
-	f, err := os.Open(room.Path())
-	if err != nil {
-		return fmt.Errorf("read the room file for the summary: %w", err)
-	}
-	defer f.Close()
-	_, err = batch.Score(room.bank, f, w, batch.Options{Name: path, Summary: true, Format: "text", Warn: io.Discard})
+	_, err := fmt.Fprintf(w, "The summary is not shown here, where the room can see it (it counts wellbeing answers). On your own screen, run:\n  guidepost score --csv %s --summary\n", shellQuote(path))
 	return err
 }
 
