@@ -76,16 +76,24 @@ func TestNamedPipeIsRefusedAtOnce(t *testing.T) {
 	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
 		t.Skip("no named pipes here:", err)
 	}
-	done := make(chan cliResult, 4)
+	type run struct {
+		cliResult
+		args []string
+	}
+	done := make(chan run, 4)
 	cases := [][]string{{"check", fifo}, {"--rules", fifo, "learn"}, {"score", "--answers", fifo}, {"score", "--csv", fifo}}
 	for _, args := range cases {
-		go func() { done <- runCLI(t, "", args...) }()
+		go func() { done <- run{runCLI(t, "", args...), args} }()
 	}
 	for range cases {
 		select {
 		case r := <-done:
 			if r.code != exitInvalid || !strings.Contains(r.stderr, fifo+" is a named pipe, not a regular file") {
 				t.Errorf("a named pipe = %d, stderr %q; want exit 1 and the refusal", r.code, r.stderr)
+			}
+			// Only score --csv can read a stream: only it says how.
+			if csv := strings.Contains(r.stderr, "score --csv -"); csv != strings.Contains(strings.Join(r.args, " "), "--csv") {
+				t.Errorf("%v: stderr %q: the hint to pipe a stream belongs to score --csv alone", r.args, r.stderr)
 			}
 		case <-time.After(10 * time.Second):
 			t.Fatal("reading a named pipe with no writer blocks")

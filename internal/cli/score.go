@@ -4,6 +4,7 @@ package cli
 // Every call into the batch scorer is in this file.
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -183,6 +184,9 @@ func (a *app) openCSV(path string) (io.Reader, int64, func(), error) {
 		return a.in, fileSize(a.in), func() {}, nil
 	}
 	f, err := store.OpenFile(path, false)
+	if errors.Is(err, store.ErrNamedPipe) {
+		return nil, 0, nil, fmt.Errorf("%w (to score a stream, pipe it to 'score --csv -')", err)
+	}
 	if err != nil {
 		return nil, 0, nil, err
 	}

@@ -46,7 +46,11 @@ func OpenFile(path string, nofollow bool) (*os.File, error) {
 	return f, nil
 }
 
-// checkRegular refuses what an open f is when it is not a regular file.
+// ErrNamedPipe is wrapped by CheckRegular's error for a named pipe, so
+// that a caller can say how to read a stream instead.
+var ErrNamedPipe = errors.New("named pipe")
+
+// CheckRegular refuses what an open f is when it is not a regular file.
 func CheckRegular(f *os.File) error {
 	st, err := f.Stat()
 	if err != nil {
@@ -59,14 +63,14 @@ func CheckRegular(f *os.File) error {
 	case mode.IsDir():
 		return fmt.Errorf("%s is a folder, not a file", f.Name())
 	case mode&fs.ModeNamedPipe != 0:
-		return fmt.Errorf("%s is a named pipe, not a regular file (to score a stream, pipe it to 'score --csv -')", f.Name())
+		return fmt.Errorf("%s is a %w, not a regular file", f.Name(), ErrNamedPipe)
 	case mode&fs.ModeSocket != 0:
 		return fmt.Errorf("%s is a socket, not a regular file", f.Name())
 	}
 	return fmt.Errorf("%s is a device, not a regular file", f.Name())
 }
 
-// readFile reads at most limit+1 bytes of path: one byte more than the
+// ReadFile reads at most limit+1 bytes of path: one byte more than the
 // limit, so that the parser can report the size.
 func ReadFile(path string, limit int64, nofollow bool) ([]byte, error) {
 	f, err := OpenFile(path, nofollow)

@@ -45,13 +45,13 @@ func XDGDir(getenv func(string) string, env, fallback string) (string, error) {
 	return filepath.Join(home, fallback), nil
 }
 
-// draftPath returns $XDG_STATE_HOME/guidepost/draft.toml.
+// DraftPath returns $XDG_STATE_HOME/guidepost/draft.toml.
 func DraftPath(getenv func(string) string) (string, error) {
 	dir, err := XDGDir(getenv, "XDG_STATE_HOME", filepath.Join(".local", "state"))
 	return filepath.Join(dir, "guidepost", "draft.toml"), err
 }
 
-// userRulesPath returns $XDG_CONFIG_HOME/guidepost/rules.toml.
+// UserRulesPath returns $XDG_CONFIG_HOME/guidepost/rules.toml.
 func UserRulesPath(getenv func(string) string) (string, error) {
 	dir, err := XDGDir(getenv, "XDG_CONFIG_HOME", ".config")
 	return filepath.Join(dir, "guidepost", "rules.toml"), err
@@ -77,7 +77,7 @@ func CheckStateDir(dir string) error {
 	return nil
 }
 
-// saveDraft writes the answers file for c to path atomically; now is the
+// SaveDraft writes the answers file for c to path atomically; now is the
 // clock, write writes the temporary file (nil: a plain write).
 func SaveDraft(path string, b *questions.Bank, audience questions.Audience, c questions.Choices, now time.Time, write WriteFunc) error {
 	if err := WriteAtomic(path, questions.FormatAnswers(b, audience, c), now, write); err != nil {
@@ -86,7 +86,7 @@ func SaveDraft(path string, b *questions.Bank, audience questions.Audience, c qu
 	return nil
 }
 
-// removeDraft removes the draft at path and reports whether there was one.
+// RemoveDraft removes the draft at path and reports whether there was one.
 // It refuses a state folder that is a symbolic link.
 func RemoveDraft(path string) (bool, error) {
 	if err := CheckStateDir(filepath.Dir(path)); err != nil {
@@ -105,7 +105,7 @@ func RemoveDraft(path string) (bool, error) {
 // writeFunc writes data to f, a new temporary file.
 type WriteFunc func(f *os.File, data []byte) error
 
-// plainWrite is the writeFunc of every real run.
+// PlainWrite is the writeFunc of every real run.
 func PlainWrite(f *os.File, data []byte) error {
 	_, err := f.Write(data)
 	return err
