@@ -275,11 +275,3 @@ func (b *Bank) OptionIDs(q int) []string {
 	return out
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
