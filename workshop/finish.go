@@ -67,11 +67,7 @@ func withAudience(r advisor.Result) advisor.Result {
 
 // finish saves the answers from the review page.
 func (s *Server) finish(w http.ResponseWriter, r *http.Request, ss *session) {
-	if !s.readForm(w, r) {
-		return
-	}
-	if !tokenMatches(r.PostForm.Get("csrf"), ss.csrf) {
-		badToken(w, s.where(ss))
+	if !s.sessionForm(w, r, ss) {
 		return
 	}
 	switch {

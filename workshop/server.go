@@ -308,15 +308,24 @@ func (s *Server) renderQuestion(w http.ResponseWriter, status int, ss *session, 
 	render(w, status, "question.html", p)
 }
 
+// sessionForm reads a session's form and checks its token; on false the
+// reply has been written.
+func (s *Server) sessionForm(w http.ResponseWriter, r *http.Request, ss *session) bool {
+	if !s.readForm(w, r) {
+		return false
+	}
+	if !tokenMatches(r.PostForm.Get("csrf"), ss.csrf) {
+		badToken(w, s.where(ss))
+		return false
+	}
+	return true
+}
+
 // answer records the answer to question n and moves on: the next
 // question, or after the last the result, once the answers are in the
 // room file.
 func (s *Server) answer(w http.ResponseWriter, r *http.Request, ss *session) {
-	if !s.readForm(w, r) {
-		return
-	}
-	if !tokenMatches(r.PostForm.Get("csrf"), ss.csrf) {
-		badToken(w, s.where(ss))
+	if !s.sessionForm(w, r, ss) {
 		return
 	}
 	n, ok := s.questionNumber(r)
