@@ -229,10 +229,17 @@ func TestREADMEExamples(t *testing.T) {
 			var out bytes.Buffer
 			cmd.Stdout, cmd.Stderr = &out, &out
 			cmd.Run() // the output shows what the exit code would
-			got := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+			var got []string // no output: no lines
+			if out.Len() > 0 {
+				got = strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+			}
 			if ok, at := matchUpTo(s.want, got); !ok {
+				shown := "(no output)"
+				if at >= 0 && at < len(s.want) {
+					shown = s.want[at]
+				}
 				t.Errorf("README.md:%d: $ %s\nthe output shown differs from the real one at the shown line %q (%d of the block); the real output:\n%s",
-					b.line, s.command, s.want[max(at, 0)], at+1, out.String())
+					b.line, s.command, shown, at+1, out.String())
 			}
 		}
 	}

@@ -57,7 +57,7 @@ func TestPersonOwnedFromTheMarking(t *testing.T) {
 			t.Errorf("%s is marked but its manager prompt does not say to ask the person", b.Questions[q].ID)
 		}
 	}
-	if want := []string{"readiness", "awareness", "agenda", "style"}; !slices.Equal(ids, want) {
+	if want := []string{"readiness", "awareness", "agenda", "style", "answered_by"}; !slices.Equal(ids, want) {
 		t.Errorf("the shipped rule set marks %v as asked of the person; want %v", ids, want)
 	}
 	src := string(testbank.Rules(t))
