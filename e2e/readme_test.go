@@ -228,7 +228,7 @@ func TestREADMEExamples(t *testing.T) {
 			cmd.Dir, cmd.Env = dir, env
 			var out bytes.Buffer
 			cmd.Stdout, cmd.Stderr = &out, &out
-			cmd.Run() // the output shows what the exit code would
+			cmd.Run()        // the output shows what the exit code would
 			var got []string // no output: no lines
 			if out.Len() > 0 {
 				got = strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")

@@ -274,4 +274,3 @@ func (b *Bank) OptionIDs(q int) []string {
 	}
 	return out
 }
-
