@@ -74,6 +74,25 @@ const (
 // and by the raised cautions (mask), before rounding; see the package doc.
 func rawConfidence(b *questions.Bank, ch questions.Choices, e *evidence, o int, st Status, mask uint64) float64 {
 	want := b.Outcomes[o].ID
+	coverage, scale := coverageOf(b, ch, want)
+	if coverage == 0 {
+		return 0
+	}
+	c := math.Min(coverage*(0.4+0.6*separation(e, want, scale)), maxConfidence)
+	// The raised cautions' doubt first, then the caps by status, so that
+	// a cap is never lowered further by a caution.
+	c = withDoubt(b, c, mask)
+	c = capByStatus(e, c, st)
+	if closeCall(b, e.core) && want != questions.Combined {
+		c = math.Min(c, maxCloseConfidence)
+	}
+	return c
+}
+
+// coverageOf is the share of what the questions can tell that the answers
+// tell (an answer against want counts only toward the total), and half
+// the largest lead any side could reach, the scale of separation.
+func coverageOf(b *questions.Bank, ch questions.Choices, want string) (coverage, scale float64) {
 	// away is the side that evidence against want adds to (-1: none).
 	away := -1
 	switch want {
@@ -96,28 +115,30 @@ func rawConfidence(b *questions.Bank, ch questions.Choices, e *evidence, o int, 
 		}
 	}
 	if answered == 0 || total == 0 {
-		return 0
+		return 0, 0
 	}
+	return float64(answered) / float64(total), float64(max(maxC, maxM)) / 2
+}
+
+// separation is how far apart the scores are for want, from 0 to 1.
+func separation(e *evidence, want string, scale float64) float64 {
 	s := e.total
-	coverage := float64(answered) / float64(total)
 	lo, hi := min(s[0], s[1]), max(s[0], s[1])
-	var sep float64
 	switch {
 	case want == questions.Combined && lo > 0:
 		// Two needs: how balanced they are, and how much of the weaker
 		// one rests on evidence that says both.
-		sep = float64(lo) / float64(hi) * math.Min(1, float64(min(e.both[0], e.both[1]))/float64(lo))
-	case want != questions.Combined:
-		scale := float64(max(maxC, maxM)) / 2
-		if scale > 0 && hi > 0 {
-			// Evidence against the call narrows the gap and also counts
-			// on its own: 18 to 2.5 is less certain than 18 to 0.
-			sep = math.Min(1, math.Abs(float64(s[0]-s[1]))/scale) * (1 - float64(max(lo, 0))/float64(hi))
-		}
+		return float64(lo) / float64(hi) * math.Min(1, float64(min(e.both[0], e.both[1]))/float64(lo))
+	case want != questions.Combined && scale > 0 && hi > 0:
+		// Evidence against the call narrows the gap and also counts on
+		// its own: 18 to 2.5 is less certain than 18 to 0.
+		return math.Min(1, math.Abs(float64(s[0]-s[1]))/scale) * (1 - float64(max(lo, 0))/float64(hi))
 	}
-	c := math.Min(coverage*(0.4+0.6*sep), maxConfidence)
-	// The raised cautions' doubt first, then the caps by status, so that
-	// a cap is never lowered further by a caution.
+	return 0
+}
+
+// withDoubt applies the raised cautions' factors and caps to c.
+func withDoubt(b *questions.Bank, c float64, mask uint64) float64 {
 	for i := range b.Cautions {
 		if mask&(1<<i) == 0 {
 			continue
@@ -129,6 +150,11 @@ func rawConfidence(b *questions.Bank, ch questions.Choices, e *evidence, o int, 
 			c = math.Min(c, cp)
 		}
 	}
+	return c
+}
+
+// capByStatus caps c for the kind of call st.
+func capByStatus(e *evidence, c float64, st Status) float64 {
 	switch st {
 	case StatusTooFew:
 		// Fewer answers than it takes: at most maxTooFew. A call too
@@ -147,9 +173,6 @@ func rawConfidence(b *questions.Bank, ch questions.Choices, e *evidence, o int, 
 	case StatusRoute:
 		c = math.Min(c, maxRoute)
 	case StatusClose:
-		c = math.Min(c, maxCloseConfidence)
-	}
-	if closeCall(b, e.core) && want != questions.Combined {
 		c = math.Min(c, maxCloseConfidence)
 	}
 	return c
