@@ -3,6 +3,7 @@ package workshop
 import (
 	"guidepost/advisor"
 	"guidepost/questions"
+	"slices"
 )
 
 // The room's picture is what the projector may show, and the only place
@@ -81,13 +82,23 @@ func shownStatuses() []advisor.Status {
 // picture counts the finished participants' answers for the projector,
 // with every count below minGroup hidden.
 func picture(b *questions.Bank, finished []questions.Choices, minGroup int) *Picture {
-	p := &Picture{Total: len(finished), MinGroup: minGroup}
+	p, qs := emptyPicture(b, len(finished), minGroup)
+	for _, full := range finished {
+		p.count(b, qs, projected(b, full))
+	}
+	p.hideSmall(minGroup)
+	return p
+}
+
+// emptyPicture is a picture with every row at zero, and the indexes of
+// the questions it charts (all but the safety question).
+func emptyPicture(b *questions.Bank, total, minGroup int) (*Picture, []int) {
+	p := &Picture{Total: total, MinGroup: minGroup}
 	for _, o := range b.Outcomes {
 		p.Outcomes = append(p.Outcomes, Count{ID: o.ID, Label: o.Label})
 	}
 	p.Outcomes = append(p.Outcomes, Count{ID: NoLeaningID, Label: NoLeaningLabel})
-	statuses := shownStatuses()
-	for _, s := range statuses {
+	for _, s := range shownStatuses() {
 		p.Statuses = append(p.Statuses, Count{ID: string(s), Label: s.Text()})
 	}
 	p.Statuses = append(p.Statuses, Count{ID: NoLeaningID, Label: NoLeaningLabel})
@@ -103,28 +114,35 @@ func picture(b *questions.Bank, finished []questions.Choices, minGroup int) *Pic
 		p.Questions = append(p.Questions, qp)
 		qs = append(qs, q)
 	}
-	for _, full := range finished {
-		ch := projected(b, full)
-		v := advisor.Decide(b, ch)
-		if v.Status == advisor.StatusTooFew {
-			p.Outcomes[len(b.Outcomes)].N++
-			p.Statuses[len(statuses)].N++
-		} else {
-			p.Outcomes[v.Outcome].N++
-			for i, s := range statuses {
-				if s == v.Status {
-					p.Statuses[i].N++
-				}
-			}
-		}
-		for i, q := range qs {
-			o := ch[q]
-			if o == questions.NoAnswer {
-				o = int8(b.Unsure(q))
-			}
-			p.Questions[i].Options[o].N++
+	return p, qs
+}
+
+// count adds one participant's projected answers ch: their call (or no
+// leaning), its kind, and their answer to each charted question qs.
+func (p *Picture) count(b *questions.Bank, qs []int, ch questions.Choices) {
+	v := advisor.Decide(b, ch)
+	statuses := shownStatuses()
+	if v.Status == advisor.StatusTooFew {
+		p.Outcomes[len(b.Outcomes)].N++
+		p.Statuses[len(statuses)].N++
+	} else {
+		p.Outcomes[v.Outcome].N++
+		if i := slices.Index(statuses, v.Status); i >= 0 {
+			p.Statuses[i].N++
 		}
 	}
+	for i, q := range qs {
+		o := ch[q]
+		if o == questions.NoAnswer {
+			o = int8(b.Unsure(q))
+		}
+		p.Questions[i].Options[o].N++
+	}
+}
+
+// hideSmall hides the small counts of every chart and works out the
+// percentages of what is shown.
+func (p *Picture) hideSmall(minGroup int) {
 	// The no-leaning row is in both the outcomes and the statuses: hidden
 	// in one, it is hidden in the other, or the other would give it away.
 	oNo, sNo := &p.Outcomes[len(p.Outcomes)-1], &p.Statuses[len(p.Statuses)-1]
@@ -144,7 +162,6 @@ func picture(b *questions.Bank, finished []questions.Choices, minGroup int) *Pic
 	for _, c := range charts {
 		percentages(c, p.Total)
 	}
-	return p
 }
 
 // suppress hides every count of a chart from 1 to min-1 (keeping those
