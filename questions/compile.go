@@ -19,11 +19,25 @@ func compile(fb *fileBank, name string) *Bank {
 		Questions:  make([]Question, len(fb.Questions)),
 		Rules:      make([]Rule, len(fb.Rules)),
 		Cautions:   make([]Caution, len(fb.Cautions)),
+		Routes:     make([]Route, len(fb.Routes)),
 		Dimensions: make([]Dimension, len(fb.Dimensions)),
 		qindex:     make(map[string]int, len(fb.Questions)),
 		sindex:     make(map[string]int, len(fb.Sources)),
 		oindex:     make(map[string]int, len(fb.Outcomes)),
 	}
+	b.compileIDs(fb) // the conditions below name questions and options by id
+	b.compileConditional(fb)
+	for i := range fb.Dimensions {
+		d := &fb.Dimensions[i]
+		b.Dimensions[i] = Dimension{ID: d.ID.str(), Label: d.Label.text(),
+			Coaching: step(&d.Coaching), Mentoring: step(&d.Mentoring), Disagreement: step(&d.Disagreement)}
+	}
+	return b
+}
+
+// compileIDs compiles what the rest names by id: the sources, the
+// outcomes (without their steps) and the questions.
+func (b *Bank) compileIDs(fb *fileBank) {
 	for i := range fb.Sources {
 		s := &fb.Sources[i]
 		b.Sources[i] = Source{ID: s.ID.str(), Short: s.Short.text(), Publisher: s.Publisher.text(),
@@ -41,6 +55,11 @@ func compile(fb *fileBank, name string) *Bank {
 		b.Questions[i] = compileQuestion(&fb.Questions[i])
 		b.qindex[b.Questions[i].ID] = i
 	}
+}
+
+// compileConditional compiles what holds under conditions: the outcomes'
+// next steps, the rules, the cautions and the routes.
+func (b *Bank) compileConditional(fb *fileBank) {
 	for i := range fb.Outcomes {
 		b.Outcomes[i].NextSteps = b.nextSteps(fb.Outcomes[i].NextSteps)
 	}
@@ -56,19 +75,12 @@ func compile(fb *fileBank, name string) *Bank {
 		b.Cautions[i] = Caution{ID: c.ID.str(), Text: text.For(""), Voice: text, Sources: c.Sources.ids(), When: b.compileWhen(&c.When),
 			Cap: c.ConfidenceCap.float(), Factor: c.ConfidenceFactor.float()}
 	}
-	b.Routes = make([]Route, len(fb.Routes))
 	for i := range fb.Routes {
 		r := &fb.Routes[i]
 		sum := r.Summary.voice()
 		b.Routes[i] = Route{ID: r.ID.str(), Label: r.Label.text(), Summary: sum.For(""), SummaryVoice: sum,
 			Sources: r.Sources.ids(), When: b.compileWhen(&r.When), NextSteps: b.nextSteps(r.NextSteps)}
 	}
-	for i := range fb.Dimensions {
-		d := &fb.Dimensions[i]
-		b.Dimensions[i] = Dimension{ID: d.ID.str(), Label: d.Label.text(),
-			Coaching: step(&d.Coaching), Mentoring: step(&d.Mentoring), Disagreement: step(&d.Disagreement)}
-	}
-	return b
 }
 
 func step(s *fileStep) Step { return Step{Text: s.Text.text(), Sources: s.Sources.ids()} }
