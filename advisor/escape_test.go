@@ -77,7 +77,7 @@ func TestMarkdownReportsEscapeRuleTexts(t *testing.T) {
 	ch := b.NewChoices()
 	ch[q] = int8(o)
 	var out strings.Builder
-	if err := WriteMarkdown(&out, b, Evaluate(b, ch)); err != nil {
+	if err := WriteMarkdown(&out, ExplainAnswers(b, ch, "")); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(out.String(), "![x]") || strings.Contains(out.String(), "[go]") {

@@ -9,19 +9,19 @@ import (
 
 // changes groups the answer changes by question, in the order of the first
 // change of each, in plain words.
-func (x *explainer) changes() []Point {
+func (x *explainer) changes(list []Alternative) []Point {
 	type alt struct {
 		call   string
 		labels []string
 		unsure bool // leaving the question unanswered does it too
 	}
 	type group struct {
-		c    Change
+		c    Alternative
 		alts []alt
 	}
 	var groups []*group
 	byQ := map[string]*group{}
-	for _, c := range x.r.WouldChange {
+	for _, c := range list {
 		g := byQ[c.Question]
 		if g == nil {
 			g = &group{c: c}
@@ -40,7 +40,7 @@ func (x *explainer) changes() []Point {
 		if c.To == questions.UnsureID {
 			g.alts[i].unsure = true
 		} else {
-			g.alts[i].labels = append(g.alts[i].labels, "“"+clean(c.ToLabel)+"”")
+			g.alts[i].labels = append(g.alts[i].labels, "“"+c.ToLabel+"”")
 		}
 	}
 	out := []Point{}
@@ -61,7 +61,7 @@ func (x *explainer) changes() []Point {
 			case i > 0:
 				parts = append(parts, cond+", "+a.call)
 			case answered:
-				parts = append(parts, cond+" instead of “"+clean(g.c.FromLabel)+"”, the call would be "+a.call)
+				parts = append(parts, cond+" instead of “"+g.c.FromLabel+"”, the call would be "+a.call)
 			default:
 				parts = append(parts, cond+", the call would be "+a.call)
 			}
@@ -70,7 +70,7 @@ func (x *explainer) changes() []Point {
 		if g.c.Feasibility {
 			text += " This is about what can be offered, not about the need: it changes how support is delivered."
 		}
-		out = append(out, Point{Lead: clean(g.c.Topic), Text: text, Question: g.c.Question})
+		out = append(out, Point{Lead: g.c.Topic, Text: text, Question: g.c.Question})
 	}
 	return out
 }

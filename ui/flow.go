@@ -48,6 +48,7 @@ func (m Model) handleIntent(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case audienceMsg:
 		m.c.audience, m.notice, m.people.chosen = msg.audience, "", true
+		m.dirty = true // the result is worded for the reader
 		m.ask(m.cfg.Start)
 	case answeredMsg:
 		return m.answer(msg)
@@ -197,14 +198,14 @@ func (m *Model) evaluate() {
 	if !m.dirty {
 		return
 	}
-	r := advisor.Evaluate(m.c.bank, m.choices)
-	m.res, m.dirty = &r, false
+	e := advisor.ExplainAnswers(m.c.bank, m.choices, m.c.audience)
+	m.res, m.dirty = &e, false
 	m.saved, m.copyAsked = nil, false // a new result has not been saved
 }
 
 func (m *Model) showResult() {
 	m.evaluate()
-	m.setScreen(newResult(*m.res, &m.c))
+	m.setScreen(newResult(*m.res))
 }
 
 // confirmRestart ends the question whether to start over.
@@ -334,16 +335,14 @@ func (m Model) saveResult() tea.Cmd {
 	save := m.cfg.SaveResult
 	if as := m.cfg.SaveResultAs; as != nil {
 		person := m.people.person
-		save = func(audience questions.Audience, c questions.Choices, r advisor.Result) ([]string, error) {
-			return as(person, audience, c, r)
-		}
+		save = func(e advisor.Explanation) ([]string, error) { return as(person, e) }
 	}
 	if save == nil || m.res == nil {
 		return func() tea.Msg { return savedMsg{err: errNoSave} }
 	}
-	audience, c, r := m.c.audience, append(questions.Choices(nil), m.choices...), *m.res
+	e := *m.res
 	return func() tea.Msg {
-		paths, err := save(audience, c, r)
+		paths, err := save(e)
 		return savedMsg{paths: paths, err: err}
 	}
 }

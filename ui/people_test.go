@@ -131,8 +131,8 @@ func TestAskThemTooOnAManagersResult(t *testing.T) {
 
 func TestSaveResultAsIsToldWhom(t *testing.T) {
 	var who string
-	cfg := Config{Audience: "manager", Person: "Sam", SaveResultAs: func(person string, audience questions.Audience, _ questions.Choices, _ advisor.Result) ([]string, error) {
-		who = person + "/" + string(audience)
+	cfg := Config{Audience: "manager", Person: "Sam", SaveResultAs: func(person string, e advisor.Explanation) ([]string, error) {
+		who = person + "/" + string(e.Audience)
 		return []string{"x.md", "x.json"}, nil
 	}}
 	pressRun(press(start(t, cfg, 100, 30), "3", "2", "2", "1", "r"), "s")

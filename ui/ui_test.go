@@ -117,8 +117,8 @@ func TestReviewChangeReturnsToReview(t *testing.T) {
 	if reflect.DeepEqual(before.Scores, m.res.Scores) {
 		t.Error("the result was not evaluated again after the change")
 	}
-	if want := advisor.Evaluate(m.c.bank, m.choices); !reflect.DeepEqual(*m.res, want) {
-		t.Error("the result differs from advisor.Evaluate on the same answers")
+	if want := advisor.ExplainAnswers(m.c.bank, m.choices, m.c.audience); !reflect.DeepEqual(*m.res, want) {
+		t.Error("the result differs from advisor.ExplainAnswers on the same answers")
 	}
 }
 
@@ -267,13 +267,13 @@ func TestDraftSavedAfterEveryAnswer(t *testing.T) {
 func TestSaveResult(t *testing.T) {
 	cases := []struct {
 		name string
-		save func(questions.Audience, questions.Choices, advisor.Result) ([]string, error)
+		save func(advisor.Explanation) ([]string, error)
 		want string
 	}{
-		{"saved", func(questions.Audience, questions.Choices, advisor.Result) ([]string, error) {
+		{"saved", func(advisor.Explanation) ([]string, error) {
 			return []string{"guidepost-result.md", "guidepost-result.json"}, nil
 		}, "✓ Saved: guidepost-result.md, guidepost-result.json"},
-		{"failed", func(questions.Audience, questions.Choices, advisor.Result) ([]string, error) {
+		{"failed", func(advisor.Explanation) ([]string, error) {
 			return nil, errors.New("permission denied")
 		}, "✗ Could not save: permission denied"},
 		{"unavailable", nil, "✗ Could not save: saving is not available"},
