@@ -136,8 +136,7 @@ func (x *explainer) alternatives() []Alternative {
 		if q, _ := option(x.b, c.Question, ""); q != nil {
 			a.Topic = clean(q.Topic)
 		}
-		// As before this change: the labels for no particular reader.
-		a.FromLabel, a.ToLabel = plainLabel(x.b, c.Question, c.From), plainLabel(x.b, c.Question, c.To)
+		a.FromLabel, a.ToLabel = x.optionLabel(c.Question, c.From), x.optionLabel(c.Question, c.To)
 		out = append(out, a)
 	}
 	return out
@@ -147,13 +146,6 @@ func (x *explainer) alternatives() []Alternative {
 func (x *explainer) optionLabel(qid, oid string) string {
 	if _, o := option(x.b, qid, oid); o != nil {
 		return clean(o.LabelFor(x.audience))
-	}
-	return ""
-}
-
-func plainLabel(b *questions.Bank, qid, oid string) string {
-	if _, o := option(b, qid, oid); o != nil {
-		return clean(o.Label)
 	}
 	return ""
 }
