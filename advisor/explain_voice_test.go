@@ -80,24 +80,25 @@ func stepOf(b *questions.Bank, e Explanation, id string) (questions.Step, bool) 
 	return all[i], true
 }
 
-// voiced lists every text of b with a voice that an explanation shows.
+// voiced lists every text of b with a voice that an explanation shows but
+// the options' labels (labels name an answer, not the person).
 func voiced(b *questions.Bank) []questions.Text {
 	var out []questions.Text
-	for _, o := range b.Outcomes {
-		out = append(out, o.SummaryVoice)
-		for _, s := range o.NextSteps {
+	add := func(summary questions.Text, steps []questions.Step) {
+		out = append(out, summary)
+		for _, s := range steps {
 			out = append(out, s.Voice)
 		}
 	}
+	for _, o := range b.Outcomes {
+		add(o.SummaryVoice, o.NextSteps)
+	}
 	for _, r := range b.Routes {
-		out = append(out, r.SummaryVoice)
-		for _, s := range r.NextSteps {
-			out = append(out, s.Voice)
-		}
+		add(r.SummaryVoice, r.NextSteps)
 	}
 	for _, q := range b.Questions {
 		for _, o := range q.Options {
-			out = append(out, o.LabelVoice, o.RationaleVoice)
+			out = append(out, o.RationaleVoice)
 		}
 	}
 	for _, r := range b.Rules {
@@ -114,6 +115,11 @@ func voiced(b *questions.Bank) []questions.Text {
 // is no part of any text a is given.
 func othersOnly(b *questions.Bank, a questions.Audience) []string {
 	texts := voiced(b)
+	for _, q := range b.Questions {
+		for _, o := range q.Options {
+			texts = append(texts, o.LabelVoice)
+		}
+	}
 	var own strings.Builder
 	for _, tx := range texts {
 		own.WriteString(tx.For(a) + "\n")

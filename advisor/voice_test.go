@@ -75,30 +75,12 @@ func TestVoiceNoWrongWords(t *testing.T) {
 	}
 }
 
-// TestVoiceEveryText resolves every voiced text of the default rule set for
-// every reader: none keeps a placeholder, and the self reader never reads
-// about a third person.
+// TestVoiceEveryText resolves every voiced text of the default rule set
+// an explanation shows (but the labels) for every reader: none keeps a
+// placeholder, and the self reader never reads about a third person.
 func TestVoiceEveryText(t *testing.T) {
 	b := load(t, "../rules.toml")
-	var texts []questions.Text
-	for _, o := range b.Outcomes {
-		texts = append(texts, o.SummaryVoice)
-		for _, s := range o.NextSteps {
-			texts = append(texts, s.Voice)
-		}
-	}
-	for _, q := range b.Questions {
-		for _, o := range q.Options {
-			texts = append(texts, o.RationaleVoice)
-		}
-	}
-	for _, r := range b.Rules {
-		texts = append(texts, r.ReasonVoice)
-	}
-	for _, c := range b.Cautions {
-		texts = append(texts, c.Voice)
-	}
-	for _, tx := range texts {
+	for _, tx := range voiced(b) {
 		for _, a := range readers {
 			s := tx.For(questions.Audience(a))
 			for _, w := range wrongWords[a] {
