@@ -48,7 +48,6 @@ func (m Model) handleIntent(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case audienceMsg:
 		m.c.audience, m.notice, m.people.chosen = msg.audience, "", true
-		m.dirty = true // the result is worded for the reader
 		m.ask(m.cfg.Start)
 	case answeredMsg:
 		return m.answer(msg)
@@ -193,7 +192,8 @@ func (m *Model) toReview(pos int) {
 	m.setScreen(newReview(&m.c, pos, m.asked, m.choices))
 }
 
-// evaluate runs the advisor once per change of the answers.
+// evaluate has the advisor evaluate the answers and explain them for the
+// reader (chosen before any answer), once per change of the answers.
 func (m *Model) evaluate() {
 	if !m.dirty {
 		return

@@ -22,9 +22,11 @@
 // The draft is main's file, but the UI decides when it changes: SaveDraft
 // after every answer, ClearDraft on a start over and once the result is
 // saved, through one queue that keeps them in order (see draftQueue).
-// Scoring is package advisor's; the UI evaluates once when the answers
-// change and only formats the result. Files are main's: the UI calls the
-// injected SaveDraft and SaveResult from commands, never from Update.
+// Scoring and wording are package advisor's; the UI has the result
+// explained once for its reader when the answers change, shows that
+// explanation, saves it and ends with it. Files are main's: the
+// UI calls the injected SaveDraft and SaveResult from commands, never from
+// Update.
 //
 // RunAccessible is the same questionnaire as plain numbered prompts.
 package ui
@@ -143,7 +145,7 @@ type Model struct {
 	choices questions.Choices
 	res     *advisor.Explanation // the result, explained for the reader
 	lean    advisor.Verdict
-	dirty   bool // the answers or the reader changed since res was explained
+	dirty   bool // the answers changed since res was explained
 
 	active     screen // the screen on show (screen.go)
 	under      screen // the screen an opener's screen was opened over, or nil

@@ -84,6 +84,15 @@ func TestWelcomeSetsAudience(t *testing.T) {
 	if v := screenText(m); !strings.Contains(v, "What do you need most right now?") {
 		t.Errorf("not the self wording:\n%s", v)
 	}
+	// The result is explained for the reader chosen, and ends so.
+	m = press(m, "3", "2", "2", "1", "r")
+	if screenOf(m) != resultScreen || m.res == nil || m.res.Audience != "self" {
+		t.Fatalf("the result is not explained for self: screen %s, %+v", screenOf(m), m.res)
+	}
+	shown := m.res
+	if o := press(m, "q").Ending(); o.Quit || o.Result != shown {
+		t.Errorf("q on the result: quit %v, the result shown %v", o.Quit, o.Result == shown)
+	}
 }
 
 func TestLearnOpensAndReturns(t *testing.T) {
