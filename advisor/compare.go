@@ -4,8 +4,8 @@ package advisor
 // answers and the person's own. Compare finds every question they answer
 // differently, builds a merged view (the questions the rule set marks as
 // best asked of the person from the person's own answers, the rest from
-// the other view) and a conversation guide. It does no I/O; each result's
-// explanation is Explain's, as everywhere else.
+// the other view) and a conversation guide. It does no I/O; each view is
+// explained once, by Explain, for its own reader, as everywhere else.
 
 import (
 	"fmt"
@@ -48,12 +48,13 @@ type Difference struct {
 	Kind  string  `json:"-"`
 }
 
-// Views is CompareViews's result.
+// Views is CompareViews's result: A and B explained for their own
+// readers, Merged for the reader of the view beside the person's own.
 type Views struct {
-	A, B        Result
+	A, B        Explanation
 	Person      string // "a" or "b": the view taken as the person's own
 	Differences []Difference
-	Merged      Result
+	Merged      Explanation
 	// Notes say what was compared and how the person's view was chosen.
 	Notes []string
 	// Guide is what to talk about first, most telling first.
@@ -64,7 +65,7 @@ type Views struct {
 // person's own view is the one for the self audience; when neither or
 // both are, b is taken as the person's and a note says so.
 func CompareViews(bk *questions.Bank, a, b View) Views {
-	c := Views{A: EvaluateFor(bk, a.Choices, a.Audience), B: EvaluateFor(bk, b.Choices, b.Audience), Person: "b"}
+	c := Views{A: ExplainAnswers(bk, a.Choices, a.Audience), B: ExplainAnswers(bk, b.Choices, b.Audience), Person: "b"}
 	switch {
 	case a.Audience == questions.Self && b.Audience != questions.Self:
 		c.Person = "a"
@@ -87,14 +88,14 @@ func CompareViews(bk *questions.Bank, a, b View) Views {
 			merged[q] = person.Choices[q]
 		}
 	}
-	c.Merged = EvaluateFor(bk, merged, reader)
+	c.Merged = ExplainAnswers(bk, merged, reader)
 	for q := range bk.Questions {
 		if a.Choices[q] == b.Choices[q] {
 			continue
 		}
 		c.Differences = append(c.Differences, difference(bk, q, a.Choices[q], b.Choices[q], reader, c.Person))
 	}
-	c.Guide = guide(bk, c)
+	c.Guide = guide(c)
 	return c
 }
 
@@ -166,7 +167,7 @@ func audienceWords(a questions.Audience) string {
 // guide orders what to talk about: a wellbeing difference first, then
 // the questions best asked of the person, then the rest, each by how far
 // the answers pull apart. Every line says it is Guidepost's suggestion.
-func guide(bk *questions.Bank, c Views) []string {
+func guide(c Views) []string {
 	if len(c.Differences) == 0 {
 		return []string{"The two views answer every question alike, so there is no difference to talk through; the suggestion to check that together anyway is Guidepost's own."}
 	}
@@ -205,7 +206,7 @@ func guide(bk *questions.Bank, c Views) []string {
 	var out []string
 	if c.A.Recommendation != c.B.Recommendation || c.A.Status != c.B.Status {
 		out = append(out, fmt.Sprintf("The two views lead to different calls (A: %s; B: %s). Rather than settle which is right, go through the questions below together.",
-			callWords(bk, c.A), callWords(bk, c.B)))
+			callWords(c.A), callWords(c.B)))
 	}
 	for _, d := range ds {
 		ans := func(side string) string {
@@ -238,7 +239,6 @@ func guide(bk *questions.Bank, c Views) []string {
 }
 
 // callWords is a result's call in a few words: label, status, confidence.
-func callWords(bk *questions.Bank, r Result) string {
-	e := Explain(bk, r)
+func callWords(e Explanation) string {
 	return fmt.Sprintf("%s, %s, %s", e.Label, strings.ToLower(e.StatusText), e.ConfidenceText)
 }

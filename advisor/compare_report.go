@@ -8,8 +8,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-
-	"guidepost/questions"
 )
 
 // viewNames names A and B for the reports: the file and whose answers.
@@ -28,7 +26,7 @@ func (v Views) mergedTitle() string {
 
 // WriteViewsText writes the comparison as plain text.
 // width is the terminal's width in cells (0: ReportWidth).
-func WriteViewsText(w io.Writer, bk *questions.Bank, a, b View, v Views, width int) error {
+func WriteViewsText(w io.Writer, a, b View, v Views, width int) error {
 	p := newReport(w, width)
 	names := viewNames(a, b)
 	p.printf("Compared\n  A: %s\n  B: %s\n", Wrap(names[0], p.width, 5), Wrap(names[1], p.width, 5))
@@ -36,8 +34,7 @@ func WriteViewsText(w io.Writer, bk *questions.Bank, a, b View, v Views, width i
 		p.printf("  Note: %s\n", Wrap(n, p.width, 8))
 	}
 	p.printf("\nThe two calls\n")
-	for i, r := range []Result{v.A, v.B} {
-		e := Explain(bk, r)
+	for i, e := range []Explanation{v.A, v.B} {
 		p.printf("  %c: %s\n     %s\n", 'A'+i, Wrap(e.Headline, p.width, 5), Wrap(ConfidenceLabel+": "+e.ConfidenceText+".", p.width, 5))
 	}
 	p.printf("\nWhere they differ (%s)\n", countWord(len(v.Differences), "question"))
@@ -55,7 +52,7 @@ func WriteViewsText(w io.Writer, bk *questions.Bank, a, b View, v Views, width i
 		p.printf("     %s\n", Wrap("Why it matters: "+d.Matters+" "+clean(d.Why), p.width, 5))
 		p.printf("     The merged view takes %s's answer.\n", strings.ToUpper(d.Merged))
 	}
-	e := Explain(bk, v.Merged)
+	e := v.Merged
 	p.printf("\n%s\n  %s\n  %s\n", Wrap(v.mergedTitle(), p.width, 0), Wrap(e.Headline, p.width, 2),
 		Wrap(ConfidenceLabel+": "+e.ConfidenceText+". "+e.Basis, p.width, 2))
 	ch := e.Section(SectionChanges)
@@ -75,7 +72,7 @@ func WriteViewsText(w io.Writer, bk *questions.Bank, a, b View, v Views, width i
 }
 
 // WriteViewsMarkdown writes the comparison as Markdown.
-func WriteViewsMarkdown(w io.Writer, bk *questions.Bank, a, b View, v Views) error {
+func WriteViewsMarkdown(w io.Writer, a, b View, v Views) error {
 	p := newReport(w, 0)
 	names := viewNames(a, b)
 	p.printf("# Two views compared\n\n- **A:** %s\n- **B:** %s\n", Markdown(names[0]), Markdown(names[1]))
@@ -83,8 +80,7 @@ func WriteViewsMarkdown(w io.Writer, bk *questions.Bank, a, b View, v Views) err
 		p.printf("- **Note:** %s\n", Markdown(n))
 	}
 	p.printf("\n## The two calls\n\n")
-	for i, r := range []Result{v.A, v.B} {
-		e := Explain(bk, r)
+	for i, e := range []Explanation{v.A, v.B} {
 		p.printf("- **%c:** %s %s: %s.\n", 'A'+i, Markdown(e.Headline), ConfidenceLabel, Markdown(e.ConfidenceText))
 	}
 	p.printf("\n## Where they differ (%s)\n\n", countWord(len(v.Differences), "question"))
@@ -101,7 +97,7 @@ func WriteViewsMarkdown(w io.Writer, bk *questions.Bank, a, b View, v Views) err
 	for _, d := range v.Differences {
 		p.printf("\n**%s.** %s %s\n", Markdown(d.Topic), Markdown(d.Matters), Markdown(d.Why))
 	}
-	e := Explain(bk, v.Merged)
+	e := v.Merged
 	p.printf("\n## %s\n\n%s\n\n**%s:** %s. %s\n\n", Markdown(v.mergedTitle()), Markdown(e.Headline), ConfidenceLabel, Markdown(e.ConfidenceText), Markdown(e.Basis))
 	ch := e.Section(SectionChanges)
 	p.printf("### %s\n\n", Markdown(ch.Title))
@@ -136,10 +132,10 @@ type viewsJSON struct {
 // WriteViewsJSON writes the comparison as one JSON object: each result in
 // the shape of score --format json (with its answers), the differences,
 // the merged result and the guide.
-func WriteViewsJSON(w io.Writer, bk *questions.Bank, a, b View, v Views) error {
-	raw := func(r Result) (json.RawMessage, error) {
+func WriteViewsJSON(w io.Writer, a, b View, v Views) error {
+	raw := func(e Explanation) (json.RawMessage, error) {
 		var buf bytes.Buffer
-		err := WriteJSON(&buf, bk, r)
+		err := WriteJSON(&buf, e)
 		return bytes.TrimSpace(buf.Bytes()), err
 	}
 	j := viewsJSON{Compared: map[string]string{"a": clean(a.Name), "b": clean(b.Name)}, PersonView: v.Person,

@@ -64,7 +64,7 @@ func TestMergedTakesThePersonsOwn(t *testing.T) {
 			t.Fatalf("swap %v: person view %q, notes %v", swap, v.Person, v.Notes)
 		}
 		merged := b.NewChoices()
-		for _, x := range v.Merged.Answers {
+		for _, x := range v.Merged.Section(SectionAnswers).Points {
 			q := b.Question(x.Question)
 			merged[q] = int8(b.Option(q, x.Option))
 		}
@@ -125,7 +125,7 @@ func TestCompareGuideOrder(t *testing.T) {
 func TestCompareJSONShape(t *testing.T) {
 	b, m, p := views(t)
 	var buf bytes.Buffer
-	if err := WriteViewsJSON(&buf, b, m, p, CompareViews(b, m, p)); err != nil {
+	if err := WriteViewsJSON(&buf, m, p, CompareViews(b, m, p)); err != nil {
 		t.Fatal(err)
 	}
 	var got struct {
@@ -152,8 +152,8 @@ func TestCompareJSONShape(t *testing.T) {
 		}
 	}
 	for n, w := range []func(*bytes.Buffer) error{
-		func(o *bytes.Buffer) error { return WriteViewsText(o, b, m, p, CompareViews(b, m, p), 0) },
-		func(o *bytes.Buffer) error { return WriteViewsMarkdown(o, b, m, p, CompareViews(b, m, p)) },
+		func(o *bytes.Buffer) error { return WriteViewsText(o, m, p, CompareViews(b, m, p), 0) },
+		func(o *bytes.Buffer) error { return WriteViewsMarkdown(o, m, p, CompareViews(b, m, p)) },
 	} {
 		var o bytes.Buffer
 		if err := w(&o); err != nil || !strings.Contains(o.String(), "Awareness or experience") || !strings.Contains(o.String(), "Merged view") {

@@ -1,9 +1,9 @@
 // Package advisor is the engine and the explanation: it turns one person's
 // answers into a recommendation (coaching, mentoring or a combined
-// programme) and builds the one explanation of it (the Result: reasons,
-// cautions, next steps, changes that would alter the call, confidence and
-// sources) that every output renders. It also proves a rule set's outcomes
-// reachable (Check).
+// programme), the Result, in ids and numbers, and words it once for its
+// reader as the one Explanation (reasons, cautions, next steps, changes
+// that would alter the call, confidence and sources) that every output
+// renders. It also proves a rule set's outcomes reachable (Check).
 //
 // It is pure and deterministic: it reads nothing, writes only to the
 // io.Writer a report function is given, and has no clocks, no randomness
@@ -86,7 +86,7 @@
 //
 // # Explanations
 //
-// Evaluate lists the reasons (answers and rules that support the
+// Evaluate lists, by id, the reasons (answers and rules that support the
 // recommendation, strongest first) and the evidence against it (answers
 // that pulled the other way), with the main need's answer first in
 // whichever list it falls, so it is always shown. Cautions are raised by
@@ -94,27 +94,30 @@
 // recommendation but never change a score. WouldChange lists every single
 // answer change that would change the call, found by re-scoring each
 // alternative (not by estimating): the recommendation, or the status out
-// of wellbeing first.
+// of wellbeing first. A Result holds no text.
 //
-// Explain words a result once, for its audience, as an Explanation: the
-// headline and status, the reasons for and against, cautions, next steps,
-// the changes grouped by question, the confidence in words and figures
-// (ConfidenceText) and the sources with citation numbers in ascending
-// order. The text, Markdown and JSON reports here, the TUI and the batch
-// summary only render it; Compare does the same for "guidepost learn".
-// Wrap, FormatScore, ConfidenceText and Bar are the one wrap, score,
-// confidence and bar format they share.
+// Explain(b, r, audience) words a result once, for its reader, as an
+// Explanation: the headline and status, the reasons for and against,
+// cautions, next steps, the changes grouped by question, the confidence in
+// words and figures (ConfidenceText) and the sources with citation numbers
+// in ascending order; ExplainAnswers evaluates and explains in one call.
+// It reads every text from the rule set by its id, in the reader's voice:
+// a self-assessment reads "you", a manager reads "you" about "this
+// person", a consultant reads about "the participant", and no audience
+// about "the person". The text, Markdown and JSON reports here
+// (WriteText, WriteMarkdown, WriteJSON: CONTRACT §5, the one JSON shape of
+// a result), the TUI, the workshop's pages, saved results and compare
+// only render it; none words a result on its own, and none sets an
+// audience on a Result. Compare does the same for "guidepost learn". Wrap,
+// FormatScore, ConfidenceText and Bar are the one wrap, score, confidence
+// and bar format they share.
 //
-// Next steps are the recommended outcome's steps whose conditions hold for
-// the answers (Steps), in the rule set's order, each with its id: a mentor
-// already found, the manager's part, the budget, the start date and, for
-// combined, which part carries the programme change what is advised.
-//
-// Every rule-set text a result shows speaks to its reader (Speak, Say,
-// EvaluateFor): a self-assessment reads "you", a manager reads "you" about
-// "this person", a consultant reads about "the participant", and a result
-// with no audience about "the person". Evaluate speaks to no audience; the
-// text and Markdown reports speak to the result's Audience.
+// Next steps depend on the reader: they are the recommended outcome's
+// steps whose conditions hold for the answers and whose audience includes
+// the reader (Steps), in the rule set's order, each with its id, chosen by
+// Explain: a mentor already found, the manager's part, the budget, the
+// start date and, for combined, which part carries the programme change
+// what is advised.
 //
 // Decide is the allocation-free core, used by package batch for every row;
 // Evaluate builds the full Result on top of it. Check proves, by search,

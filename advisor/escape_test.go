@@ -3,6 +3,8 @@ package advisor
 import (
 	"strings"
 	"testing"
+
+	"guidepost/questions"
 )
 
 // hostile are texts a rules file could carry to turn a report into live
@@ -73,11 +75,12 @@ func TestMarkdownReportsEscapeRuleTexts(t *testing.T) {
 	b := load(t, "../rules.toml")
 	q := b.Question("need")
 	o := b.Option(q, "performance_dip")
-	b.Questions[q].Options[o].Label = "![x](http://example.invalid/p.png) [go](javascript:x)"
+	live := "![x](http://example.invalid/p.png) [go](javascript:x)"
+	b.Questions[q].Options[o].Label, b.Questions[q].Options[o].LabelVoice = live, questions.Text{Default: live}
 	ch := b.NewChoices()
 	ch[q] = int8(o)
 	var out strings.Builder
-	if err := WriteMarkdown(&out, b, Evaluate(b, ch)); err != nil {
+	if err := WriteMarkdown(&out, ExplainAnswers(b, ch, questions.NoAudience)); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(out.String(), "![x]") || strings.Contains(out.String(), "[go]") {

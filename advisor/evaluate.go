@@ -122,15 +122,13 @@ func condHolds(b *questions.Bank, c *questions.Cond, ch questions.Choices) bool 
 	return c.Mask&(1<<o) != 0
 }
 
-// Evaluate scores ch against b and explains the recommendation in full.
+// Evaluate scores ch against b: the recommendation and, in ids and
+// numbers, everything Explain words about it.
 func Evaluate(b *questions.Bank, ch questions.Choices) Result {
 	v := Decide(b, ch)
-	out := b.Outcomes[v.Outcome]
 	r := Result{
-		Recommendation: out.ID,
+		Recommendation: b.Outcomes[v.Outcome].ID,
 		Status:         v.Status,
-		Label:          out.Label,
-		Summary:        out.Summary,
 		Scores:         scores(v.Score),
 		Confidence:     v.Confidence,
 		Band:           Band(v.Confidence),
@@ -141,12 +139,10 @@ func Evaluate(b *questions.Bank, ch questions.Choices) Result {
 	}
 	r.Answers, r.Answered = answers(b, ch)
 	r.Reasons, r.Against = evidenceLists(b, ch, v)
-	r.Cautions = cautions(b, v.Cautions)
+	r.Cautions = cautionIDs(b, v.Cautions)
 	if v.Route >= 0 {
 		r.Route = b.Routes[v.Route].ID
 	}
-	r.Steps = nextSteps(b, v.Outcome, ch, "", r.Status, v.Route)
-	r.NextSteps = stepTexts(r.Steps)
 	r.WouldChange = wouldChange(b, ch, v)
 	if ev := evidenceOf(b, ch); ev.safety >= 0 {
 		r.Safety = b.Questions[ev.safety].ID
@@ -170,7 +166,7 @@ func answers(b *questions.Bank, ch questions.Choices) ([]Answer, int) {
 			continue
 		}
 		qq := &b.Questions[q]
-		list = append(list, Answer{Question: qq.ID, Option: qq.Options[o].ID, Topic: qq.Topic, Label: qq.Options[o].Label})
+		list = append(list, Answer{Question: qq.ID, Option: qq.Options[o].ID})
 		if b.Answered(ch, q) {
 			n++
 		}
@@ -219,13 +215,12 @@ func evidenceLists(b *questions.Bank, ch questions.Choices, v Verdict) (reasons,
 			continue
 		}
 		qq, opt := &b.Questions[q], &b.Questions[q].Options[o]
-		place(Reason{Question: qq.ID, Option: opt.ID, Topic: qq.Topic, Label: opt.Label,
-			Text: opt.Rationale, Sources: ids(opt.Sources), Score: opt.Score, Main: q == main}, opt.Score)
+		place(Reason{Question: qq.ID, Option: opt.ID, Score: opt.Score, Main: q == main}, opt.Score)
 	}
 	for i := range b.Rules {
 		r := &b.Rules[i]
 		if holds(b, &r.When, ch) {
-			place(Reason{Rule: r.ID, Text: r.Reason, Sources: ids(r.Sources), Score: r.Score}, r.Score)
+			place(Reason{Rule: r.ID, Score: r.Score}, r.Score)
 		}
 	}
 	order := func(list []Reason) {
@@ -277,11 +272,12 @@ func ids(s []string) []string {
 	return s
 }
 
-func cautions(b *questions.Bank, mask uint64) []Note {
-	list := []Note{}
+// cautionIDs lists the ids of the cautions raised in mask.
+func cautionIDs(b *questions.Bank, mask uint64) []string {
+	list := []string{}
 	for i, c := range b.Cautions {
 		if mask&(1<<i) != 0 {
-			list = append(list, Note{ID: c.ID, Text: c.Text, Sources: ids(c.Sources)})
+			list = append(list, c.ID)
 		}
 	}
 	return list
@@ -316,8 +312,7 @@ func wouldChange(b *questions.Bank, ch questions.Choices, v Verdict) []Change {
 				shift := abs32((w.Score[0] - w.Score[1]) - (v.Score[0] - v.Score[1]))
 				list = append(list, found{Change{
 					Question: qq.ID, From: qq.Options[cur].ID, To: qq.Options[o].ID,
-					Recommendation: b.Outcomes[w.Outcome].ID, Status: w.Status, Topic: qq.Topic,
-					FromLabel: qq.Options[cur].Label, ToLabel: qq.Options[o].Label,
+					Recommendation: b.Outcomes[w.Outcome].ID, Status: w.Status,
 					Feasibility: qq.Kind == questions.KindFeasibility,
 				}, safety, shift})
 			}

@@ -65,12 +65,8 @@ func TestEvaluateFixture(t *testing.T) {
 			if r.Recommendation != tt.rec || r.CloseCall != tt.close {
 				t.Errorf("got %s (close %v), want %s (close %v)", r.Recommendation, r.CloseCall, tt.rec, tt.close)
 			}
-			var ids []string
-			for _, c := range r.Cautions {
-				ids = append(ids, c.ID)
-			}
-			if strings.Join(ids, ",") != tt.cautions {
-				t.Errorf("cautions = %v, want %q", ids, tt.cautions)
+			if strings.Join(r.Cautions, ",") != tt.cautions {
+				t.Errorf("cautions = %v, want %q", r.Cautions, tt.cautions)
 			}
 		})
 	}
@@ -86,8 +82,8 @@ func TestReasonsStrongestFirst(t *testing.T) {
 	if want := "need=behaviour,horizon=short,budget=external"; strings.Join(got, ",") != want {
 		t.Fatalf("reasons %v, want %s", got, want)
 	}
-	if r.Reasons[0].Weight != needBehaviourC || r.Reasons[0].Sources[0] != "src_a" {
-		t.Fatalf("first reason %+v", r.Reasons[0])
+	if p := Explain(b, r, questions.NoAudience).Section(SectionFor).Points[0]; r.Reasons[0].Weight != needBehaviourC || p.Sources[0] != "src_a" {
+		t.Fatalf("first reason %+v, explained %+v", r.Reasons[0], p)
 	}
 	r = Evaluate(b, choices(t, b, "need=career", "horizon=both"))
 	if last := r.Reasons[len(r.Reasons)-1]; last.Rule != "career_both" || last.Toward != "combined" {

@@ -8,12 +8,17 @@ import (
 	"guidepost/questions"
 )
 
-// Explanation is a result told for people: everything every output shows,
-// in the order it shows it, worded once. The text, Markdown and JSON
-// reports, the TUI's result screen and the batch summary only lay it out;
-// none words a result on its own. Every text in it is clean (see
+// Explanation is a result told for one reader: everything every output
+// shows, in the order it shows it, worded once, with the ids and numbers
+// the JSON carries. The text, Markdown and JSON reports, the TUI's result
+// screen, the workshop's result page, saved results and compare only lay
+// it out; none words a result on its own. Every text in it is clean (see
 // questions.Clean); a renderer only escapes for its format.
 type Explanation struct {
+	// Audience is the reader it is worded for (questions.NoAudience reads
+	// about "the person").
+	Audience questions.Audience
+
 	// Status is the kind of call; StatusText names it in words and
 	// Headline, which every output leads with, starts with it.
 	Status     Status
@@ -38,19 +43,44 @@ type Explanation struct {
 	ConfidenceText string
 	// Basis says how much was answered.
 	Basis string
+	// CloseCall, Answered and Questions are the result's (see Result).
+	CloseCall           bool
+	Answered, Questions int
 
+	// Totals are the scores in points; Scores shows coaching's and
+	// mentoring's to people.
+	Totals Scores
 	Scores []ScoreLine
 
 	// Sections are the lists, in the order every output shows them: why,
 	// what pulled the other way, watch out, next steps, what would change
 	// this, the answers.
 	Sections []Section
+	// Changes are the single answer changes that would change the call,
+	// each with its labels; the changes section groups them by question.
+	Changes []Alternative
 
 	// Sources lists every source cited, numbered in the order of first
 	// citation through the sections.
 	Sources []Citation
-	// RuleSet names the rule set and the file it was read from.
-	RuleSet string
+	// RuleSet is the rule set's title, RuleSetFile the file it was read
+	// from ("" when not known); RuleSetText names both.
+	RuleSet, RuleSetFile string
+}
+
+// Alternative is one single answer change that would change the call,
+// with the question's topic and both answers' labels for the reader.
+type Alternative struct {
+	Change
+	Topic, FromLabel, ToLabel string
+}
+
+// RuleSetText names the rule set and the file it was read from.
+func (e Explanation) RuleSetText() string {
+	if e.RuleSetFile == "" {
+		return e.RuleSet
+	}
+	return e.RuleSet + ", read from " + e.RuleSetFile
 }
 
 // ScoreLine is one outcome's score.
@@ -100,9 +130,19 @@ type Point struct {
 	Cites []int
 	// ID is the caution's or the next step's id, where it has one.
 	ID string
-	// Question and Option are the ids behind the point, where there are.
+	// Question and Option are the ids behind the point, where there are;
+	// Rule is the rule's id behind a reason from several answers.
 	Question string
 	Option   string
+	Rule     string
+	// Topic and Label are the question's topic and the answer's label
+	// behind an answer (Lead joins them for evidence).
+	Topic, Label string
+	// Toward and Points are evidence's side and strength in points (see
+	// Reason); Sources its source ids as the rule set lists them.
+	Toward  string
+	Points  float64
+	Sources []string
 }
 
 // Citation is one numbered source.
@@ -190,64 +230,88 @@ const ruleLead = "Several answers taken together"
 // noChange is said when no single answer change would alter the call.
 const noChange = "No single answer change would change this call: several answers point the same way."
 
-// Explain builds the explanation of r, a result of Evaluate on b, for its
-// audience (r.Audience; questions.NoAudience reads about "the person").
-func Explain(b *questions.Bank, r Result) Explanation {
-	r = Speak(b, r, r.Audience) // every rule-set text in the reader's voice
-	x := explainer{b: b, r: r, voice: voiceOf(r.Audience), cit: map[string]int{}}
+// Explain words r, a result of Evaluate on b, once for its reader
+// (questions.NoAudience reads about "the person"): every text is read from
+// b by its id in the reader's voice. Every output renders what it returns.
+func Explain(b *questions.Bank, r Result, audience questions.Audience) Explanation {
+	x := explainer{b: b, r: r, audience: audience, voice: voiceOf(audience), cit: map[string]int{}}
 	return x.explain()
 }
 
+// ExplainAnswers evaluates ch against b and explains the result for
+// audience.
+func ExplainAnswers(b *questions.Bank, ch questions.Choices, audience questions.Audience) Explanation {
+	return Explain(b, Evaluate(b, ch), audience)
+}
+
 type explainer struct {
-	b     *questions.Bank
-	r     Result
-	voice voice
-	cit   map[string]int
-	srcs  []Citation
+	b        *questions.Bank
+	r        Result
+	audience questions.Audience
+	voice    voice
+	cit      map[string]int
+	srcs     []Citation
 }
 
 func (x *explainer) explain() Explanation {
 	r := x.r
 	e := Explanation{
-		Status:         r.Status,
-		StatusText:     statusText(r.Status),
-		Recommendation: r.Recommendation,
-		Label:          clean(x.label(r.Recommendation)),
-		Summary:        clean(r.Summary),
-		Confidence:     r.Confidence,
-		ConfidenceText: ConfidenceText(r.Confidence),
-		Basis:          x.basis(),
+		Audience: x.audience, Status: r.Status, StatusText: statusText(r.Status),
+		Recommendation: r.Recommendation, Label: clean(x.label(r.Recommendation)), Summary: x.summary(),
+		Confidence: r.Confidence, ConfidenceText: ConfidenceText(r.Confidence), Basis: x.basis(),
+		CloseCall: r.CloseCall, Answered: r.Answered, Questions: r.Questions, Totals: r.Scores,
+		RuleSet: clean(x.b.Title), RuleSetFile: clean(x.b.Name),
 	}
 	if i := x.b.Route(r.Route); i >= 0 {
-		rt := &x.b.Routes[i]
-		e.Route, e.RouteLabel = rt.ID, clean(rt.Label)
-		if r.Status == StatusRoute {
-			e.Summary = clean(say(rt.SummaryVoice, rt.Summary, r.Audience))
-		}
+		e.Route, e.RouteLabel = r.Route, clean(x.b.Routes[i].Label)
 	}
 	e.Headline, e.Detail = x.headline(e.Label, e.RouteLabel)
+	e.Scores = x.scoreLines()
+	e.Changes = x.alternatives()
+	e.Sections = x.sections(e)
+	e.Sources = x.srcs
+	return e
+}
+
+// summary is the outcome's summary, or with status another_route the
+// route's, for the reader.
+func (x *explainer) summary() string {
+	if i := x.b.Route(x.r.Route); i >= 0 && x.r.Status == StatusRoute {
+		rt := &x.b.Routes[i]
+		return clean(say(rt.SummaryVoice, rt.Summary, x.audience))
+	}
+	if o := x.b.Outcome(x.r.Recommendation); o >= 0 {
+		out := &x.b.Outcomes[o]
+		return clean(say(out.SummaryVoice, out.Summary, x.audience))
+	}
+	return ""
+}
+
+func (x *explainer) scoreLines() []ScoreLine {
+	r := x.r
+	var out []ScoreLine
 	for _, s := range []struct {
 		id string
 		v  float64
 	}{{questions.Coaching, r.Scores.Coaching}, {questions.Mentoring, r.Scores.Mentoring}} {
-		e.Scores = append(e.Scores, ScoreLine{Outcome: s.id, Label: clean(x.label(s.id)), Value: s.v, Text: points(s.v)})
+		out = append(out, ScoreLine{Outcome: s.id, Label: clean(x.label(s.id)), Value: s.v, Text: points(s.v)})
 	}
-	e.Sections = []Section{
-		{ID: SectionFor, Title: TitleFor, Points: x.evidence(r.Reasons), Numbered: true,
+	return out
+}
+
+// sections builds the lists in the order they are shown, which is also
+// the order sources are numbered in.
+func (x *explainer) sections(e Explanation) []Section {
+	return []Section{
+		{ID: SectionFor, Title: TitleFor, Points: x.evidence(x.r.Reasons), Numbered: true,
 			Empty: "No answer points toward " + e.Label + " yet."},
-		{ID: SectionAgainst, Title: TitleAgainst, Points: x.evidence(r.Against),
+		{ID: SectionAgainst, Title: TitleAgainst, Points: x.evidence(x.r.Against),
 			Empty: x.noAgainst(e.Label)},
-		{ID: SectionCautions, Title: TitleCautions, Points: x.notes(r.Cautions)},
+		{ID: SectionCautions, Title: TitleCautions, Points: x.cautions()},
 		{ID: SectionSteps, Title: TitleSteps, Points: x.steps(e.Label), Numbered: true},
-		{ID: SectionChanges, Title: TitleChanges, Points: x.changes(), Empty: noChange},
+		{ID: SectionChanges, Title: TitleChanges, Points: x.changes(e.Changes), Empty: noChange},
 		{ID: SectionAnswers, Title: TitleAnswers, Points: x.answers()},
 	}
-	e.Sources = x.srcs
-	e.RuleSet = clean(x.b.Title)
-	if x.b.Name != "" {
-		e.RuleSet += ", read from " + clean(x.b.Name)
-	}
-	return e
 }
 
 // Section returns the section with id, or an empty one.
@@ -291,97 +355,3 @@ func containsInt(list []int, n int) bool {
 	}
 	return false
 }
-
-func (x *explainer) evidence(list []Reason) []Point {
-	out := []Point{}
-	for _, r := range list {
-		p := Point{Text: clean(r.Text), Weight: x.weight(r.Score), Question: r.Question, Option: r.Option}
-		if r.Question != "" {
-			p.Lead = clean(r.Topic) + ": " + clean(r.Label)
-		} else {
-			p.Lead = ruleLead
-		}
-		p.Cites = x.cite(r.Sources)
-		out = append(out, p)
-	}
-	return out
-}
-
-// weight says how much evidence w (half points) counts, in plain words.
-func (x *explainer) weight(w questions.Pair) string {
-	c, m := float64(w[0])/2, float64(w[1])/2
-	cl, ml := clean(x.label(questions.Coaching)), clean(x.label(questions.Mentoring))
-	side := func(v float64, label string) string {
-		if v < 0 {
-			return points(-v) + " away from " + label
-		}
-		return points(v) + " toward " + label
-	}
-	switch {
-	case c != 0 && m != 0 && c == m:
-		return points(c) + " each toward " + cl + " and " + ml
-	case c != 0 && m != 0:
-		return side(c, cl) + " and " + side(m, ml)
-	case c != 0:
-		return side(c, cl)
-	case m != 0:
-		return side(m, ml)
-	}
-	return ""
-}
-
-func (x *explainer) notes(list []Note) []Point {
-	out := []Point{}
-	for _, n := range list {
-		out = append(out, Point{ID: n.ID, Text: clean(n.Text), Cites: x.cite(n.Sources)})
-	}
-	return out
-}
-
-// steps are the next steps the rule set advises for these answers. When
-// wellbeing comes first, a rule set whose steps name the wellbeing question
-// in their conditions (the default one puts a referral first and drops the
-// steps that assume a work-focused engagement) is followed; for one that
-// does not, the steps all assume such an engagement, so the referral and a
-// return to the leaning stand instead.
-func (x *explainer) steps(label string) []Point {
-	if x.r.Status != StatusWellbeing || x.stepsHandle(x.r.Safety) {
-		return x.notes(x.r.Steps)
-	}
-	var srcs []string
-	if q := x.b.Question(x.r.Safety); q >= 0 {
-		srcs = x.b.Questions[q].Sources
-	}
-	first := "Start with professional support for " + x.voice.whose + " wellbeing: coaches and mentors pay attention to feelings but are not therapists, so arrange that support before any coaching or mentoring."
-	return []Point{
-		{Text: first, Cites: x.cite(srcs)},
-		{Text: "Come back to " + label + " once that support is in place: answer the questions again then, and the steps for it will follow."},
-	}
-}
-
-// stepsHandle reports whether any outcome's next step has a condition on
-// the question with id q.
-func (x *explainer) stepsHandle(q string) bool {
-	for _, o := range x.b.Outcomes {
-		for _, st := range o.NextSteps {
-			for _, list := range [][]questions.Cond{st.When.All, st.When.Any, st.When.None} {
-				for _, c := range list {
-					if c.Question == q {
-						return true
-					}
-				}
-			}
-		}
-	}
-	return false
-}
-
-func (x *explainer) answers() []Point {
-	out := []Point{}
-	for _, a := range x.r.Answers {
-		out = append(out, Point{Lead: clean(a.Topic), Text: clean(a.Label), Question: a.Question, Option: a.Option})
-	}
-	return out
-}
-
-func clean(s string) string { return questions.Clean(s) }

@@ -96,9 +96,7 @@ func TestHeadlineLeadsWithStatus(t *testing.T) {
 		{[]string{"need=behaviour", "horizon=short", "style=questions", "wellbeing=yes"}, "consultant", []string{"help the participant find"}},
 	}
 	for _, tt := range tests {
-		r := Evaluate(b, choices(t, b, tt.answers...))
-		r.Audience = questions.Audience(tt.audience)
-		e := Explain(b, r)
+		e := ExplainAnswers(b, choices(t, b, tt.answers...), questions.Audience(tt.audience))
 		if !strings.HasPrefix(e.Headline, e.StatusText+":") {
 			t.Errorf("%v: headline %q does not lead with %q", tt.answers, e.Headline, e.StatusText)
 		}
@@ -117,7 +115,7 @@ func TestWellbeingFirst(t *testing.T) {
 	if len(r.WouldChange) == 0 || r.WouldChange[0].Question != "wellbeing" || r.WouldChange[0].To != "no" || r.WouldChange[0].Status != StatusClear {
 		t.Fatalf("would_change does not lead with the wellbeing answer: %+v", r.WouldChange)
 	}
-	e := Explain(b, r)
+	e := Explain(b, r, "")
 	steps := e.Section(SectionSteps).Points
 	if len(steps) == 0 || !strings.Contains(steps[0].Text, "professional support") || len(steps[0].Cites) == 0 {
 		t.Fatalf("next steps do not start with the referral: %+v", steps)
@@ -131,7 +129,7 @@ func TestWellbeingFirst(t *testing.T) {
 	if len(ch) == 0 || ch[0].Lead != "Wellbeing" || !strings.Contains(ch[0].Text, "instead of “Yes, wellbeing first”, the call would be Coaching") {
 		t.Fatalf("changes do not lead with wellbeing: %+v", ch)
 	}
-	if !slices.ContainsFunc(r.Cautions, func(n Note) bool { return n.ID == "not_therapy" }) {
+	if !slices.Contains(r.Cautions, "not_therapy") {
 		t.Errorf("not_therapy not raised: %+v", r.Cautions)
 	}
 }
@@ -147,7 +145,7 @@ func TestAgainstAndMainNeed(t *testing.T) {
 	if len(r.Against) != 1 || r.Against[0].Question != "need" || r.Against[0].Weight != sBehaviourC || r.Against[0].Toward != "coaching" {
 		t.Fatalf("against = %+v", r.Against)
 	}
-	e := Explain(b, r)
+	e := Explain(b, r, "")
 	if p := e.Section(SectionAgainst).Points; len(p) != 1 || p[0].Lead != "Main need: Change a behaviour" || p[0].Weight != "3 points toward Coaching" {
 		t.Fatalf("against points = %+v", p)
 	}
@@ -162,7 +160,7 @@ func TestAgainstAndMainNeed(t *testing.T) {
 func TestChangesGroupedByQuestion(t *testing.T) {
 	b := statusBank(t)
 	r := Evaluate(b, choices(t, b, "need=behaviour", "horizon=both", "style=questions"))
-	e := Explain(b, r)
+	e := Explain(b, r, "")
 	if len(e.Section(SectionChanges).Points) == 0 {
 		t.Fatalf("no changes: %+v", r)
 	}
@@ -187,7 +185,7 @@ func TestChangesGroupedByQuestion(t *testing.T) {
 func TestCitationsSorted(t *testing.T) {
 	b := statusBank(t)
 	for _, a := range [][]string{{"need=behaviour", "horizon=long", "goal=broad"}, {"need=career", "horizon=both", "goal=both"}} {
-		e := Explain(b, Evaluate(b, choices(t, b, a...)))
+		e := ExplainAnswers(b, choices(t, b, a...), "")
 		for i, c := range e.Sources {
 			if c.N != i+1 {
 				t.Fatalf("source %d numbered %d", i, c.N)
@@ -359,10 +357,10 @@ func TestOutputsInPlainWords(t *testing.T) {
 	b := load(t, "../rules.toml")
 	b.Name = "rules.toml (embedded)"
 	for _, sc := range loadScenarios(t) {
-		r := Evaluate(b, scenarioChoices(t, b, sc))
+		e := ExplainAnswers(b, scenarioChoices(t, b, sc), "")
 		var text, md strings.Builder
-		WriteText(&text, b, r)
-		WriteMarkdown(&md, b, r)
+		WriteText(&text, e)
+		WriteMarkdown(&md, e)
 		for _, out := range []string{text.String(), md.String()} {
 			for _, bad := range []string{"))", "((", "→", "toward coaching,", "toward mentoring,"} {
 				if strings.Contains(out, bad) {

@@ -136,7 +136,7 @@ func (x *explainer) clashText() string {
 			if r.Question == "" || len(names) == 2 || (r.Score[0] > 0 && r.Score[1] > 0) || x.feasibility(r.Question) {
 				continue
 			}
-			names = append(names, clean(r.Topic)+" (“"+clean(r.Label)+"”)")
+			names = append(names, x.answerName(r))
 			side = r.Toward
 		}
 		return names, side
@@ -152,6 +152,16 @@ func (x *explainer) clashText() string {
 		return s + " Decide which of these matters most to you, then answer them again."
 	}
 	return s + " Clarify with " + x.voice.who + " which of these matters most, then answer them again."
+}
+
+// answerName names an answer given as evidence: its question's topic and,
+// quoted, its label.
+func (x *explainer) answerName(r Reason) string {
+	q, _ := option(x.b, r.Question, r.Option)
+	if q == nil {
+		return ""
+	}
+	return clean(q.Topic) + " (“" + x.optionLabel(r.Question, r.Option) + "”)"
 }
 
 // feasibility reports whether question id is about what can be offered.

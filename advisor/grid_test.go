@@ -96,16 +96,16 @@ func TestGridNoContradiction(t *testing.T) {
 	ready := []string{StepSettleClash, "if_coaching_holds", "if_mentoring_holds", "check_with_person", "check_readiness"}
 	for i, ch := range sets {
 		a := audiences[i%len(audiences)]
-		r := EvaluateFor(b, ch, a)
+		r := Evaluate(b, ch)
 		steps := map[string]bool{}
 		var ids []string
-		for _, s := range r.Steps {
+		for _, s := range Explain(b, r, a).Section(SectionSteps).Points {
 			steps[s.ID] = true
 			ids = append(ids, s.ID)
 		}
 		cautions := map[string]bool{}
-		for _, c := range r.Cautions {
-			cautions[c.ID] = true
+		for _, id := range r.Cautions {
+			cautions[id] = true
 		}
 		fail := func(format string, args ...any) {
 			t.Helper()

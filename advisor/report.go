@@ -2,7 +2,6 @@ package advisor
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -25,117 +24,6 @@ func reportWidth(width int) int {
 		return ReportWidth
 	}
 	return max(width, MinReportWidth)
-}
-
-// MarshalJSON writes the scores as an object in a fixed order.
-func (s Scores) MarshalJSON() ([]byte, error) {
-	return []byte(`{"coaching":` + FormatScore(s.Coaching) + `,"mentoring":` + FormatScore(s.Mentoring) +
-		`,"combined":` + FormatScore(s.Combined) + `}`), nil
-}
-
-// jsonReport is the JSON form of a result (CONTRACT §5): the contract's
-// fields, with their texts taken from the explanation, and more.
-type jsonReport struct {
-	Recommendation string             `json:"recommendation"`
-	Status         Status             `json:"status"`
-	Route          string             `json:"route"`
-	RouteLabel     string             `json:"route_label,omitempty"`
-	StatusText     string             `json:"status_text"`
-	Headline       string             `json:"headline"`
-	Detail         string             `json:"detail,omitempty"`
-	Label          string             `json:"label"`
-	Summary        string             `json:"summary"`
-	Scores         Scores             `json:"scores"`
-	Confidence     float64            `json:"confidence"`
-	ConfidenceText string             `json:"confidence_text"`
-	Band           string             `json:"confidence_band"`
-	CloseCall      bool               `json:"close_call"`
-	Answered       int                `json:"answered"`
-	Questions      int                `json:"questions"`
-	Reasons        []jsonReason       `json:"reasons"`
-	Against        []jsonReason       `json:"against"`
-	Cautions       []Note             `json:"cautions"`
-	NextSteps      []string           `json:"next_steps"`
-	Steps          []Note             `json:"next_steps_sourced"`
-	WouldChange    []jsonChange       `json:"would_change"`
-	Audience       questions.Audience `json:"audience,omitempty"`
-	Answers        []Answer           `json:"answers"`
-	RuleSet        string             `json:"rule_set"`
-}
-
-type jsonReason struct {
-	Question   string   `json:"question,omitempty"`
-	Option     string   `json:"option,omitempty"`
-	Rule       string   `json:"rule,omitempty"`
-	Topic      string   `json:"topic,omitempty"`
-	Label      string   `json:"label,omitempty"`
-	Text       string   `json:"text"`
-	Sources    []string `json:"sources"`
-	Toward     string   `json:"toward"`
-	Weight     float64  `json:"weight"`
-	WeightText string   `json:"weight_text"`
-}
-
-type jsonChange struct {
-	Change
-	// Text is the change's question group in words, as the other outputs
-	// say it.
-	Text string `json:"text"`
-}
-
-// WriteJSON writes r as one JSON object (CONTRACT §5), indented.
-func WriteJSON(w io.Writer, b *questions.Bank, r Result) error {
-	e := Explain(b, r)
-	j := jsonReport{
-		Recommendation: r.Recommendation, Status: e.Status, Route: r.Route, RouteLabel: e.RouteLabel, StatusText: e.StatusText,
-		Headline: e.Headline, Detail: e.Detail, Label: e.Label, Summary: e.Summary,
-		Scores: r.Scores, Confidence: e.Confidence, ConfidenceText: e.ConfidenceText,
-		Band: Band(e.Confidence), CloseCall: r.CloseCall, Answered: r.Answered, Questions: r.Questions,
-		Reasons:  jsonReasons(r.Reasons, e.Section(SectionFor).Points),
-		Against:  jsonReasons(r.Against, e.Section(SectionAgainst).Points),
-		Cautions: []Note{}, NextSteps: []string{}, Steps: []Note{}, WouldChange: []jsonChange{},
-		Audience: r.Audience, Answers: r.Answers, RuleSet: r.RuleSet,
-	}
-	for i, p := range e.Section(SectionCautions).Points {
-		j.Cautions = append(j.Cautions, Note{ID: r.Cautions[i].ID, Text: p.Text, Sources: sourceIDs(e, p.Cites)})
-	}
-	for _, p := range e.Section(SectionSteps).Points {
-		j.NextSteps = append(j.NextSteps, p.Text)
-		j.Steps = append(j.Steps, Note{ID: p.ID, Text: p.Text, Sources: sourceIDs(e, p.Cites)})
-	}
-	groups := map[string]string{}
-	for _, p := range e.Section(SectionChanges).Points {
-		groups[p.Question] = p.Line()
-	}
-	for _, c := range r.WouldChange {
-		j.WouldChange = append(j.WouldChange, jsonChange{c, groups[c.Question]})
-	}
-	if j.Answers == nil {
-		j.Answers = []Answer{}
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(j)
-}
-
-func jsonReasons(rs []Reason, ps []Point) []jsonReason {
-	out := make([]jsonReason, len(rs))
-	for i, r := range rs {
-		out[i] = jsonReason{Question: r.Question, Option: r.Option, Rule: r.Rule, Topic: clean(r.Topic), Label: clean(r.Label),
-			Text: ps[i].Text, Sources: ids(r.Sources), Toward: r.Toward, Weight: r.Weight, WeightText: ps[i].Weight}
-	}
-	return out
-}
-
-// sourceIDs maps citation numbers back to source ids.
-func sourceIDs(e Explanation, nums []int) []string {
-	out := []string{}
-	for _, n := range nums {
-		if n >= 1 && n <= len(e.Sources) {
-			out = append(out, e.Sources[n-1].ID)
-		}
-	}
-	return out
 }
 
 // report writes through a bufio.Writer and keeps the first error, so the
@@ -163,22 +51,21 @@ func Bar(value, full float64, width int) string {
 	return strings.Repeat("█", n) + strings.Repeat("░", width-n)
 }
 
-// WriteText writes r as a plain-text report for someone who has never seen
+// WriteText writes e as a plain-text report for someone who has never seen
 // the tool, wrapped to ReportWidth cells.
-func WriteText(w io.Writer, b *questions.Bank, r Result) error {
-	return WriteTextWidth(w, b, r, ReportWidth)
+func WriteText(w io.Writer, e Explanation) error {
+	return WriteTextWidth(w, e, ReportWidth)
 }
 
 // WriteTextWidth is WriteText wrapped to width terminal cells instead (the
 // terminal's width when the report goes to one); 0 or less means
 // ReportWidth, and a width under MinReportWidth is taken as that.
-func WriteTextWidth(w io.Writer, b *questions.Bank, r Result, width int) error {
-	return newReport(w, width).text(b, r)
+func WriteTextWidth(w io.Writer, e Explanation, width int) error {
+	return newReport(w, width).text(e)
 }
 
-// text writes r as a plain-text report.
-func (p *report) text(b *questions.Bank, r Result) error {
-	e := Explain(b, r)
+// text writes e as a plain-text report.
+func (p *report) text(e Explanation) error {
 	p.printf("%s\n", Wrap(e.Headline, p.width, 0))
 	if e.Detail != "" {
 		p.printf("%s\n", Wrap(e.Detail, p.width, 0))
@@ -197,7 +84,7 @@ func (p *report) text(b *questions.Bank, r Result) error {
 		}
 		p.printf("\n")
 	}
-	p.printf("%s\n", Wrap("Rule set: "+e.RuleSet, p.width, 0))
+	p.printf("%s\n", Wrap("Rule set: "+e.RuleSetText(), p.width, 0))
 	return p.w.Flush()
 }
 
@@ -243,9 +130,8 @@ func (p *report) textSection(s Section) {
 	p.printf("\n")
 }
 
-// WriteMarkdown writes r as a Markdown report.
-func WriteMarkdown(w io.Writer, b *questions.Bank, r Result) error {
-	e := Explain(b, r)
+// WriteMarkdown writes e as a Markdown report.
+func WriteMarkdown(w io.Writer, e Explanation) error {
 	p := newReport(w, 0)
 	p.printf("# %s\n\n", Markdown(e.Headline))
 	if e.Detail != "" {
@@ -280,7 +166,7 @@ func WriteMarkdown(w io.Writer, b *questions.Bank, r Result) error {
 		p.printf("\n")
 	}
 	p.mdSources(e.Sources)
-	p.printf("---\nRule set: %s\n", Markdown(e.RuleSet))
+	p.printf("---\nRule set: %s\n", Markdown(e.RuleSetText()))
 	return p.w.Flush()
 }
 

@@ -10,9 +10,9 @@ import (
 // the shape of reasons.
 func TestJSONStatusAndAgainst(t *testing.T) {
 	b := statusBank(t)
-	r := Evaluate(b, choices(t, b, "need=behaviour", "horizon=long", "goal=broad", "style=advice"))
+	e := ExplainAnswers(b, choices(t, b, "need=behaviour", "horizon=long", "goal=broad", "style=advice"), "")
 	var buf strings.Builder
-	if err := WriteJSON(&buf, b, r); err != nil {
+	if err := WriteJSON(&buf, e); err != nil {
 		t.Fatal(err)
 	}
 	var got struct {

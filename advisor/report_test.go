@@ -37,13 +37,13 @@ func TestReportsGolden(t *testing.T) {
 		if sc.ID != "S10" && sc.ID != "S07" && sc.ID != "S23" {
 			continue
 		}
-		r := Evaluate(b, scenarioChoices(t, b, sc))
+		e := ExplainAnswers(b, scenarioChoices(t, b, sc), questions.NoAudience)
 		var text, md, js bytes.Buffer
-		if err := WriteText(&text, b, r); err != nil {
+		if err := WriteText(&text, e); err != nil {
 			t.Fatal(err)
 		}
-		WriteMarkdown(&md, b, r)
-		WriteJSON(&js, b, r)
+		WriteMarkdown(&md, e)
+		WriteJSON(&js, e)
 		golden(t, sc.ID+".txt", text.Bytes())
 		golden(t, sc.ID+".md", md.Bytes())
 		golden(t, sc.ID+".json", js.Bytes())
@@ -73,10 +73,9 @@ func TestStatusReportsGolden(t *testing.T) {
 		{"wellbeing-consultant", "consultant", []string{"need=career_development", "goal_shape=specific", "horizon=both", "wellbeing=yes"}},
 	}
 	for _, tc := range cases {
-		r := Evaluate(b, choices(t, b, tc.answers...))
-		r.Audience = questions.Audience(tc.audience)
+		e := ExplainAnswers(b, choices(t, b, tc.answers...), questions.Audience(tc.audience))
 		var text bytes.Buffer
-		if err := WriteText(&text, b, r); err != nil {
+		if err := WriteText(&text, e); err != nil {
 			t.Fatal(err)
 		}
 		golden(t, "status-"+tc.name+".txt", text.Bytes())
@@ -89,10 +88,9 @@ func TestJSONContract(t *testing.T) {
 	b := load(t, "../rules.toml")
 	for _, audience := range questions.Audiences {
 		for _, sc := range loadScenarios(t) {
-			r := Evaluate(b, scenarioChoices(t, b, sc))
-			r.Audience = audience
+			e := ExplainAnswers(b, scenarioChoices(t, b, sc), audience)
 			var buf bytes.Buffer
-			if err := WriteJSON(&buf, b, r); err != nil {
+			if err := WriteJSON(&buf, e); err != nil {
 				t.Fatal(err)
 			}
 			var got struct {
@@ -145,10 +143,10 @@ func TestJSONContract(t *testing.T) {
 func TestReportsAreClean(t *testing.T) {
 	b := fixture(t)
 	b.Outcomes[0].Summary = "evil \x1b]0;title\x07 summary" // as if it slipped past the loader
-	r := Evaluate(b, choices(t, b, "need=behaviour"))
+	e := ExplainAnswers(b, choices(t, b, "need=behaviour"), "")
 	var text, md bytes.Buffer
-	WriteText(&text, b, r)
-	WriteMarkdown(&md, b, r)
+	WriteText(&text, e)
+	WriteMarkdown(&md, e)
 	for _, out := range []string{text.String(), md.String()} {
 		if strings.ContainsAny(out, "\x1b\x07") {
 			t.Fatalf("report carries control characters: %q", out)
@@ -159,7 +157,7 @@ func TestReportsAreClean(t *testing.T) {
 func TestNothingAnsweredSaysSo(t *testing.T) {
 	b := fixture(t)
 	var text bytes.Buffer
-	WriteText(&text, b, Evaluate(b, b.NewChoices()))
+	WriteText(&text, ExplainAnswers(b, b.NewChoices(), ""))
 	if !strings.Contains(text.String(), "not a recommendation yet") {
 		t.Fatalf("report:\n%s", text.String())
 	}

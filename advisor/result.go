@@ -2,47 +2,46 @@ package advisor
 
 import "guidepost/questions"
 
-// Result is a full evaluation of one set of answers: the recommendation and
-// everything a report explains about it. Its JSON form is CONTRACT §5.
+// Result is a full evaluation of one set of answers in ids and numbers:
+// the recommendation, its status, scores and confidence, and the ids of
+// the evidence, cautions, changes and answers behind it. It holds no text:
+// Explain words it once for its reader, and every output renders that
+// Explanation (the JSON form, CONTRACT §5, included).
 type Result struct {
-	Recommendation string `json:"recommendation"`
-	// Status says what kind of call this is; Recommendation is then the
-	// leaning (see Status).
-	Status Status `json:"status"`
+	// Recommendation is the outcome id; Status says what kind of call
+	// this is, and Recommendation is then the leaning (see Status).
+	Recommendation string
+	Status         Status
 	// Route is the other route that comes first (a [[route]] id of the
 	// rule set: training, performance_process, wellbeing_support), or "".
-	Route      string  `json:"route"`
-	Label      string  `json:"label"`
-	Summary    string  `json:"summary"`
-	Scores     Scores  `json:"scores"`
-	Confidence float64 `json:"confidence"`
+	Route      string
+	Scores     Scores
+	Confidence float64
 	// Band is the confidence in words: "low", "moderate" or "high".
-	Band string `json:"confidence_band"`
+	Band string
 	// CloseCall is true when the scores are within the decision margin and
 	// the recommendation is not combined.
-	CloseCall bool `json:"close_call"`
-	// Answered and Asked count the questions answered (other than unsure)
-	// out of all the bank's questions.
-	Answered  int      `json:"answered"`
-	Questions int      `json:"questions"`
-	Reasons   []Reason `json:"reasons"`
+	CloseCall bool
+	// Answered and Questions count the questions answered (other than
+	// unsure) out of all the bank's questions.
+	Answered  int
+	Questions int
+	Reasons   []Reason
 	// Against is the evidence that pulled away from the recommendation.
-	Against     []Reason           `json:"against"`
-	Cautions    []Note             `json:"cautions"`
-	NextSteps   []string           `json:"next_steps"`
-	Steps       []Note             `json:"next_steps_sourced"`
-	WouldChange []Change           `json:"would_change"`
-	Audience    questions.Audience `json:"audience,omitempty"`
-	Answers     []Answer           `json:"answers"`
-	RuleSet     string             `json:"rule_set"`
+	Against []Reason
+	// Cautions are the ids of the raised cautions, in the rule set's order.
+	Cautions    []string
+	WouldChange []Change
+	Answers     []Answer
+	// RuleSet is the rule set's title.
+	RuleSet string
 	// Safety is the id of the safety question (wellbeing) that put the
 	// person's wellbeing first, or "".
-	Safety  string  `json:"-"`
-	Verdict Verdict `json:"-"`
+	Safety  string
+	Verdict Verdict
 }
 
-// Scores maps outcome ids to scores; it marshals in a fixed order
-// (coaching, mentoring, combined).
+// Scores are the scores in points: coaching, mentoring and combined.
 type Scores struct {
 	Coaching  float64
 	Mentoring float64
@@ -50,56 +49,40 @@ type Scores struct {
 	Combined float64
 }
 
-// Reason is one piece of evidence for the recommendation: an answer
-// (Question and Option set) or a rule that fired (Rule set).
+// Reason is one piece of evidence for (or against) the recommendation: an
+// answer (Question and Option set) or a rule that held (Rule set).
 type Reason struct {
-	Question string   `json:"question,omitempty"`
-	Option   string   `json:"option,omitempty"`
-	Rule     string   `json:"rule,omitempty"`
-	Topic    string   `json:"topic,omitempty"`
-	Label    string   `json:"label,omitempty"`
-	Text     string   `json:"text"`
-	Sources  []string `json:"sources"`
+	Question string
+	Option   string
+	Rule     string
 	// Toward is the outcome the evidence supports: coaching, mentoring, or
 	// combined for evidence on both sides.
-	Toward string `json:"toward"`
+	Toward string
 	// Weight is the evidence's strength toward Toward, in points.
-	Weight float64 `json:"weight"`
+	Weight float64
 	// Score is the evidence's full weight toward coaching and mentoring,
 	// in half points; Main marks the answer to the main need.
-	Score questions.Pair `json:"-"`
-	Main  bool           `json:"-"`
+	Score questions.Pair
+	Main  bool
 }
 
-// Note is a sourced text: a caution or a next step.
-type Note struct {
-	ID      string   `json:"id,omitempty"`
-	Text    string   `json:"text"`
-	Sources []string `json:"sources"`
-}
-
-// Change is one answer change that would change the recommendation.
+// Change is one answer change that would change the call: question
+// Question answered To instead of From would give Recommendation with
+// Status. Feasibility marks a change to what the organisation can offer
+// rather than to the need.
 type Change struct {
-	Question       string `json:"question"`
-	From           string `json:"from"`
-	To             string `json:"to"`
-	Recommendation string `json:"recommendation"`
-	// Status is the kind of call the change would lead to.
-	Status Status `json:"status"`
-	// Topic, FromLabel and ToLabel are for people; Feasibility marks a
-	// change to what the organisation can offer rather than to the need.
-	Topic       string `json:"topic"`
-	FromLabel   string `json:"from_label"`
-	ToLabel     string `json:"to_label"`
-	Feasibility bool   `json:"feasibility,omitempty"`
+	Question       string
+	From           string
+	To             string
+	Recommendation string
+	Status         Status
+	Feasibility    bool
 }
 
-// Answer is one question and the option chosen, for reports.
+// Answer is one question and the option chosen.
 type Answer struct {
-	Question string `json:"question"`
-	Option   string `json:"option"`
-	Topic    string `json:"-"`
-	Label    string `json:"-"`
+	Question string
+	Option   string
 }
 
 // Verdict is the allocation-free core of an evaluation, used for batch

@@ -2,7 +2,6 @@ package advisor
 
 import (
 	"fmt"
-	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -148,25 +147,19 @@ func checkForm(t *testing.T, b *questions.Bank, sc scenario) {
 	}
 }
 
-// checkStatus compares the scenario's status with the result's. Result
-// gains a Status field with issue 10 item 1 (branch explain); until then
-// there is nothing to compare.
+// checkStatus compares the scenario's status with the result's.
 func checkStatus(t *testing.T, r Result, want string) {
 	t.Helper()
-	f := reflect.ValueOf(r).FieldByName("Status")
-	if want == "" || !f.IsValid() {
-		return
-	}
-	if got := fmt.Sprint(f.Interface()); got != want {
-		t.Errorf("status %s, want %s", got, want)
+	if want != "" && string(r.Status) != want {
+		t.Errorf("status %s, want %s", r.Status, want)
 	}
 }
 
-// checkSteps compares the scenario's next-step ids with the result's.
-func checkSteps(t *testing.T, r Result, want, avoid []string) {
+// checkSteps compares the scenario's next-step ids with the explanation's.
+func checkSteps(t *testing.T, e Explanation, want, avoid []string) {
 	t.Helper()
 	var got []string
-	for _, s := range r.Steps {
+	for _, s := range e.Section(SectionSteps).Points {
 		got = append(got, s.ID)
 	}
 	for _, id := range want {
@@ -181,39 +174,29 @@ func checkSteps(t *testing.T, r Result, want, avoid []string) {
 	}
 }
 
-// shownTexts returns every text a result shows from the rule set, each
-// named for a message: the summary, the evidence (reasons, and against
-// where Result has it) with its topic and label, the cautions and the next
-// steps.
-func shownTexts(r Result) map[string]string {
-	out := map[string]string{"summary": r.Summary}
-	evidence := func(name string, list []Reason) {
-		for i, x := range list {
-			out[fmt.Sprintf("%s[%d] %s", name, i, x.Question+x.Rule)] = x.Topic + ": " + x.Label + ". " + x.Text
+// shownTexts returns the texts an explanation says about the person, each
+// named for a message: the headline, the detail, the summary and every
+// point of the evidence, the cautions and the next steps.
+func shownTexts(e Explanation) map[string]string {
+	out := map[string]string{"headline": e.Headline, "detail": e.Detail, "summary": e.Summary}
+	for _, s := range e.Sections {
+		if s.ID == SectionChanges || s.ID == SectionAnswers {
+			continue
 		}
-	}
-	evidence("reasons", r.Reasons)
-	if f := reflect.ValueOf(r).FieldByName("Against"); f.IsValid() {
-		if list, ok := f.Interface().([]Reason); ok {
-			evidence("against", list)
+		for i, p := range s.Points {
+			out[fmt.Sprintf("%s[%d] %s", s.ID, i, p.ID+p.Question+p.Rule)] = p.Line()
 		}
-	}
-	for _, n := range r.Cautions {
-		out["caution "+n.ID] = n.Text
-	}
-	for _, n := range r.Steps {
-		out["step "+n.ID] = n.Text
 	}
 	return out
 }
 
 // checkPhrases fails for every shown text that uses an avoided phrase.
-func checkPhrases(t *testing.T, r Result, avoid []string) {
+func checkPhrases(t *testing.T, e Explanation, avoid []string) {
 	t.Helper()
-	for name, text := range shownTexts(r) {
+	for name, text := range shownTexts(e) {
 		for _, p := range avoid {
 			if strings.Contains(strings.ToLower(text), strings.ToLower(p)) {
-				t.Errorf("%s says %q to a %s reader: %s", name, p, r.Audience, text)
+				t.Errorf("%s says %q to a %s reader: %s", name, p, e.Audience, text)
 			}
 		}
 	}
@@ -232,13 +215,12 @@ func TestScenarios(t *testing.T) {
 	for _, sc := range loadAllScenarios(t) {
 		t.Run(sc.ID, func(t *testing.T) {
 			checkForm(t, b, sc)
-			r := EvaluateFor(b, scenarioChoices(t, b, sc), scenarioAudience(sc))
+			r := Evaluate(b, scenarioChoices(t, b, sc))
+			e := Explain(b, r, scenarioAudience(sc))
 			if r.Recommendation != sc.Expect {
 				t.Errorf("got %s (coaching %v, mentoring %v), want %s: %s", r.Recommendation, r.Scores.Coaching, r.Scores.Mentoring, sc.Expect, sc.Why)
 			}
-			raised := func(id string) bool {
-				return slices.ContainsFunc(r.Cautions, func(n Note) bool { return n.ID == id })
-			}
+			raised := func(id string) bool { return slices.Contains(r.Cautions, id) }
 			for _, id := range sc.ExpectCautions {
 				if !raised(id) {
 					t.Errorf("caution %s not raised (got %v)", id, r.Cautions)
@@ -262,8 +244,8 @@ func TestScenarios(t *testing.T) {
 			if sc.MaxConfidence > 0 && r.Confidence > sc.MaxConfidence {
 				t.Errorf("confidence %v, want at most %v", r.Confidence, sc.MaxConfidence)
 			}
-			checkSteps(t, r, sc.ExpectSteps, sc.AvoidSteps)
-			checkPhrases(t, r, sc.AvoidPhrases)
+			checkSteps(t, e, sc.ExpectSteps, sc.AvoidSteps)
+			checkPhrases(t, e, sc.AvoidPhrases)
 		})
 	}
 }

@@ -3,19 +3,17 @@ package advisor
 import (
 	"io"
 	"strings"
-
-	"guidepost/questions"
 )
 
-// WriteSpokenText writes r as WriteText does, for a screen reader and the
+// WriteSpokenText writes e as WriteText does, for a screen reader and the
 // accessible prompts: the scores are one sentence in words ("Coaching 13
 // points, Mentoring 0 points") instead of bars, whose glyphs a screen
 // reader reads out one by one ("full block, full block, ...").
 // width is as in WriteTextWidth.
-func WriteSpokenText(w io.Writer, b *questions.Bank, r Result, width int) error {
+func WriteSpokenText(w io.Writer, e Explanation, width int) error {
 	p := newReport(w, width)
 	p.spoken = true
-	return p.text(b, r)
+	return p.text(e)
 }
 
 // spokenScores is the scores as one sentence.

@@ -6,11 +6,19 @@ import (
 	"guidepost/questions"
 )
 
+// Note is a sourced text of an explanation: a next step, with its id
+// where it has one.
+type Note struct {
+	ID      string
+	Text    string
+	Sources []string
+}
+
 // Steps returns the next steps the rule set advises for r: those of r's
 // recommendation whose conditions hold for r's answers and whose audience
 // (when.audience) includes audience, in the rule set's order, each with its
-// id, its text spoken to audience (see Speak) and its sources. audience is
-// questions.NoAudience for no particular reader.
+// id, its text in audience's voice and its sources. audience is
+// questions.NoAudience for no particular reader. Explain words them so.
 func Steps(b *questions.Bank, r Result, audience questions.Audience) []Note {
 	o := b.Outcome(r.Recommendation)
 	if o < 0 {
@@ -52,15 +60,6 @@ func stepApplies(b *questions.Bank, s *questions.Step, ch questions.Choices, aud
 		return false
 	}
 	return holds(b, &s.When, ch)
-}
-
-// stepTexts returns the texts of steps, for Result.NextSteps.
-func stepTexts(steps []Note) []string {
-	out := make([]string, len(steps))
-	for i, s := range steps {
-		out[i] = s.Text
-	}
-	return out
 }
 
 // choicesOf rebuilds the choices behind a result from its answers; an

@@ -2,7 +2,6 @@ package advisor
 
 import (
 	"os"
-	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -127,22 +126,24 @@ func TestStepConditions(t *testing.T) {
 	b := load(t, "../rules.toml")
 	for _, c := range stepTable {
 		t.Run(c.name, func(t *testing.T) {
-			r := EvaluateFor(b, choices(t, b, c.answers...), questions.Audience(c.audience))
+			r := Evaluate(b, choices(t, b, c.answers...))
+			e := Explain(b, r, questions.Audience(c.audience))
 			if r.Recommendation != c.outcome {
 				t.Fatalf("recommendation %s (coaching %v, mentoring %v), want %s", r.Recommendation, r.Scores.Coaching, r.Scores.Mentoring, c.outcome)
 			}
-			var got []string
-			for _, s := range r.Steps {
-				got = append(got, s.ID)
-			}
-			if strings.Join(got, " ") != c.want {
+			if got := stepIDs(e); strings.Join(got, " ") != c.want {
 				t.Errorf("steps\n got %s\nwant %s", strings.Join(got, " "), c.want)
 			}
-			if !slices.Equal(r.NextSteps, stepTexts(r.Steps)) {
-				t.Errorf("next_steps and next_steps_sourced differ")
+			var fromSteps []string
+			for _, s := range Steps(b, r, questions.Audience(c.audience)) {
+				fromSteps = append(fromSteps, s.ID+": "+s.Text)
 			}
-			if s := Steps(b, r, questions.Audience(c.audience)); !reflect.DeepEqual(s, r.Steps) {
-				t.Errorf("Steps(b, r, %q) = %v, want the result's steps", c.audience, s)
+			var shown []string
+			for _, p := range e.Section(SectionSteps).Points {
+				shown = append(shown, p.ID+": "+p.Text)
+			}
+			if !slices.Equal(fromSteps, shown) {
+				t.Errorf("Steps(b, r, %q) = %q, the explanation shows %q", c.audience, fromSteps, shown)
 			}
 		})
 	}
@@ -154,17 +155,17 @@ func TestStepConditions(t *testing.T) {
 func TestEveryStepIsAdvised(t *testing.T) {
 	b := load(t, "../rules.toml")
 	seen := map[string]bool{}
-	note := func(r Result) {
-		for _, s := range r.Steps {
-			seen[r.Recommendation+"/"+s.ID] = true
+	note := func(e Explanation) {
+		for _, id := range stepIDs(e) {
+			seen[e.Recommendation+"/"+id] = true
 		}
 	}
 	for _, c := range stepTable {
-		note(EvaluateFor(b, choices(t, b, c.answers...), questions.Audience(c.audience)))
+		note(ExplainAnswers(b, choices(t, b, c.answers...), questions.Audience(c.audience)))
 	}
 	for _, sc := range loadAllScenarios(t) {
 		for _, a := range readers {
-			note(EvaluateFor(b, scenarioChoices(t, b, sc), questions.Audience(a)))
+			note(ExplainAnswers(b, scenarioChoices(t, b, sc), questions.Audience(a)))
 		}
 	}
 	for _, o := range b.Outcomes {
@@ -240,31 +241,36 @@ func TestStepsFollowConditions(t *testing.T) {
 		{"manager", []string{"need=behaviour"}, StepAskNext},
 	}
 	for _, c := range cases {
-		r := EvaluateFor(b, choices(t, b, c.answers...), questions.Audience(c.audience))
-		if r.Recommendation != "coaching" {
-			t.Fatalf("%v: recommendation %s", c.answers, r.Recommendation)
+		e := ExplainAnswers(b, choices(t, b, c.answers...), questions.Audience(c.audience))
+		if e.Recommendation != "coaching" {
+			t.Fatalf("%v: recommendation %s", c.answers, e.Recommendation)
 		}
-		var got []string
-		for _, s := range r.Steps {
-			got = append(got, s.ID)
-		}
-		if strings.Join(got, " ") != c.want {
+		if got := stepIDs(e); strings.Join(got, " ") != c.want {
 			t.Errorf("%s %v: steps %v, want %s", c.audience, c.answers, got, c.want)
 		}
 	}
-	r := EvaluateFor(b, choices(t, b, "need=behaviour", "horizon=short", "budget=none"), "self")
+	ch := choices(t, b, "need=behaviour", "horizon=short", "budget=none")
 	want := []string{"Agree objectives with you.", "Find funding for a coach yourself.", "Budget is settled.", "Keep it short."}
-	if !slices.Equal(r.NextSteps, want) {
-		t.Errorf("self next steps %q, want %q", r.NextSteps, want)
+	if got := pointTexts(ExplainAnswers(b, ch, "self").Section(SectionSteps).Points); !slices.Equal(got, want) {
+		t.Errorf("self next steps %q, want %q", got, want)
 	}
-	r = EvaluateFor(b, choices(t, b, "need=behaviour", "horizon=short", "budget=none"), "manager")
+	e := ExplainAnswers(b, ch, "manager")
 	want = []string{"Agree objectives with this person.", "Find funding for their coach.", "Budget is settled.", "Keep it short."}
-	if !slices.Equal(r.NextSteps, want) {
-		t.Errorf("manager next steps %q, want %q", r.NextSteps, want)
+	if got := pointTexts(e.Section(SectionSteps).Points); !slices.Equal(got, want) {
+		t.Errorf("manager next steps %q, want %q", got, want)
 	}
-	if r.Steps[1].Sources[0] != "src_a" {
-		t.Errorf("sources %v", r.Steps[1].Sources)
+	if src := sourceIDs(e, e.Section(SectionSteps).Points[1].Cites); src[0] != "src_a" {
+		t.Errorf("sources %v", src)
 	}
+}
+
+// stepIDs lists the ids of the explanation's next steps.
+func stepIDs(e Explanation) []string {
+	var out []string
+	for _, p := range e.Section(SectionSteps).Points {
+		out = append(out, p.ID)
+	}
+	return out
 }
 
 // TestStepsOfUnknownOutcome: a result whose recommendation the bank does

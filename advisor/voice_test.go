@@ -34,9 +34,9 @@ func TestVoiceGolden(t *testing.T) {
 		}
 		seen++
 		for _, a := range readers {
-			r := EvaluateFor(b, scenarioChoices(t, b, sc), questions.Audience(a))
+			e := ExplainAnswers(b, scenarioChoices(t, b, sc), questions.Audience(a))
 			var text bytes.Buffer
-			if err := WriteText(&text, b, r); err != nil {
+			if err := WriteText(&text, e); err != nil {
 				t.Fatal(err)
 			}
 			golden(t, "voice/"+name+"."+readerName(a)+".txt", text.Bytes())
@@ -47,8 +47,8 @@ func TestVoiceGolden(t *testing.T) {
 	}
 }
 
-// wrongWords are what each reader must never read in a text of the rule
-// set shown with a result: another reader's name for the person helped,
+// wrongWords are what each reader must never read in a text shown with a
+// result: another reader's name for the person helped,
 // "the manager" for a reader who is or has the manager, and a placeholder
 // left unresolved.
 var wrongWords = map[string][]string{
@@ -63,8 +63,8 @@ func TestVoiceNoWrongWords(t *testing.T) {
 	b := load(t, "../rules.toml")
 	for _, sc := range loadAllScenarios(t) {
 		for _, a := range readers {
-			r := EvaluateFor(b, scenarioChoices(t, b, sc), questions.Audience(a))
-			for name, text := range shownTexts(r) {
+			e := ExplainAnswers(b, scenarioChoices(t, b, sc), questions.Audience(a))
+			for name, text := range shownTexts(e) {
 				for _, w := range wrongWords[a] {
 					if strings.Contains(strings.ToLower(text), w) {
 						t.Errorf("%s as %s: %s says %q: %s", sc.ID, readerName(a), name, w, text)
@@ -75,32 +75,14 @@ func TestVoiceNoWrongWords(t *testing.T) {
 	}
 }
 
-// TestVoiceEveryText resolves every voiced text of the default rule set for
-// every reader: none keeps a placeholder, and the self reader never reads
-// about a third person.
+// TestVoiceEveryText resolves every voiced text of the default rule set
+// an explanation shows (but the labels) for every reader: none keeps a
+// placeholder, and the self reader never reads about a third person.
 func TestVoiceEveryText(t *testing.T) {
 	b := load(t, "../rules.toml")
-	var texts []questions.Text
-	for _, o := range b.Outcomes {
-		texts = append(texts, o.SummaryVoice)
-		for _, s := range o.NextSteps {
-			texts = append(texts, s.Voice)
-		}
-	}
-	for _, q := range b.Questions {
-		for _, o := range q.Options {
-			texts = append(texts, o.RationaleVoice)
-		}
-	}
-	for _, r := range b.Rules {
-		texts = append(texts, r.ReasonVoice)
-	}
-	for _, c := range b.Cautions {
-		texts = append(texts, c.Voice)
-	}
-	for _, tx := range texts {
+	for _, tx := range voiced(b) {
 		for _, a := range readers {
-			s := Say(tx, questions.Audience(a))
+			s := tx.For(questions.Audience(a))
 			for _, w := range wrongWords[a] {
 				if strings.Contains(strings.ToLower(s), w) {
 					t.Errorf("as %s, says %q: %s", readerName(a), w, s)
@@ -110,37 +92,38 @@ func TestVoiceEveryText(t *testing.T) {
 	}
 }
 
-// TestSpeakIsExact: speaking a result again for another reader gives what
-// speaking it once would, and the result spoken from is not changed.
-func TestSpeakIsExact(t *testing.T) {
+// TestExplainIsExact: explaining a result twice gives equal explanations,
+// explaining it for one reader leaves it as it was, and an explanation for
+// one reader is the same whichever readers it was explained for before.
+func TestExplainIsExact(t *testing.T) {
 	b := load(t, "../rules.toml")
 	for _, sc := range loadAllScenarios(t) {
-		r := Evaluate(b, scenarioChoices(t, b, sc))
-		before := Speak(b, r, "")
-		self := Speak(b, r, "self")
-		if got := Speak(b, self, "manager"); !reflect.DeepEqual(got, Speak(b, r, "manager")) {
-			t.Errorf("%s: speaking a self result to a manager differs from speaking to a manager", sc.ID)
-		}
-		if !reflect.DeepEqual(Speak(b, r, ""), before) || r.Audience != "" {
-			t.Errorf("%s: Speak changed the result it was given", sc.ID)
-		}
-		if !reflect.DeepEqual(before.Reasons, r.Reasons) || !reflect.DeepEqual(before.Steps, r.Steps) ||
-			!reflect.DeepEqual(before.Cautions, r.Cautions) || before.Summary != r.Summary {
-			t.Errorf("%s: Evaluate's texts are not the texts for no audience", sc.ID)
+		ch := scenarioChoices(t, b, sc)
+		r := Evaluate(b, ch)
+		for _, a := range readers {
+			first := Explain(b, r, questions.Audience(a))
+			if !reflect.DeepEqual(first, Explain(b, r, questions.Audience(a))) {
+				t.Errorf("%s as %s: two explanations differ", sc.ID, readerName(a))
+			}
+			if !reflect.DeepEqual(r, Evaluate(b, ch)) {
+				t.Errorf("%s as %s: Explain changed the result", sc.ID, readerName(a))
+			}
+			if first.Audience != questions.Audience(a) {
+				t.Errorf("%s: explained for %q, carries %q", sc.ID, a, first.Audience)
+			}
 		}
 	}
 }
 
-// TestReportsSpeakToTheirAudience: the text and Markdown reports speak to
-// r.Audience even for a result evaluated without one.
+// TestReportsSpeakToTheirAudience: the text and Markdown reports render
+// the explanation for its reader.
 func TestReportsSpeakToTheirAudience(t *testing.T) {
 	b := load(t, "../rules.toml")
-	r := Evaluate(b, choices(t, b, "need=networking", "horizon=long", "goal_shape=broad", "driver=future", "mentor_available=no",
-		"wellbeing=no", "awareness=experience_transfer", "style=advice", "answered_by=the_person"))
-	r.Audience = "self"
+	e := ExplainAnswers(b, choices(t, b, "need=networking", "horizon=long", "goal_shape=broad", "driver=future", "mentor_available=no",
+		"wellbeing=no", "awareness=experience_transfer", "style=advice", "answered_by=the_person"), "self")
 	for name, write := range map[string]func(*bytes.Buffer) error{
-		"text":     func(w *bytes.Buffer) error { return WriteText(w, b, r) },
-		"markdown": func(w *bytes.Buffer) error { return WriteMarkdown(w, b, r) },
+		"text":     func(w *bytes.Buffer) error { return WriteText(w, e) },
+		"markdown": func(w *bytes.Buffer) error { return WriteMarkdown(w, e) },
 	} {
 		var out bytes.Buffer
 		if err := write(&out); err != nil {
@@ -158,8 +141,8 @@ func TestReportsSpeakToTheirAudience(t *testing.T) {
 func TestSayFallsBackToPlainText(t *testing.T) {
 	b := fixture(t)
 	b.Outcomes[0].NextSteps = []questions.Step{{ID: "plain", Text: "Plain text.", Sources: []string{"src_a"}}}
-	r := EvaluateFor(b, choices(t, b, "need=behaviour", "horizon=short"), "self")
-	if len(r.Steps) != 1 || r.Steps[0].Text != "Plain text." {
-		t.Errorf("steps %v", r.Steps)
+	steps := ExplainAnswers(b, choices(t, b, "need=behaviour", "horizon=short"), "self").Section(SectionSteps).Points
+	if len(steps) != 1 || steps[0].Text != "Plain text." {
+		t.Errorf("steps %v", steps)
 	}
 }

@@ -104,10 +104,8 @@ func userTexts(t *testing.T, b *questions.Bank, reader string) map[string]string
 	}
 	add("learn", learn.String())
 	for _, sc := range loadAllScenarios(t) {
-		r := Evaluate(b, scenarioChoices(t, b, sc))
-		r.Audience = aud
 		var report strings.Builder
-		if err := WriteText(&report, b, r); err != nil {
+		if err := WriteText(&report, ExplainAnswers(b, scenarioChoices(t, b, sc), aud)); err != nil {
 			t.Fatal(err)
 		}
 		add("the report of "+sc.ID, report.String())

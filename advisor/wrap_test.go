@@ -21,10 +21,10 @@ func TestWidth(t *testing.T) {
 // cells, with 78 by default and MinReportWidth at the least.
 func TestWriteTextWidth(t *testing.T) {
 	b := statusBank(t)
-	r := Evaluate(b, choices(t, b, "need=behaviour", "horizon=long", "goal=broad", "style=advice"))
+	e := ExplainAnswers(b, choices(t, b, "need=behaviour", "horizon=long", "goal=broad", "style=advice"), "")
 	lines := func(width int) []string {
 		var buf strings.Builder
-		if err := WriteTextWidth(&buf, b, r, width); err != nil {
+		if err := WriteTextWidth(&buf, e, width); err != nil {
 			t.Fatal(err)
 		}
 		return strings.Split(buf.String(), "\n")
@@ -37,7 +37,7 @@ func TestWriteTextWidth(t *testing.T) {
 		return n
 	}
 	var def strings.Builder
-	WriteText(&def, b, r)
+	WriteText(&def, e)
 	if got := strings.Join(lines(0), "\n"); got != def.String() {
 		t.Error("width 0 is not the default report")
 	}

@@ -145,12 +145,13 @@ type item struct {
 const maxNeeds = 5
 
 // topNeeds returns the most frequent answers to the need question, by
-// label, most frequent first (ties in the bank's order).
+// label (for no particular reader, as a result explained for none names
+// them), most frequent first (ties in the bank's order).
 func (s *summary) topNeeds(t *tally) []item {
 	var out []item
 	for o, n := range t.needs {
 		if n > 0 {
-			out = append(out, item{name: s.b.Questions[s.need].Options[o].Label, count: n})
+			out = append(out, item{name: s.b.Questions[s.need].Options[o].LabelFor(questions.NoAudience), count: n})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].count > out[j].count })
@@ -158,13 +159,14 @@ func (s *summary) topNeeds(t *tally) []item {
 }
 
 // topCautions returns the cautions raised, most frequent first, with
-// their whole text.
+// their whole text as a result explained for no particular reader shows
+// it (advisor.CautionText).
 func (s *summary) topCautions(t *tally) []item {
 	var out []item
 	for i, n := range t.cautions {
 		if n > 0 {
-			c := s.b.Cautions[i]
-			out = append(out, item{name: c.ID, count: n, text: oneLine(c.Text)})
+			c := &s.b.Cautions[i]
+			out = append(out, item{name: c.ID, count: n, text: oneLine(advisor.CautionText(c, questions.NoAudience))})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].count > out[j].count })

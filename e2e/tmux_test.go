@@ -239,9 +239,7 @@ func e2eBank(t *testing.T) (*questions.Bank, int) {
 
 // expectedHeadline returns the headline the report leads with for ch.
 func expectedHeadline(b *questions.Bank, audience questions.Audience, ch questions.Choices) string {
-	r := advisor.Evaluate(b, ch)
-	r.Audience = audience
-	return advisor.Explain(b, r).Headline
+	return advisor.ExplainAnswers(b, ch, audience).Headline
 }
 
 func TestE2EFullRun(t *testing.T) {

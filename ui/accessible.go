@@ -110,8 +110,8 @@ func (a *accessible) run() (Ending, error) {
 		}
 		pos = next
 	}
-	r := advisor.Evaluate(a.cfg.Bank, a.choices)
-	return Ending{Result: &r, Audience: a.audience, Choices: a.choices}, a.err
+	e := advisor.ExplainAnswers(a.cfg.Bank, a.choices, a.audience)
+	return Ending{Result: &e, Audience: a.audience, Choices: a.choices}, a.err
 }
 
 func (a *accessible) quit() (Ending, error) {

@@ -49,8 +49,8 @@ func TestAccessible(t *testing.T) {
 			if o.Quit || !reflect.DeepEqual([]int8(o.Choices), tc.want) {
 				t.Fatalf("Quit %v, choices %v; want %v", o.Quit, o.Choices, tc.want)
 			}
-			if want := advisor.Evaluate(b, o.Choices); !reflect.DeepEqual(*o.Result, want) {
-				t.Error("the result differs from advisor.Evaluate on the same answers")
+			if want := advisor.ExplainAnswers(b, o.Choices, o.Audience); !reflect.DeepEqual(*o.Result, want) {
+				t.Error("the result differs from advisor.ExplainAnswers on the same answers")
 			}
 			if drafts < len(tc.want) {
 				t.Errorf("%d drafts saved for %d answers", drafts, len(tc.want))

@@ -81,7 +81,7 @@ func TestDraftQueueOrder(t *testing.T) {
 
 func TestSecondSaveIsACopy(t *testing.T) {
 	saves := 0
-	cfg := Config{Audience: "manager", SaveResult: func(questions.Audience, questions.Choices, advisor.Result) ([]string, error) {
+	cfg := Config{Audience: "manager", SaveResult: func(advisor.Explanation) ([]string, error) {
 		saves++
 		n := ""
 		if saves > 1 {
@@ -115,7 +115,7 @@ func TestSavedResultClearsTheDraft(t *testing.T) {
 	if len(rec.ops) != 1 || rec.ops[0] != "clear" {
 		t.Errorf("draft ops after a save: %v; want a clear", rec.ops)
 	}
-	cfg.SaveResult = func(questions.Audience, questions.Choices, advisor.Result) ([]string, error) {
+	cfg.SaveResult = func(advisor.Explanation) ([]string, error) {
 		return nil, errors.New("disk full")
 	}
 	rec.ops = nil

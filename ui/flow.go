@@ -192,19 +192,20 @@ func (m *Model) toReview(pos int) {
 	m.setScreen(newReview(&m.c, pos, m.asked, m.choices))
 }
 
-// evaluate runs the advisor once per change of the answers.
+// evaluate has the advisor evaluate the answers and explain them for the
+// reader (chosen before any answer), once per change of the answers.
 func (m *Model) evaluate() {
 	if !m.dirty {
 		return
 	}
-	r := advisor.Evaluate(m.c.bank, m.choices)
-	m.res, m.dirty = &r, false
+	e := advisor.ExplainAnswers(m.c.bank, m.choices, m.c.audience)
+	m.res, m.dirty = &e, false
 	m.saved, m.copyAsked = nil, false // a new result has not been saved
 }
 
 func (m *Model) showResult() {
 	m.evaluate()
-	m.setScreen(newResult(*m.res, &m.c))
+	m.setScreen(newResult(*m.res))
 }
 
 // confirmRestart ends the question whether to start over.
@@ -334,16 +335,14 @@ func (m Model) saveResult() tea.Cmd {
 	save := m.cfg.SaveResult
 	if as := m.cfg.SaveResultAs; as != nil {
 		person := m.people.person
-		save = func(audience questions.Audience, c questions.Choices, r advisor.Result) ([]string, error) {
-			return as(person, audience, c, r)
-		}
+		save = func(e advisor.Explanation) ([]string, error) { return as(person, e) }
 	}
 	if save == nil || m.res == nil {
 		return func() tea.Msg { return savedMsg{err: errNoSave} }
 	}
-	audience, c, r := m.c.audience, append(questions.Choices(nil), m.choices...), *m.res
+	e := *m.res
 	return func() tea.Msg {
-		paths, err := save(audience, c, r)
+		paths, err := save(e)
 		return savedMsg{paths: paths, err: err}
 	}
 }

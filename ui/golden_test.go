@@ -47,7 +47,7 @@ func (tc goldenCase) model(t *testing.T, th string, noColor bool, w, h int) Mode
 func withAudience(a questions.Audience) Config { return Config{Audience: a} }
 
 func savingConfig(a questions.Audience) Config {
-	return Config{Audience: a, SaveResult: func(questions.Audience, questions.Choices, advisor.Result) ([]string, error) {
+	return Config{Audience: a, SaveResult: func(advisor.Explanation) ([]string, error) {
 		return []string{"guidepost-result-2026-12-01.md", "guidepost-result-2026-12-01.json"}, nil
 	}}
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -129,14 +130,18 @@ func TestAskThemTooOnAManagersResult(t *testing.T) {
 	}
 }
 
+// TestSaveResultAsIsToldWhom: the result saved is the one shown, for the
+// person it is about.
 func TestSaveResultAsIsToldWhom(t *testing.T) {
 	var who string
-	cfg := Config{Audience: "manager", Person: "Sam", SaveResultAs: func(person string, audience questions.Audience, _ questions.Choices, _ advisor.Result) ([]string, error) {
-		who = person + "/" + string(audience)
+	var saved advisor.Explanation
+	cfg := Config{Audience: "manager", Person: "Sam", SaveResultAs: func(person string, e advisor.Explanation) ([]string, error) {
+		who, saved = person+"/"+string(e.Audience), e
 		return []string{"x.md", "x.json"}, nil
 	}}
-	pressRun(press(start(t, cfg, 100, 30), "3", "2", "2", "1", "r"), "s")
-	if who != "Sam/manager" {
-		t.Errorf("SaveResultAs told %q", who)
+	m := press(start(t, cfg, 100, 30), "3", "2", "2", "1", "r")
+	pressRun(m, "s")
+	if who != "Sam/manager" || !reflect.DeepEqual(saved, *m.res) {
+		t.Errorf("SaveResultAs told %q, the result shown: %v", who, reflect.DeepEqual(saved, *m.res))
 	}
 }

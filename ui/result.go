@@ -17,10 +17,9 @@ type result struct {
 	page page // the text laid out for the viewport's width
 }
 
-// newResult explains res for the audience and shows it.
-func newResult(res advisor.Result, c *common) result {
-	res.Audience = c.audience
-	return result{exp: advisor.Explain(c.bank, res), vp: newViewport()}
+// newResult shows the explained result e.
+func newResult(e advisor.Explanation) result {
+	return result{exp: e, vp: newViewport()}
 }
 
 // resize fits the viewport to the layout and rewraps the text for it,

@@ -48,14 +48,15 @@ func TestResultMatchesReports(t *testing.T) {
 			if screenOf(m) != resultScreen {
 				t.Fatalf("not on the result:\n%s", screenText(m))
 			}
-			r := advisor.Evaluate(b, ch)
-			r.Audience = "manager"
-			e := advisor.Explain(b, r)
+			e := advisor.ExplainAnswers(b, m.choices, "manager") // ch with "not sure" for the rest
+			if !reflect.DeepEqual(*m.res, e) {
+				t.Error("the screen's explanation is not Explain's for the manager")
+			}
 			var text, md bytes.Buffer
-			if err := advisor.WriteText(&text, b, r); err != nil {
+			if err := advisor.WriteText(&text, e); err != nil {
 				t.Fatal(err)
 			}
-			if err := advisor.WriteMarkdown(&md, b, r); err != nil {
+			if err := advisor.WriteMarkdown(&md, e); err != nil {
 				t.Fatal(err)
 			}
 			outputs := map[string]map[string][]string{
@@ -163,7 +164,7 @@ func flat(s string) string { return strings.Join(strings.Fields(s), " ") }
 // result, never cut, and the window keeps its height.
 func TestSavedNamesAreWhole(t *testing.T) {
 	long := "/home/someone/a/rather/deep/folder/guidepost-result-2026-12-01-2159.md"
-	save := func(questions.Audience, questions.Choices, advisor.Result) ([]string, error) {
+	save := func(advisor.Explanation) ([]string, error) {
 		return []string{long}, nil
 	}
 	for _, w := range []int{45, 80} {

@@ -50,8 +50,8 @@ func FuzzAccessible(f *testing.F) {
 		if o.Result == nil {
 			t.Fatal("neither a quit nor a result")
 		}
-		if want := advisor.Evaluate(b, o.Choices); !reflect.DeepEqual(*o.Result, want) {
-			t.Fatal("the result differs from advisor.Evaluate on the choices returned")
+		if want := advisor.ExplainAnswers(b, o.Choices, o.Audience); !reflect.DeepEqual(*o.Result, want) {
+			t.Fatal("the result differs from advisor.ExplainAnswers on the choices returned")
 		}
 	})
 }
@@ -157,8 +157,8 @@ func TestPaste200Keys(t *testing.T) {
 	if screenOf(m) != resultScreen || m.res == nil {
 		t.Fatalf("r after the paste: screen %s, result %v", screenOf(m), m.res != nil)
 	}
-	if want := advisor.Evaluate(m.c.bank, m.choices); !reflect.DeepEqual(*m.res, want) {
-		t.Error("the result differs from advisor.Evaluate on the same answers")
+	if want := advisor.ExplainAnswers(m.c.bank, m.choices, m.c.audience); !reflect.DeepEqual(*m.res, want) {
+		t.Error("the result differs from advisor.ExplainAnswers on the same answers")
 	}
 }
 

@@ -22,9 +22,11 @@
 // The draft is main's file, but the UI decides when it changes: SaveDraft
 // after every answer, ClearDraft on a start over and once the result is
 // saved, through one queue that keeps them in order (see draftQueue).
-// Scoring is package advisor's; the UI evaluates once when the answers
-// change and only formats the result. Files are main's: the UI calls the
-// injected SaveDraft and SaveResult from commands, never from Update.
+// Scoring and wording are package advisor's; the UI has the result
+// explained once for its reader when the answers change, shows that
+// explanation, saves it and ends with it. Files are main's: the
+// UI calls the injected SaveDraft and SaveResult from commands, never from
+// Update.
 //
 // RunAccessible is the same questionnaire as plain numbered prompts.
 package ui
@@ -55,10 +57,10 @@ type Config struct {
 	ShowLean bool               // start with the lean gauge visible
 
 	// SaveDraft is called after every answer, SaveResult when the person
-	// saves the result (it returns the paths written). Both run in a
-	// tea.Cmd; either may be nil.
+	// saves the result, explained for its reader as on the screen (it
+	// returns the paths written). Both run in a tea.Cmd; either may be nil.
 	SaveDraft  func(audience questions.Audience, c questions.Choices) error
-	SaveResult func(audience questions.Audience, c questions.Choices, r advisor.Result) ([]string, error)
+	SaveResult func(e advisor.Explanation) ([]string, error)
 
 	// ClearDraft removes the draft: when the person starts over, and once
 	// the result is saved. It runs in a tea.Cmd, ordered with SaveDraft
@@ -85,13 +87,13 @@ type Config struct {
 	// SaveResultAs, when set, replaces SaveResult: it is told whom the
 	// result is about. AskThemToo writes the file a manager hands the
 	// person (a on a manager's result) and returns its path.
-	SaveResultAs func(person string, audience questions.Audience, c questions.Choices, r advisor.Result) ([]string, error)
+	SaveResultAs func(person string, e advisor.Explanation) ([]string, error)
 	AskThemToo   func(person string, quick bool, c questions.Choices) (string, error)
 }
 
 // Ending is how a run ended.
 type Ending struct {
-	Result   *advisor.Result // nil when the person quit before a result
+	Result   *advisor.Explanation // the result as shown; nil when the person quit before one
 	Audience questions.Audience
 	Choices  questions.Choices
 	Quit     bool     // quit before a result (ctrl+c anywhere, q before the result)
@@ -141,9 +143,9 @@ type Model struct {
 	help    help.Model
 	asked   []int // bank indexes of the questions asked, in order
 	choices questions.Choices
-	res     *advisor.Result
+	res     *advisor.Explanation // the result, explained for the reader
 	lean    advisor.Verdict
-	dirty   bool // the answers changed since res was evaluated
+	dirty   bool // the answers changed since res was explained
 
 	active     screen // the screen on show (screen.go)
 	under      screen // the screen an opener's screen was opened over, or nil

@@ -84,6 +84,15 @@ func TestWelcomeSetsAudience(t *testing.T) {
 	if v := screenText(m); !strings.Contains(v, "What do you need most right now?") {
 		t.Errorf("not the self wording:\n%s", v)
 	}
+	// The result is explained for the reader chosen, and ends so.
+	m = press(m, "3", "2", "2", "1", "r")
+	if screenOf(m) != resultScreen || m.res == nil || m.res.Audience != "self" {
+		t.Fatalf("the result is not explained for self: screen %s, %+v", screenOf(m), m.res)
+	}
+	shown := m.res
+	if o := press(m, "q").Ending(); o.Quit || o.Result != shown {
+		t.Errorf("q on the result: quit %v, the result shown %v", o.Quit, o.Result == shown)
+	}
 }
 
 func TestLearnOpensAndReturns(t *testing.T) {
@@ -117,8 +126,8 @@ func TestReviewChangeReturnsToReview(t *testing.T) {
 	if reflect.DeepEqual(before.Scores, m.res.Scores) {
 		t.Error("the result was not evaluated again after the change")
 	}
-	if want := advisor.Evaluate(m.c.bank, m.choices); !reflect.DeepEqual(*m.res, want) {
-		t.Error("the result differs from advisor.Evaluate on the same answers")
+	if want := advisor.ExplainAnswers(m.c.bank, m.choices, m.c.audience); !reflect.DeepEqual(*m.res, want) {
+		t.Error("the result differs from advisor.ExplainAnswers on the same answers")
 	}
 }
 
@@ -267,13 +276,13 @@ func TestDraftSavedAfterEveryAnswer(t *testing.T) {
 func TestSaveResult(t *testing.T) {
 	cases := []struct {
 		name string
-		save func(questions.Audience, questions.Choices, advisor.Result) ([]string, error)
+		save func(advisor.Explanation) ([]string, error)
 		want string
 	}{
-		{"saved", func(questions.Audience, questions.Choices, advisor.Result) ([]string, error) {
+		{"saved", func(advisor.Explanation) ([]string, error) {
 			return []string{"guidepost-result.md", "guidepost-result.json"}, nil
 		}, "✓ Saved: guidepost-result.md, guidepost-result.json"},
-		{"failed", func(questions.Audience, questions.Choices, advisor.Result) ([]string, error) {
+		{"failed", func(advisor.Explanation) ([]string, error) {
 			return nil, errors.New("permission denied")
 		}, "✗ Could not save: permission denied"},
 		{"unavailable", nil, "✗ Could not save: saving is not available"},

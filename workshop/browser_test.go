@@ -370,7 +370,7 @@ func screenshot(t *testing.T, c *cdp, w, h int, name string) {
 
 // leadOf is the result page's heading for answers ch.
 func leadOf(b *questions.Bank, ch questions.Choices) string {
-	return resultView(b, advisor.Evaluate(b, ch)).Lead
+	return resultView(advisor.ExplainAnswers(b, ch, selfAudience)).Lead
 }
 
 // buttonsFit holds that every button and button link on the page lies

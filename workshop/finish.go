@@ -52,17 +52,11 @@ func (s *Server) renderReview(w http.ResponseWriter, status int, ss *session, er
 		}
 		p.Review = append(p.Review, item)
 	}
-	e := advisor.Explain(b, withAudience(advisor.Evaluate(b, ss.choices)))
+	e := advisor.ExplainAnswers(b, ss.choices, selfAudience)
 	p.Heading = leadText(e)
 	p.Message = e.Detail
 	p.Unsure = unsure
 	render(w, status, "review.html", p)
-}
-
-// withAudience sets the participant's voice on a result.
-func withAudience(r advisor.Result) advisor.Result {
-	r.Audience = selfAudience
-	return r
 }
 
 // finish saves the answers from the review page.

@@ -42,16 +42,15 @@ type pointView struct{ Text, Sources string }
 // selfAudience is the voice a participant reads their own result in.
 const selfAudience = questions.Self
 
-// resultView maps a result to the page's data.
-func resultView(b *questions.Bank, r advisor.Result) resultData {
-	r.Audience = selfAudience
-	e := advisor.Explain(b, r)
+// resultView maps a result, explained for the participant, to the page's
+// data.
+func resultView(e advisor.Explanation) resultData {
 	d := resultData{Explanation: e, StatusClass: strings.ReplaceAll(string(e.Status), "_", "-"), Lead: e.StatusText, Note: e.Detail}
 	switch e.Status {
 	case advisor.StatusTooFew:
 		d.NoLeaning, d.Note = true, ""
 		d.Lead, d.LeaningText = NoLeaningLabel, "Too few of your answers say what support you need (“not sure” is a fair answer), so there is no recommendation and no confidence to give."
-		if r.Scores.Coaching != 0 || r.Scores.Mentoring != 0 {
+		if e.Totals.Coaching != 0 || e.Totals.Mentoring != 0 {
 			d.LeaningText = "Too few of your answers say what support you need to make a call. What you did answer leans toward " + e.Label + "."
 		}
 		d.LeaningText += " Talk it over with the facilitator or someone you trust, and come back to these questions when your need is clearer."

@@ -99,7 +99,7 @@ type session struct {
 	reached  int // furthest index reached
 	answered bool
 	finished bool
-	result   *advisor.Result
+	result   *advisor.Explanation // explained once, in the participant's voice
 	limit    bucket
 
 	// Read by the room without the session's lock.
@@ -229,8 +229,8 @@ func (r *Room) restore(rows []finishedRow) error {
 	for key, s := range sessions {
 		if ch, ok := inFile[s.token]; ok {
 			s.choices, s.finished = append(questions.Choices(nil), ch...), true
-			res := advisor.Evaluate(r.bank, s.choices)
-			s.result = &res
+			e := advisor.ExplainAnswers(r.bank, s.choices, selfAudience)
+			s.result = &e
 			known++
 		} else {
 			s.finished = false // not in the room file: let them finish again

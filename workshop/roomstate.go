@@ -244,14 +244,14 @@ func (r *Room) finish(s *session) error {
 	if closed {
 		return ErrClosed
 	}
-	res := advisor.Evaluate(r.bank, s.choices)
+	e := advisor.ExplainAnswers(r.bank, s.choices, selfAudience)
 	if err := r.file.appendRow(s.token, s.choices); err != nil {
 		r.mu.Lock()
 		r.problem = diskProblem(err)
 		r.mu.Unlock()
 		return err
 	}
-	s.result = &res
+	s.result = &e
 	err := r.log.finish(s.key)
 	r.mu.Lock()
 	s.finished = true

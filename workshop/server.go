@@ -371,6 +371,6 @@ func (s *Server) showResult(w http.ResponseWriter, r *http.Request, ss *session)
 		http.Redirect(w, r, s.where(ss), http.StatusSeeOther)
 		return
 	}
-	d := resultView(s.room.bank, *ss.result)
+	d := resultView(*ss.result)
 	render(w, http.StatusOK, "result.html", page{Title: "Your result", Code: s.room.code, Result: &d})
 }

@@ -68,9 +68,7 @@ func TestParticipantRun(t *testing.T) {
 	for _, q := range asked {
 		ch[q] = int8(b.Option(q, pick(q)))
 	}
-	res := advisor.Evaluate(b, ch)
-	res.Audience = "self"
-	e := advisor.Explain(b, res)
+	e := advisor.ExplainAnswers(b, ch, "self")
 	// The page renders the one explanation, in the participant's voice:
 	// its headline, confidence and every point of every section.
 	// It leads with the status in words, then the call, then the summary;

@@ -49,11 +49,11 @@ guidepost compare mine.toml theirs.toml --format json`,
 			v := advisor.CompareViews(b, va, vb)
 			switch format {
 			case "json":
-				return advisor.WriteViewsJSON(a.out, b, va, vb, v)
+				return advisor.WriteViewsJSON(a.out, va, vb, v)
 			case "markdown":
-				return advisor.WriteViewsMarkdown(a.out, b, va, vb, v)
+				return advisor.WriteViewsMarkdown(a.out, va, vb, v)
 			}
-			return advisor.WriteViewsText(a.out, b, va, vb, v, a.textWidth(a.out))
+			return advisor.WriteViewsText(a.out, va, vb, v, a.textWidth(a.out))
 		}),
 	}
 	c.Flags().StringVar(&format, "format", "text", "text, markdown or json")

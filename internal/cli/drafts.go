@@ -56,9 +56,8 @@ func (a *app) peopleConfig(cfg *ui.Config, d *store.Drafts) {
 	b := cfg.Bank
 	cfg.DraftID, cfg.Person = d.Path(), a.opt.person
 	cfg.SaveDraftAt, cfg.ClearDraftAt, cfg.RemoveDraft = d.SaveAt, d.ClearAt, d.ClearAt
-	cfg.SaveResultAs = func(person string, audience questions.Audience, _ questions.Choices, r advisor.Result) ([]string, error) {
-		r.Audience = audience
-		return store.SaveResultOf(".", person, a.now(), b, r)
+	cfg.SaveResultAs = func(person string, e advisor.Explanation) ([]string, error) {
+		return store.SaveResultOf(".", person, a.now(), e)
 	}
 	cfg.AskThemToo = func(person string, quick bool, c questions.Choices) (string, error) {
 		return store.WriteAsk(".", a.now(), b, person, quick, c)

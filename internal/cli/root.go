@@ -173,9 +173,8 @@ func (a *app) uiConfig(b *questions.Bank, d *store.Drafts, plain bool) (ui.Confi
 		Bank: b, Audience: questions.Audience(a.opt.audience), Quick: a.opt.quick, Choices: b.NewChoices(),
 		Theme: a.opt.theme, NoColor: a.noColor(), ShowLean: a.opt.lean,
 		SaveDraft: d.Save, ClearDraft: d.Clear,
-		SaveResult: func(audience questions.Audience, c questions.Choices, r advisor.Result) ([]string, error) {
-			r.Audience = audience
-			return store.SaveResultOf(".", a.opt.person, a.now(), b, r)
+		SaveResult: func(e advisor.Explanation) ([]string, error) {
+			return store.SaveResultOf(".", a.opt.person, a.now(), e)
 		},
 	}
 	a.peopleConfig(&cfg, d)
@@ -248,14 +247,12 @@ func (a *app) finish(d *store.Drafts, out ui.Ending, err error) error {
 	if out.Result == nil || err != nil {
 		return a.quit(d, out)
 	}
-	r := *out.Result
-	r.Audience = out.Audience
 	write := advisor.WriteTextWidth
 	if a.accessible() { // a screen reader: no bar glyphs
 		write = advisor.WriteSpokenText
 	}
 	path := endPath(d, out)
-	if err := write(a.out, d.Bank(), r, a.textWidth(a.out)); err != nil {
+	if err := write(a.out, *out.Result, a.textWidth(a.out)); err != nil {
 		kept := "the answers could not be saved either"
 		if k, kerr := d.KeepAt(path, out.Audience, out.Choices); kerr != nil {
 			a.warn(kerr)

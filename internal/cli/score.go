@@ -127,20 +127,20 @@ func (a *app) scoreAnswers(f scoreFlags) error {
 	if err != nil {
 		return err
 	}
-	r := advisor.EvaluateFor(b, ch, ans.Audience)
-	return writeResult(a.out, b, r, f.format, a.textWidth(a.out))
+	e := advisor.ExplainAnswers(b, ch, ans.Audience)
+	return writeResult(a.out, e, f.format, a.textWidth(a.out))
 }
 
-// writeResult writes r in format: text (wrapped to width cells; 0: the
+// writeResult writes e in format: text (wrapped to width cells; 0: the
 // report's own width), markdown or json.
-func writeResult(w io.Writer, b *questions.Bank, r advisor.Result, format string, width int) error {
+func writeResult(w io.Writer, e advisor.Explanation, format string, width int) error {
 	switch format {
 	case "markdown":
-		return advisor.WriteMarkdown(w, b, r)
+		return advisor.WriteMarkdown(w, e)
 	case "json":
-		return advisor.WriteJSON(w, b, r)
+		return advisor.WriteJSON(w, e)
 	}
-	return advisor.WriteTextWidth(w, b, r, width)
+	return advisor.WriteTextWidth(w, e, width)
 }
 
 // scoreCSV scores a CSV of answers, one person a row.

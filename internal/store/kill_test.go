@@ -223,7 +223,7 @@ func TestSaveResultConcurrentNeverOverwrites(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			paths[i], errs[i] = SaveResult(dir, day, b, r)
+			paths[i], errs[i] = SaveResult(dir, day, r)
 		}()
 	}
 	wg.Wait()

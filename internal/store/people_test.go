@@ -151,9 +151,8 @@ func TestWriteAskLeavesThePersonsQuestionsOpen(t *testing.T) {
 func TestSaveResultNamesPersonAndAudience(t *testing.T) {
 	b := testBank(t)
 	dir := t.TempDir()
-	r := testResult(t, b)
-	r.Audience = "manager"
-	paths, err := SaveResultOf(dir, "Sam Okafor", time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC), b, r)
+	r := testResultFor(t, b, questions.Manager)
+	paths, err := SaveResultOf(dir, "Sam Okafor", time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC), r)
 	if err != nil || filepath.Base(paths[1]) != "guidepost-result-sam-okafor-manager-2026-12-04.json" {
 		t.Errorf("SaveResultOf = %q, %v", paths, err)
 	}

@@ -221,21 +221,22 @@ func syncDir(dir string) {
 	}
 }
 
-// saveResult writes r as guidepost-result-DATE.md and .json in dir, side by
-// side. It never overwrites: when either name exists, both get the next free
-// suffix (-2, -3, …). On error nothing it created is left behind.
-func SaveResult(dir string, day time.Time, b *questions.Bank, r advisor.Result) ([]string, error) {
-	return SaveResultOf(dir, "", day, b, r)
+// SaveResult writes the explained result e as guidepost-result-DATE.md and
+// .json in dir, side by side. It never overwrites: when either name exists,
+// both get the next free suffix (-2, -3, …). On error nothing it created
+// is left behind.
+func SaveResult(dir string, day time.Time, e advisor.Explanation) ([]string, error) {
+	return SaveResultOf(dir, "", day, e)
 }
 
-// SaveResultOf saves r as SaveResult does, named for person (when named)
-// and r's audience: guidepost-result-SLUG-AUDIENCE-DATE.md and .json.
-func SaveResultOf(dir, person string, day time.Time, b *questions.Bank, r advisor.Result) ([]string, error) {
-	data, err := renderResult(b, r)
+// SaveResultOf saves e as SaveResult does, named for person (when named)
+// and e's audience: guidepost-result-SLUG-AUDIENCE-DATE.md and .json.
+func SaveResultOf(dir, person string, day time.Time, e advisor.Explanation) ([]string, error) {
+	data, err := renderResult(e)
 	if err != nil {
 		return nil, err
 	}
-	base := resultBase(person, r.Audience, day)
+	base := resultBase(person, e.Audience, day)
 	for n := 1; n <= maxResultSuffix; n++ {
 		paths := resultPaths(dir, base, n)
 		err := createAll(paths, data)
@@ -250,13 +251,13 @@ func SaveResultOf(dir, person string, day time.Time, b *questions.Bank, r adviso
 	return nil, fmt.Errorf("cannot save the result in %s: %s-%d.md and every earlier name are taken", dir, base, maxResultSuffix)
 }
 
-// renderResult returns r as Markdown and as JSON.
-func renderResult(b *questions.Bank, r advisor.Result) ([][]byte, error) {
+// renderResult returns e as Markdown and as JSON.
+func renderResult(e advisor.Explanation) ([][]byte, error) {
 	var md, js bytes.Buffer
-	if err := advisor.WriteMarkdown(&md, b, r); err != nil {
+	if err := advisor.WriteMarkdown(&md, e); err != nil {
 		return nil, fmt.Errorf("write the result: %w", err)
 	}
-	if err := advisor.WriteJSON(&js, b, r); err != nil {
+	if err := advisor.WriteJSON(&js, e); err != nil {
 		return nil, fmt.Errorf("write the result: %w", err)
 	}
 	return [][]byte{md.Bytes(), js.Bytes()}, nil

@@ -15,11 +15,16 @@ import (
 // testBank is the shipped rule set.
 func testBank(t *testing.T) *questions.Bank { return testbank.Shipped(t) }
 
-func testResult(t *testing.T, b *questions.Bank) advisor.Result {
+func testResult(t *testing.T, b *questions.Bank) advisor.Explanation {
+	return testResultFor(t, b, questions.NoAudience)
+}
+
+// testResultFor is a result explained for audience.
+func testResultFor(t *testing.T, b *questions.Bank, audience questions.Audience) advisor.Explanation {
 	t.Helper()
 	ch := b.NewChoices()
 	ch[b.Question("need")] = int8(b.Option(b.Question("need"), "networking"))
-	return advisor.Evaluate(b, ch)
+	return advisor.ExplainAnswers(b, ch, audience)
 }
 
 func TestDraftPathFollowsXDG(t *testing.T) {
@@ -115,7 +120,7 @@ func TestSaveResultNeverOverwrites(t *testing.T) {
 		{"guidepost-result-2025-03-07-4.md", "guidepost-result-2025-03-07-4.json"},
 	}
 	for i, w := range want {
-		paths, err := SaveResult(dir, day, b, r)
+		paths, err := SaveResult(dir, day, r)
 		if err != nil {
 			t.Fatalf("save %d: %v", i+1, err)
 		}
@@ -136,7 +141,7 @@ func TestSaveResultNeverOverwrites(t *testing.T) {
 func TestSaveResultContents(t *testing.T) {
 	b := testBank(t)
 	r := testResult(t, b)
-	paths, err := SaveResult(t.TempDir(), time.Now(), b, r)
+	paths, err := SaveResult(t.TempDir(), time.Now(), r)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,7 +162,7 @@ func TestSaveResultReadOnlyFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { os.Chmod(dir, 0o700) })
-	if _, err := SaveResult(dir, time.Now(), b, testResult(t, b)); err == nil {
+	if _, err := SaveResult(dir, time.Now(), testResult(t, b)); err == nil {
 		t.Fatal("saving into a read-only folder succeeded")
 	}
 	if names := testbank.DirNames(t, dir); len(names) != 0 {
