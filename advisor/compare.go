@@ -8,6 +8,7 @@ package advisor
 // explained once, by Explain, for its own reader, as everywhere else.
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -171,28 +172,6 @@ func guide(c Views) []string {
 	if len(c.Differences) == 0 {
 		return []string{"The two views answer every question alike, so there is no difference to talk through; the suggestion to check that together anyway is Guidepost's own."}
 	}
-	ds := slices.Clone(c.Differences)
-	rank := func(d Difference) int {
-		switch {
-		case d.Kind == questions.KindSafety:
-			return 0
-		case d.AskedOfPerson:
-			return 1
-		}
-		return 2
-	}
-	slices.SortStableFunc(ds, func(x, y Difference) int {
-		if rx, ry := rank(x), rank(y); rx != ry {
-			return rx - ry
-		}
-		switch {
-		case x.Shift > y.Shift:
-			return -1
-		case x.Shift < y.Shift:
-			return 1
-		}
-		return 0
-	})
 	// With a manager's (or any other) view beside the person's own, the
 	// guide speaks to the other view's reader; else it names A and B.
 	you, them := "A", "B"
@@ -208,34 +187,63 @@ func guide(c Views) []string {
 		out = append(out, fmt.Sprintf("The two views lead to different calls (A: %s; B: %s). Rather than settle which is right, go through the questions below together.",
 			callWords(c.A), callWords(c.B)))
 	}
-	for _, d := range ds {
-		ans := func(side string) string {
-			id, label := d.B, d.BLabel
-			if side == "a" {
-				id, label = d.A, d.ALabel
-			}
-			if id == "" {
-				return "left it open"
-			}
-			return fmt.Sprintf("answered %q", label)
-		}
-		line := fmt.Sprintf("%s: %s %s, %s %s.", d.Topic, you, ans(yourSide), them, ans(theirSide))
-		switch {
-		case d.Kind == questions.KindSafety:
-			line += " Talk about this first: if wellbeing is the main concern, support for it comes before coaching or mentoring."
-		case d.AskedOfPerson && d.Merged == c.Person:
-			line += " The rule set marks this as best asked of the person, so ask how they see it; the merged view takes their answer."
-		case d.AskedOfPerson:
-			line += " The rule set marks this as best asked of the person, but they left it open: ask them."
-		case d.Shift > 0:
-			line += " Ask what each side has seen that leads there."
-		default:
-			line += " It adds no weight either way; a short check is enough."
-		}
-		out = append(out, line)
+	for _, d := range talkOrder(c.Differences) {
+		line := fmt.Sprintf("%s: %s %s, %s %s.", d.Topic, you, d.answerWords(yourSide), them, d.answerWords(theirSide))
+		out = append(out, line+" "+d.talkHint(c.Person))
 	}
 	out = append(out, "This order (wellbeing first, then what is best asked of the person, then the widest gaps) is Guidepost's suggestion; the sources do not set out such a conversation.")
 	return out
+}
+
+// talkOrder sorts the differences: wellbeing first, then the questions
+// best asked of the person, then the rest, each by how far the answers
+// pull apart.
+func talkOrder(diffs []Difference) []Difference {
+	ds := slices.Clone(diffs)
+	rank := func(d Difference) int {
+		switch {
+		case d.Kind == questions.KindSafety:
+			return 0
+		case d.AskedOfPerson:
+			return 1
+		}
+		return 2
+	}
+	slices.SortStableFunc(ds, func(x, y Difference) int {
+		if rx, ry := rank(x), rank(y); rx != ry {
+			return rx - ry
+		}
+		return cmp.Compare(y.Shift, x.Shift)
+	})
+	return ds
+}
+
+// answerWords is what side ("a" or "b") answered, in words.
+func (d Difference) answerWords(side string) string {
+	id, label := d.B, d.BLabel
+	if side == "a" {
+		id, label = d.A, d.ALabel
+	}
+	if id == "" {
+		return "left it open"
+	}
+	return fmt.Sprintf("answered %q", label)
+}
+
+// talkHint says how to talk about d; person is the side ("a" or "b")
+// that holds the person's own view.
+func (d Difference) talkHint(person string) string {
+	switch {
+	case d.Kind == questions.KindSafety:
+		return "Talk about this first: if wellbeing is the main concern, support for it comes before coaching or mentoring."
+	case d.AskedOfPerson && d.Merged == person:
+		return "The rule set marks this as best asked of the person, so ask how they see it; the merged view takes their answer."
+	case d.AskedOfPerson:
+		return "The rule set marks this as best asked of the person, but they left it open: ask them."
+	case d.Shift > 0:
+		return "Ask what each side has seen that leads there."
+	}
+	return "It adds no weight either way; a short check is enough."
 }
 
 // callWords is a result's call in a few words: label, status, confidence.
