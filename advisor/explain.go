@@ -27,6 +27,10 @@ type Explanation struct {
 	// Detail says what the status means for this result and what to do
 	// about it; empty for a clear call.
 	Detail string
+	// Clash, under mixed signals, names the answers that point each way:
+	// the first sentence of Detail, without the advice on what to do, for
+	// a page that gives its own (the workshop's).
+	Clash string
 
 	// Route is the other route that comes first ("" for none), and
 	// RouteLabel its label; with status another_route the summary is the
@@ -266,6 +270,9 @@ func (x *explainer) explain() Explanation {
 		e.Route, e.RouteLabel = r.Route, clean(x.b.Routes[i].Label)
 	}
 	e.Headline, e.Detail = x.headline(e.Label, e.RouteLabel)
+	if r.Status == StatusMixed {
+		e.Clash, _ = x.clash()
+	}
 	e.Scores = x.scoreLines()
 	e.Changes = x.alternatives()
 	e.Sections = x.sections(e)

@@ -131,6 +131,19 @@ func (x *explainer) needAnswered() (n, need int) {
 // clashText names the strongest answers on each side of a mixed call and
 // says what to clarify.
 func (x *explainer) clashText() string {
+	clash, both := x.clash()
+	switch {
+	case !both:
+		return clash
+	case x.voice.who == "you":
+		return clash + " Decide which of these matters most to you, then answer them again."
+	}
+	return clash + " Clarify with " + x.voice.who + " which of these matters most, then answer them again."
+}
+
+// clash names the answers that point each way, and reports whether it
+// could name answers on both sides.
+func (x *explainer) clash() (string, bool) {
 	pick := func(list []Reason) (names []string, side string) {
 		for _, r := range list {
 			if r.Question == "" || len(names) == 2 || (r.Score[0] > 0 && r.Score[1] > 0) || x.feasibility(r.Question) {
@@ -144,14 +157,10 @@ func (x *explainer) clashText() string {
 	f, fs := pick(x.r.Reasons)
 	a, as := pick(x.r.Against)
 	if len(f) == 0 || len(a) == 0 {
-		return "Strong answers point both ways: clarify what matters most before deciding."
+		return "Strong answers point both ways: clarify what matters most before deciding.", false
 	}
-	s := joinAnd(f) + " " + pointVerb(len(f)) + " to " + strings.ToLower(clean(x.label(fs))) +
-		", while " + joinAnd(a) + " " + pointVerb(len(a)) + " to " + strings.ToLower(clean(x.label(as))) + "."
-	if x.voice.who == "you" {
-		return s + " Decide which of these matters most to you, then answer them again."
-	}
-	return s + " Clarify with " + x.voice.who + " which of these matters most, then answer them again."
+	return joinAnd(f) + " " + pointVerb(len(f)) + " to " + strings.ToLower(clean(x.label(fs))) +
+		", while " + joinAnd(a) + " " + pointVerb(len(a)) + " to " + strings.ToLower(clean(x.label(as))) + ".", true
 }
 
 // answerName names an answer given as evidence: its question's topic and,

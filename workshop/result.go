@@ -55,7 +55,8 @@ func resultView(e advisor.Explanation) resultData {
 		}
 		d.LeaningText += " Talk it over with the facilitator or someone you trust, and come back to these questions when your need is clearer."
 	case advisor.StatusMixed:
-		d.Note = strings.Replace(d.Note, " then answer them again.", " and talk it over with the facilitator or someone you trust.", 1)
+		// Answers are final once sent: no "answer them again" here.
+		d.Note = e.Clash + " Decide which of these matters most to you, and talk it over with the facilitator or someone you trust."
 	}
 	names := make(map[int]string, len(e.Sources))
 	for _, c := range e.Sources {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"guidepost/advisor"
+	"guidepost/internal/testbank"
 )
 
 // TestParticipantRun goes through a whole run: welcome, every question
@@ -169,4 +170,20 @@ func roomRows(t testing.TB, path string) []string {
 
 func htmlEscape(s string) string {
 	return strings.NewReplacer("&", "&amp;", "'", "&#39;", "<", "&lt;", ">", "&gt;", `"`, "&#34;").Replace(s)
+}
+
+// TestMixedSignalsAdviceFitsTheRoom: a participant's answers are final
+// once sent, so the phone's mixed-signals note names the clash and never
+// says to answer again.
+func TestMixedSignalsAdviceFitsTheRoom(t *testing.T) {
+	b := testBank(t)
+	ch := testbank.Answers(t, b, "need=performance_dip wellbeing=no readiness=wants_it awareness=experience_transfer horizon=long goal_shape=broad style=advice network=no assessment=yes manager_involvement=partner")
+	e := advisor.ExplainAnswers(b, ch, selfAudience)
+	if e.Status != advisor.StatusMixed || e.Clash == "" {
+		t.Fatalf("fixture: status %s, clash %q; want mixed signals", e.Status, e.Clash)
+	}
+	d := resultView(e)
+	if !strings.HasPrefix(d.Note, e.Clash) || strings.Contains(d.Note, "again") || !strings.Contains(d.Note, "facilitator") {
+		t.Errorf("the note %q: want the clash, no answering again, and who to talk to", d.Note)
+	}
 }
