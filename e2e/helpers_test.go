@@ -22,4 +22,4 @@ const (
 const fileMode = 0o600
 
 // testBank is the shipped rule set, the one the binary embeds.
-func testBank(t *testing.T) *questions.Bank { return testbank.Shipped(t) }
+func testBank(t testing.TB) *questions.Bank { return testbank.Shipped(t) }
