@@ -4,7 +4,7 @@ package e2e
 
 // The test binary is also the child process some tests need: started
 // again with one of the helper variables set, it is that helper instead
-// of the tests (a workshop room server).
+// of the tests (a workshop room server, a draft writer to kill).
 
 import (
 	"fmt"
@@ -20,11 +20,15 @@ import (
 const (
 	serveEnv  = "GUIDEPOST_WORKSHOP_SERVE"  // a state folder: serve a room from it (workshop_child_test.go)
 	resumeEnv = "GUIDEPOST_WORKSHOP_RESUME" // with serveEnv: resume the room there
+	writerEnv = "GUIDEPOST_HELPER_DRAFT"    // a draft's path: write it until killed (store_kill_test.go)
 )
 
 func TestMain(m *testing.M) {
 	if dir := os.Getenv(serveEnv); dir != "" {
 		os.Exit(serveHelper(dir, os.Getenv(resumeEnv) != ""))
+	}
+	if path := os.Getenv(writerEnv); path != "" {
+		os.Exit(writerHelper(path))
 	}
 	code := m.Run()
 	if binDir != "" {
