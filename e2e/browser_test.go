@@ -4,7 +4,8 @@ package e2e
 
 // A real browser test: headless Chromium (cdp_test.go) completes a
 // participant run on a 390×844 phone viewport by tapping the labels and
-// buttons, as a person would.
+// buttons, as a person would, with axe-core checking every page it
+// reaches (axe_test.go).
 
 import (
 	"bytes"
@@ -24,12 +25,13 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the workshop's browser screenshots in testdata")
 
-// TestBrowserRun: a participant run in headless Chromium at phone size:
-// the welcome, every question (the first also with its error, sent
-// without an answer), the review, a question changed from the review,
-// and the result.
+// TestBrowserRun: a participant run in headless Chromium at phone size,
+// axe-core checking each page on the way: the welcome, every question
+// (the first also with its error, sent without an answer), the review, a
+// question changed from the review, and the result.
 func TestBrowserRun(t *testing.T) {
 	bin := findChromium(t)
+	axe := axeScript(t)
 	b := testBank(t)
 	room, ts := browserRoom(t, 10)
 	c := startChromium(t, bin)
@@ -38,6 +40,7 @@ func TestBrowserRun(t *testing.T) {
 	if path != "/"+room.Code() {
 		t.Fatalf("the join address opened %s", path)
 	}
+	c.axe(axe, "the welcome page")
 	c.tap("button.primary") // Start
 	path = c.waitFor(path)
 
@@ -54,7 +57,9 @@ func TestBrowserRun(t *testing.T) {
 			if again := c.load(func() { c.tap("button.primary") }); again != path || !strings.Contains(c.text(`[role="alert"]`), "Choose one answer") {
 				t.Errorf("Next without an answer: at %s, alert %q", again, c.text(`[role="alert"]`))
 			}
+			c.axe(axe, "question 1 with its error")
 		}
+		c.axe(axe, fmt.Sprintf("question %d", n))
 		var progress string
 		c.eval(`document.querySelector(".progress").textContent`, &progress)
 		if !strings.Contains(progress, fmt.Sprintf("%d of %d", n, len(asked))) {
@@ -93,6 +98,7 @@ func TestBrowserRun(t *testing.T) {
 	if path != "/"+room.Code()+"/review" {
 		t.Fatalf("after the last question: %s", path)
 	}
+	c.axe(axe, "the review page")
 	c.viewport(320, 568)
 	c.eval(`document.documentElement.style.fontSize = "200%"`, nil)
 	buttonsFit(t, c, 320, "the review page")
@@ -104,6 +110,7 @@ func TestBrowserRun(t *testing.T) {
 	if save := c.text("button.primary"); path != "/"+room.Code()+"/q/1" || save != "Save and go back to the review" {
 		t.Errorf("Change on the review: at %s, button %q", path, save)
 	}
+	c.axe(axe, "question 1 changed from the review")
 	c.tap("button.primary") // Save and go back to the review, the answer kept
 	path = c.waitFor(path)
 	if path != "/"+room.Code()+"/review" {
@@ -119,6 +126,7 @@ func TestBrowserRun(t *testing.T) {
 	if want := workshop.ResultHeading(b, ch); h1 != want {
 		t.Errorf("result heading %q, want %q", h1, want)
 	}
+	c.axe(axe, "the result page")
 	if rows := roomRows(t, room.Path()); len(rows) != 2 {
 		t.Errorf("room file: %d lines", len(rows))
 	}
