@@ -7,6 +7,7 @@ package e2e
 // writing drafts through store.WriteAtomic in a loop until it is killed.
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"math/rand/v2"
@@ -39,7 +40,8 @@ func draftVariants(b *questions.Bank, n int) [][]byte {
 }
 
 // writerHelper writes drafts to path in a loop until it is killed; it
-// returns only on an error.
+// returns only on an error. It prints "writing" just before its first
+// write, once the process has started and built its drafts.
 func writerHelper(path string) int {
 	b, err := helperBank()
 	if err != nil {
@@ -47,6 +49,7 @@ func writerHelper(path string) int {
 		return 1
 	}
 	variants := draftVariants(b, 16)
+	fmt.Println("writing")
 	for i := 0; ; i++ {
 		if err := store.WriteAtomic(path, variants[i%len(variants)], time.Now(), nil); err != nil {
 			fmt.Fprintln(os.Stderr, err)
@@ -76,13 +79,24 @@ func TestDraftSurvivesKill(t *testing.T) {
 		cmd.Env = append(os.Environ(), writerEnv+"="+path)
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr
+		out, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
+		// The moment is counted from the helper's first write: the start
+		// of a process (slower under load) must not eat it.
+		if line, _ := bufio.NewReader(out).ReadString('\n'); line != "writing\n" {
+			cmd.Process.Kill()
+			cmd.Wait()
+			t.Fatalf("kill %d: the helper did not start writing (%q, %s)", i+1, line, stderr.String())
+		}
 		// A random moment: before the first write, during one, between two.
-		time.Sleep(time.Duration(2_000+rand.IntN(40_000)) * time.Microsecond)
+		time.Sleep(time.Duration(rand.IntN(42_000)) * time.Microsecond)
 		cmd.Process.Signal(syscall.SIGKILL)
-		err := cmd.Wait()
+		err = cmd.Wait()
 		if st, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !st.Signaled() {
 			t.Fatalf("kill %d: the helper ended by itself (%v, %s); it must write until killed", i+1, err, stderr.String())
 		}
