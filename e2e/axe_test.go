@@ -61,6 +61,11 @@ func (c *cdp) axe(script, where string) {
 	c.t.Helper()
 	for _, scheme := range []string{"light", "dark"} {
 		c.call("Emulation.setEmulatedMedia", map[string]any{"features": []map[string]string{{"name": "prefers-color-scheme", "value": scheme}}}, nil)
+		var applied bool
+		c.eval(`matchMedia("(prefers-color-scheme: `+scheme+`)").matches`, &applied)
+		if !applied {
+			c.t.Fatalf("%s: the page is not in the %s colour scheme", where, scheme)
+		}
 		c.axeOnce(script, where+" ("+scheme+")")
 	}
 	c.call("Emulation.setEmulatedMedia", map[string]any{"features": []map[string]string{}}, nil)
