@@ -161,6 +161,7 @@ var (
 	processCalls   = map[string]bool{
 		"os.StartProcess": true, "os.Executable": true, "syscall.ForkExec": true, "syscall.StartProcess": true,
 		"syscall.Exec": true, "syscall.Kill": true, "unix.Kill": true, "unix.TIOCSPTLCK": true, "unix.TIOCGPTN": true,
+		"build.Import": true, // of an import path it runs the go command (go list); build.ImportDir does not
 	}
 )
 
