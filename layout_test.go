@@ -152,3 +152,66 @@ func nestedModule(dir string) bool {
 	_, err := os.Stat(filepath.Join(dir, "go.mod"))
 	return err == nil
 }
+
+// processImports are the packages a test needs to start a process or a
+// pseudo-terminal, and processCalls the calls that start, signal or
+// replace one, or make a pty.
+var (
+	processImports = map[string]bool{"os/exec": true, "github.com/creack/pty": true, "github.com/creack/pty/v2": true}
+	processCalls   = map[string]bool{
+		"os.StartProcess": true, "os.Executable": true, "syscall.ForkExec": true, "syscall.StartProcess": true,
+		"syscall.Exec": true, "syscall.Kill": true, "unix.Kill": true, "unix.TIOCSPTLCK": true, "unix.TIOCGPTN": true,
+		"build.Import": true, // of an import path it runs the go command (go list); build.ImportDir does not
+	}
+)
+
+// startsNoProcess lists the test files outside e2e/ allowed an entry of
+// processImports or processCalls, each with why it starts no process.
+// None is needed today.
+var startsNoProcess = map[string]string{}
+
+// TestProcessTestsLiveInE2E holds the README's rule that the tests which
+// start processes (tmux, a pty, signals, kill -9, Chromium, load against
+// a server in its own process) live in e2e/: no test file elsewhere
+// imports os/exec or a pty package, or starts, signals or execs a
+// process, or opens a pseudo-terminal.
+func TestProcessTestsLiveInE2E(t *testing.T) {
+	checked := 0
+	filepath.WalkDir(".", func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() && (d.Name() == "testdata" || d.Name() == "e2e" || d.Name() == "node_modules" || strings.HasPrefix(d.Name(), ".") || nestedModule(path)) && path != "." {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, "_test.go") || startsNoProcess[path] != "" {
+			return nil
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checked++
+		imported := map[string]bool{}
+		for _, imp := range f.Imports {
+			p := strings.Trim(imp.Path.Value, `"`)
+			if processImports[p] {
+				t.Errorf("%s imports %s: a test that starts a process or a pty lives in e2e/", path, p)
+			}
+			name := p[strings.LastIndex(p, "/")+1:]
+			if imp.Name != nil {
+				name = imp.Name.Name
+			}
+			imported[name] = true
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if sel, ok := n.(*ast.SelectorExpr); ok {
+				if id, ok := sel.X.(*ast.Ident); ok && imported[id.Name] && processCalls[id.Name+"."+sel.Sel.Name] {
+					t.Errorf("%s uses %s.%s: a test that starts, signals or execs a process, or opens a pty, lives in e2e/", path, id.Name, sel.Sel.Name)
+				}
+			}
+			return true
+		})
+		return nil
+	})
+	if checked < 50 {
+		t.Fatalf("checked %d test files: the walk missed the tree", checked)
+	}
+}

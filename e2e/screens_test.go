@@ -5,7 +5,7 @@ package e2e
 // End-to-end tests of the screens: start over, resume from the welcome
 // screen, closing the terminal on the result, the high-contrast ground,
 // and accessible mode's streams and ctrl+c. They use the private tmux
-// servers of e2e_test.go.
+// servers of tmux_test.go.
 
 import (
 	"fmt"

@@ -5,7 +5,7 @@ package e2e
 // Signals in a real terminal: a SIGINT, SIGTERM or SIGHUP sent to the TUI
 // (an IDE's stop button, kill, a closed window) keeps every answer given
 // in the run and leaves the terminal as it found it; a SIGKILL loses no
-// answer whose save had finished. They reuse the helpers of e2e_test.go.
+// answer whose save had finished. They reuse the helpers of tmux_test.go.
 
 import (
 	"fmt"

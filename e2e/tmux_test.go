@@ -55,14 +55,6 @@ var (
 	binDir  string
 )
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if binDir != "" {
-		os.RemoveAll(binDir)
-	}
-	os.Exit(code)
-}
-
 // guidepostBin builds the binary once for every end-to-end test.
 func guidepostBin(t testing.TB) string {
 	t.Helper()

@@ -4,7 +4,7 @@ package e2e
 
 // End-to-end trust tests in a real terminal: a dumb terminal, windows at
 // both extremes, and a paste of 200 keys at once. They reuse the helpers
-// of e2e_test.go.
+// of tmux_test.go.
 
 import (
 	"fmt"

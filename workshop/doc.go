@@ -26,4 +26,10 @@
 //     package ui's styles so every theme is projector-ready.
 //   - Run (run.go) ties them together and prints the room file's path and
 //     summary when the facilitator quits.
+//
+// This package's tests start no process: they serve rooms with httptest
+// in the test's own process. The tests that do (the facilitator's screen
+// in tmux, the pages in headless Chromium with axe-core, kill -9 and
+// --resume of a room server, the load tests) are in e2e/, and use only
+// what this package exports (OpenRoom, Listen, NewServer, ResultHeading).
 package workshop

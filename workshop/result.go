@@ -79,3 +79,10 @@ func resultView(e advisor.Explanation) resultData {
 	}
 	return d
 }
+
+// ResultHeading is what a participant's result page leads with (its
+// heading) for answers ch: e2e's browser test checks that the page a phone
+// reaches after tapping those answers says it.
+func ResultHeading(b *questions.Bank, ch questions.Choices) string {
+	return resultView(advisor.ExplainAnswers(b, ch, selfAudience)).Lead
+}

@@ -1,51 +1,45 @@
-package workshop
+//go:build unix
+
+package e2e
+
+// A workshop room server in a child process (the test binary started
+// again with serveEnv set), for the tests that kill it with SIGKILL and
+// resume it, and for the load tests, which measure its memory.
 
 import (
 	"bufio"
 	"fmt"
 	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"guidepost/workshop"
 )
 
-// helperEnv makes the test binary run a room server instead of the tests:
-// the kill-and-resume and load tests need the server in its own process.
-const helperEnv = "GUIDEPOST_WORKSHOP_SERVE"
-
-func TestMain(m *testing.M) {
-	if dir := os.Getenv(helperEnv); dir != "" {
-		os.Exit(serveHelper(dir))
-	}
-	os.Exit(m.Run())
-}
-
-// serveHelper serves a room from state folder dir on loopback and prints
-// "serving URL CODE PATH" once it listens.
-func serveHelper(dir string) int {
-	data, err := os.ReadFile("../rules.toml")
+// serveHelper serves a room from state folder dir on loopback (resuming
+// the last one there if resume) and prints "serving URL CODE PATH" once
+// it listens. It serves until it is killed.
+func serveHelper(dir string, resume bool) int {
+	b, err := helperBank()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
-	b, err := parseBank(data)
+	room, _, err := workshop.OpenRoom(workshop.RoomConfig{Bank: b, StateDir: dir, MinGroup: 3, MaxParticipants: 1000, Resume: resume})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
-	room, _, err := OpenRoom(RoomConfig{Bank: b, StateDir: dir, MinGroup: 3, MaxParticipants: 1000, Resume: os.Getenv("GUIDEPOST_WORKSHOP_RESUME") != ""})
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
-	}
-	ln, shown, _, err := Listen("127.0.0.1:0")
+	ln, shown, _, err := workshop.Listen("127.0.0.1:0")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
 	fmt.Printf("serving http://%s %s %s\n", shown, room.Code(), room.Path())
-	err = NewServer(room).HTTPServer().Serve(ln)
+	err = workshop.NewServer(room).HTTPServer().Serve(ln)
 	fmt.Fprintln(os.Stderr, err)
 	return 1
 }
@@ -66,9 +60,9 @@ func startServer(t testing.TB, dir string, resume bool) *server {
 		t.Fatal(err)
 	}
 	s := &server{cmd: exec.Command(exe, "-test.run=^$")}
-	s.cmd.Env = append(os.Environ(), helperEnv+"="+dir)
+	s.cmd.Env = append(os.Environ(), serveEnv+"="+dir)
 	if resume {
-		s.cmd.Env = append(s.cmd.Env, "GUIDEPOST_WORKSHOP_RESUME=1")
+		s.cmd.Env = append(s.cmd.Env, resumeEnv+"=1")
 	}
 	s.cmd.Stderr = &s.stderr
 	out, err := s.cmd.StdoutPipe()
@@ -104,4 +98,19 @@ func (s *server) kill() {
 		s.cmd.Process.Kill()
 		s.cmd.Wait()
 	}
+}
+
+// peakRSS reads a process's peak resident memory in KiB from /proc.
+func peakRSS(pid int) (int, bool) {
+	data, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/status")
+	if err != nil {
+		return 0, false
+	}
+	for _, l := range strings.Split(string(data), "\n") {
+		if rest, ok := strings.CutPrefix(l, "VmHWM:"); ok {
+			n, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")))
+			return n, err == nil
+		}
+	}
+	return 0, false
 }

@@ -1,4 +1,6 @@
-package workshop
+//go:build unix
+
+package e2e
 
 import (
 	"fmt"
@@ -11,6 +13,86 @@ import (
 	"testing"
 	"time"
 )
+
+// Load: 100 participants, 10 at a time, each answering every question,
+// against a server in its own process on loopback; all 100 must land in
+// the room file. The benchmark reports the time for the whole room and
+// the server's peak memory (VmHWM).
+
+const (
+	loadParticipants = 100
+	loadConcurrent   = 10
+)
+
+// runLoad drives a full room against srv and returns its duration.
+func runLoad(t testing.TB, srv *server) time.Duration {
+	b := testBank(t)
+	start := time.Now()
+	var wg sync.WaitGroup
+	next := make(chan int)
+	errs := make(chan string, loadParticipants)
+	for w := 0; w < loadConcurrent; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				p := newParticipant(t, srv.url, srv.code)
+				pick := func(q int) string {
+					opts := b.Questions[q].Options
+					return opts[(i+q)%len(opts)].ID
+				}
+				if last := p.answerAll(b, pick); !strings.HasSuffix(last.path, "/result") || last.status != 200 {
+					errs <- fmt.Sprintf("participant %d ended on %s (%d)", i, last.path, last.status)
+				}
+			}
+		}()
+	}
+	for i := 0; i < loadParticipants; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+	return time.Since(start)
+}
+
+// TestLoad100: every one of the 100 participants is in the room file, once.
+func TestLoad100(t *testing.T) {
+	if testing.Short() {
+		t.Skip("load test")
+	}
+	srv := startServer(t, t.TempDir(), false)
+	d := runLoad(t, srv)
+	rows := roomRows(t, srv.path)
+	if len(rows) != loadParticipants+1 {
+		t.Fatalf("room file has %d rows, want %d", len(rows)-1, loadParticipants)
+	}
+	ids := map[string]bool{}
+	for _, r := range rows[1:] {
+		ids[strings.SplitN(r, ",", 2)[0]] = true
+	}
+	if len(ids) != loadParticipants {
+		t.Errorf("%d distinct participant ids, want %d", len(ids), loadParticipants)
+	}
+	if kb, ok := peakRSS(srv.cmd.Process.Pid); ok {
+		t.Logf("%d participants, %d at a time: %v; server peak RSS %.1f MiB", loadParticipants, loadConcurrent, d.Round(time.Millisecond), float64(kb)/1024)
+	}
+}
+
+// BenchmarkRoom100 times a room of 100 (10 at a time) per iteration and
+// reports the server's peak RSS. Run with -benchtime=3x -parallel 1.
+func BenchmarkRoom100(b *testing.B) {
+	srv := startServer(b, b.TempDir(), false)
+	for b.Loop() {
+		runLoad(b, srv)
+	}
+	if kb, ok := peakRSS(srv.cmd.Process.Pid); ok {
+		b.ReportMetric(float64(kb)/1024, "server-peak-MiB")
+	}
+}
 
 // TestLoadWithFlood: 300 participants at once while a script floods the
 // start form (3,000 starts from one address, none answering), against a
@@ -109,16 +191,4 @@ func TestLoadWithFlood(t *testing.T) {
 	}
 	t.Logf("after kill -9 and --resume: %d rows, %d distinct", len(rows)-1, len(seen))
 	os.Stdout.Sync()
-}
-
-func readAll(res *http.Response, b *strings.Builder) {
-	defer res.Body.Close()
-	buf := make([]byte, 8192)
-	for {
-		n, err := res.Body.Read(buf)
-		b.Write(buf[:n])
-		if err != nil {
-			return
-		}
-	}
 }
