@@ -138,8 +138,8 @@ func answersByStatus(t *testing.T, b *questions.Bank) map[advisor.Status]questio
 func (c *cdp) become(p *participant) {
 	c.t.Helper()
 	c.call("Network.clearBrowserCookies", map[string]any{}, nil)
-	u, _ := url.Parse(p.base + "/" + p.code)
-	for _, k := range p.c.Jar.Cookies(u) {
+	u, _ := url.Parse(p.URL())
+	for _, k := range p.Cookies(u) {
 		c.call("Network.setCookie", map[string]any{"name": k.Name, "value": k.Value, "url": u.String(),
 			"httpOnly": true, "sameSite": "Strict"}, nil)
 	}
@@ -175,8 +175,8 @@ func TestBrowserEveryPage(t *testing.T) {
 	for _, s := range statuses {
 		ch := byStatus[s]
 		last = newParticipant(t, ts.URL, code)
-		if end := last.answerAll(b, func(q int) string { return b.Questions[q].Options[ch[q]].ID }); !strings.HasSuffix(end.path, "/result") {
-			t.Fatalf("%s: the participant ended on %s", s, end.path)
+		if end := last.AnswerAll(b, func(q int) string { return b.Questions[q].Options[ch[q]].ID }); !strings.HasSuffix(end.Path, "/result") {
+			t.Fatalf("%s: the participant ended on %s", s, end.Path)
 		}
 		c.become(last)
 		page(ts.URL+"/"+code+"/result", "the result page, "+string(s), "/"+code+"/result", workshop.ResultHeading(b, ch))
@@ -184,10 +184,10 @@ func TestBrowserEveryPage(t *testing.T) {
 	page(ts.URL+"/"+code+"/q/1", "an old question after finishing", "/"+code+"/q/1", "Your answers are already saved")
 	// A participant counts toward the cap from the first answer.
 	halfway := newParticipant(t, ts.URL, code)
-	q1 := halfway.start()
+	q1 := halfway.Start()
 	first := b.Questions[b.Asked(false)[0]].Options[0].ID
-	if q2 := halfway.post(q1.path, url.Values{"csrf": {csrf(t, q1.body)}, "option": {first}, "go": {"next"}}); q2.path != "/"+code+"/q/2" {
-		t.Fatalf("the half-way participant's first answer led to %s", q2.path)
+	if q2 := halfway.Post(q1.Path, url.Values{"csrf": {csrf(t, q1.Body)}, "option": {first}, "go": {"next"}}); q2.Path != "/"+code+"/q/2" {
+		t.Fatalf("the half-way participant's first answer led to %s", q2.Path)
 	}
 	c.become(halfway)
 	page(ts.URL+"/"+code+"/q/99", "a question the room does not have", "/"+code+"/q/99", "No such question")

@@ -49,7 +49,7 @@ func TestBrowserRun(t *testing.T) {
 	for n := 1; n <= len(asked); n++ {
 		if path != fmt.Sprintf("/%s/q/%d", room.Code(), n) {
 			var text string
-			c.eval(`document.body.innerText`, &text)
+			c.eval(`document.Body.innerText`, &text)
 			t.Fatalf("question %d: at %s:\n%s", n, path, text)
 		}
 		if n == 1 {

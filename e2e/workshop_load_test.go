@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"fmt"
+	"guidepost/internal/testroom"
 	"net/http"
 	"net/url"
 	"os"
@@ -41,8 +42,8 @@ func runLoad(t testing.TB, srv *server) time.Duration {
 					opts := b.Questions[q].Options
 					return opts[(i+q)%len(opts)].ID
 				}
-				if last := p.answerAll(b, pick); !strings.HasSuffix(last.path, "/result") || last.status != 200 {
-					errs <- fmt.Sprintf("participant %d ended on %s (%d)", i, last.path, last.status)
+				if last := p.AnswerAll(b, pick); !strings.HasSuffix(last.Path, "/result") || last.Status != 200 {
+					errs <- fmt.Sprintf("participant %d ended on %s (%d)", i, last.Path, last.Status)
 				}
 			}
 		}()
@@ -123,12 +124,12 @@ func TestLoadWithFlood(t *testing.T) {
 				}
 				var buf strings.Builder
 				buf.Grow(4096)
-				readAll(res, &buf)
-				m := csrfRE.FindStringSubmatch(buf.String())
-				if m == nil {
+				testroom.ReadAll(res, &buf)
+				token, ok := testroom.FindCSRF(buf.String())
+				if !ok {
 					continue
 				}
-				res, err = c.PostForm(srv.url+"/"+srv.code+"/start", url.Values{"csrf": {m[1]}})
+				res, err = c.PostForm(srv.url+"/"+srv.code+"/start", url.Values{"csrf": {token}})
 				if err == nil {
 					if res.StatusCode == 503 {
 						floodBusy.Add(1)
@@ -146,8 +147,8 @@ func TestLoadWithFlood(t *testing.T) {
 			p := newParticipant(t, srv.url, srv.code)
 			var page fetched
 			for try := 0; ; try++ {
-				page = p.start()
-				if page.status != 503 || try > 120 {
+				page = p.Start()
+				if page.Status != 503 || try > 120 {
 					break
 				}
 				retries.Add(1)
@@ -155,10 +156,10 @@ func TestLoadWithFlood(t *testing.T) {
 			}
 			for _, q := range b.Asked(false) {
 				opts := b.Questions[q].Options
-				page = p.post(page.path, url.Values{"csrf": {csrf(t, page.body)}, "option": {opts[(i+q)%len(opts)].ID}})
+				page = p.Post(page.Path, url.Values{"csrf": {csrf(t, page.Body)}, "option": {opts[(i+q)%len(opts)].ID}})
 			}
-			if last := p.finish(page); !strings.HasSuffix(last.path, "/result") {
-				errs <- fmt.Sprintf("participant %d ended on %s (%d)", i, last.path, last.status)
+			if last := p.Finish(page); !strings.HasSuffix(last.Path, "/result") {
+				errs <- fmt.Sprintf("participant %d ended on %s (%d)", i, last.Path, last.Status)
 			}
 		}()
 	}

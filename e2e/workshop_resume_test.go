@@ -26,18 +26,18 @@ func TestKillAndResume(t *testing.T) {
 	var done []*participant
 	for i := 0; i < 3; i++ {
 		p := newParticipant(t, srv.url, srv.code)
-		if last := p.answerAll(b, firstOption(b)); !strings.HasSuffix(last.path, "/result") {
-			t.Fatalf("participant %d ended on %s", i, last.path)
+		if last := p.AnswerAll(b, firstOption(b)); !strings.HasSuffix(last.Path, "/result") {
+			t.Fatalf("participant %d ended on %s", i, last.Path)
 		}
 		done = append(done, p)
 	}
 	// One participant is half-way: three questions answered.
 	asked := b.Asked(false)
 	halfway := newParticipant(t, srv.url, srv.code)
-	page := halfway.start()
+	page := halfway.Start()
 	second := func(q int) string { return b.Questions[q].Options[1].ID }
 	for n := 1; n <= 3; n++ {
-		page = halfway.post(page.path, url.Values{"csrf": {csrf(t, page.body)}, "option": {second(asked[n-1])}, "go": {"next"}})
+		page = halfway.Post(page.Path, url.Values{"csrf": {csrf(t, page.Body)}, "option": {second(asked[n-1])}, "go": {"next"}})
 	}
 	srv.kill()
 
@@ -52,30 +52,30 @@ func TestKillAndResume(t *testing.T) {
 	// The phones keep their cookies (a cookie ignores the port): a
 	// finished one sees its result, the half-way one continues at
 	// question 4 with its answers kept, and the page it had still posts.
-	done[0].base = resumed.url
-	if got := done[0].get("/" + resumed.code); !strings.HasSuffix(got.path, "/result") {
-		t.Errorf("a finished participant's phone after the resume: %s", got.path)
+	done[0].MoveTo(resumed.url)
+	if got := done[0].Get("/" + resumed.code); !strings.HasSuffix(got.Path, "/result") {
+		t.Errorf("a finished participant's phone after the resume: %s", got.Path)
 	}
-	halfway.base = resumed.url
-	if got := halfway.get("/" + resumed.code); got.path != "/"+resumed.code+"/q/4" {
-		t.Fatalf("the half-way participant resumed at %s, want question 4", got.path)
+	halfway.MoveTo(resumed.url)
+	if got := halfway.Get("/" + resumed.code); got.Path != "/"+resumed.code+"/q/4" {
+		t.Fatalf("the half-way participant resumed at %s, want question 4", got.Path)
 	}
-	if got := halfway.get("/" + resumed.code + "/q/2"); !strings.Contains(got.body, `value="`+second(asked[1])+`" checked`) {
+	if got := halfway.Get("/" + resumed.code + "/q/2"); !strings.Contains(got.Body, `value="`+second(asked[1])+`" checked`) {
 		t.Error("the half-way participant's answer to question 2 was lost")
 	}
-	page = halfway.post("/"+resumed.code+"/q/4", url.Values{"csrf": {csrf(t, page.body)}, "option": {second(asked[3])}, "go": {"next"}})
+	page = halfway.Post("/"+resumed.code+"/q/4", url.Values{"csrf": {csrf(t, page.Body)}, "option": {second(asked[3])}, "go": {"next"}})
 	for n := 5; n <= len(asked); n++ {
-		if page.status != 200 {
-			t.Fatalf("question %d after the resume: %d %s", n, page.status, page.body)
+		if page.Status != 200 {
+			t.Fatalf("question %d after the resume: %d %s", n, page.Status, page.Body)
 		}
-		page = halfway.post(page.path, url.Values{"csrf": {csrf(t, page.body)}, "option": {second(asked[n-1])}, "go": {"next"}})
+		page = halfway.Post(page.Path, url.Values{"csrf": {csrf(t, page.Body)}, "option": {second(asked[n-1])}, "go": {"next"}})
 	}
-	page = halfway.finish(page)
-	if !strings.HasSuffix(page.path, "/result") {
-		t.Fatalf("the half-way participant ended on %s", page.path)
+	page = halfway.Finish(page)
+	if !strings.HasSuffix(page.Path, "/result") {
+		t.Fatalf("the half-way participant ended on %s", page.Path)
 	}
 	p := newParticipant(t, resumed.url, resumed.code)
-	p.answerAll(b, second)
+	p.AnswerAll(b, second)
 	resumed.kill()
 	rows = roomRows(t, srv.path)
 	if len(rows) != 6 {
@@ -107,7 +107,7 @@ func TestKillAndResume(t *testing.T) {
 	}
 	data, _ := os.ReadFile(progressPath(srv.path))
 	for _, p := range append(done, halfway) {
-		for _, c := range p.c.Jar.Cookies(mustURL(t, resumed.url)) {
+		for _, c := range p.Cookies(mustURL(t, resumed.url)) {
 			if strings.Contains(string(data), c.Value) {
 				t.Error("the progress file holds a session cookie")
 			}

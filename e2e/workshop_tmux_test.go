@@ -57,11 +57,11 @@ func TestE2EFacilitatorScreen(t *testing.T) {
 
 	finish := func(i int) {
 		pp := newParticipant(t, base, code)
-		if last := pp.answerAll(b, func(q int) string {
+		if last := pp.AnswerAll(b, func(q int) string {
 			opts := b.Questions[q].Options
 			return opts[(i+q)%len(opts)].ID
-		}); !strings.HasSuffix(last.path, "/result") {
-			t.Fatalf("participant %d ended on %s", i, last.path)
+		}); !strings.HasSuffix(last.Path, "/result") {
+			t.Fatalf("participant %d ended on %s", i, last.Path)
 		}
 	}
 	finish(0)
@@ -69,7 +69,7 @@ func TestE2EFacilitatorScreen(t *testing.T) {
 	finish(1)
 	tm.waitMatch(`Joined 2 · Finished 2`)
 	late := newParticipant(t, base, code)
-	late.start()
+	late.Start()
 	tm.waitMatch(`Joined 2 · Finished 2 · Starting 1`)
 
 	tm.keys("r")

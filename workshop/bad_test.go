@@ -16,11 +16,11 @@ func TestBadRequests(t *testing.T) {
 	asked := b.Asked(false)
 	code := room.Code()
 	bystander := newParticipant(t, ts.URL, code)
-	bq := bystander.start() // on question 1, undisturbed throughout
+	bq := bystander.Start() // on question 1, undisturbed throughout
 
 	p := newParticipant(t, ts.URL, code)
-	first := p.start()
-	token := csrf(t, first.body)
+	first := p.Start()
+	token := csrf(t, first.Body)
 	q1 := "/" + code + "/q/1"
 	q0 := &b.Questions[asked[0]]
 
@@ -44,7 +44,7 @@ func TestBadRequests(t *testing.T) {
 		{"wrong code, post", "POST", "/" + wrong + "/q/1", form(token, q0.Options[0].ID), "", 404, "not the code of this room"},
 		{"missing form token", "POST", q1, url.Values{"option": {q0.Options[0].ID}, "go": {"next"}}.Encode(), "", 403, "did not come from your current page"},
 		{"bad form token", "POST", q1, form("0123", q0.Options[0].ID), "", 403, "did not come from your current page"},
-		{"another session's token", "POST", q1, form(csrf(t, bq.body), q0.Options[0].ID), "", 403, "did not come from your current page"},
+		{"another session's token", "POST", q1, form(csrf(t, bq.Body), q0.Options[0].ID), "", 403, "did not come from your current page"},
 		{"2 MB body", "POST", q1, "csrf=" + token + "&option=" + big, "", 413, "larger than any answer"},
 		{"2 MB body, no length", "POST", q1, "csrf=" + token + "&option=" + big, "chunked", 413, "larger than any answer"},
 		{"unknown option", "POST", q1, form(token, "no_such_option"), "", 400, "not one of this question"},
@@ -66,20 +66,20 @@ func TestBadRequests(t *testing.T) {
 			if tc.ctype == "origin" {
 				req.Header.Set("Origin", "http://evil.example")
 			}
-			got := p.do(req)
-			if got.status != tc.status {
-				t.Fatalf("status %d, want %d\n%s", got.status, tc.status, got.body)
+			got := p.Do(req)
+			if got.Status != tc.status {
+				t.Fatalf("status %d, want %d\n%s", got.Status, tc.status, got.Body)
 			}
-			if tc.want != "" && !strings.Contains(got.body, tc.want) {
-				t.Errorf("page lacks %q:\n%s", tc.want, got.body)
+			if tc.want != "" && !strings.Contains(got.Body, tc.want) {
+				t.Errorf("page lacks %q:\n%s", tc.want, got.Body)
 			}
 			if strings.HasPrefix(tc.name, "wrong code") {
 				for _, q := range b.Questions {
-					if strings.Contains(got.body, htmlEscape(q.Prompt.Self)) {
+					if strings.Contains(got.Body, htmlEscape(q.Prompt.Self)) {
 						t.Errorf("a wrong code shows the question %s", q.ID)
 					}
 				}
-				if strings.Contains(got.body, `type="radio"`) {
+				if strings.Contains(got.Body, `type="radio"`) {
 					t.Error("a wrong code shows options")
 				}
 			}
@@ -87,16 +87,16 @@ func TestBadRequests(t *testing.T) {
 	}
 	// Nothing was recorded: question 1 still has no answer, the room
 	// file has only its header, and no one has finished.
-	if again := p.get(q1); strings.Contains(again.body, " checked") {
+	if again := p.Get(q1); strings.Contains(again.Body, " checked") {
 		t.Error("a bad request recorded an answer")
 	}
 	if rows := roomRows(t, room.Path()); len(rows) != 1 {
 		t.Errorf("room file: %v", rows)
 	}
 	// The bystander goes on as if nothing happened.
-	next := bystander.post(bq.path, url.Values{"csrf": {csrf(t, bq.body)}, "option": {q0.Options[0].ID}, "go": {"next"}})
-	if next.status != 200 || next.path != "/"+code+"/q/2" {
-		t.Errorf("the other participant was disturbed: %d %s", next.status, next.path)
+	next := bystander.Post(bq.Path, url.Values{"csrf": {csrf(t, bq.Body)}, "option": {q0.Options[0].ID}, "go": {"next"}})
+	if next.Status != 200 || next.Path != "/"+code+"/q/2" {
+		t.Errorf("the other participant was disturbed: %d %s", next.Status, next.Path)
 	}
 }
 
@@ -122,23 +122,23 @@ func TestParticipantLimit(t *testing.T) {
 	// A third may start (starting counts for nothing), but its first
 	// answer finds the room full, and the facilitator sees it turned away.
 	c := newParticipant(t, ts.URL, room.Code())
-	q := c.start()
-	if q.status != 200 {
-		t.Fatalf("third participant's start: %d", q.status)
+	q := c.Start()
+	if q.Status != 200 {
+		t.Fatalf("third participant's start: %d", q.Status)
 	}
 	for _, p := range []*participant{a, b} {
-		q := p.start()
-		p.post(q.path, url.Values{"csrf": {csrf(t, q.body)}, "option": {first}})
+		q := p.Start()
+		p.Post(q.Path, url.Values{"csrf": {csrf(t, q.Body)}, "option": {first}})
 	}
-	got := c.post(q.path, url.Values{"csrf": {csrf(t, q.body)}, "option": {first}})
-	if got.status != http.StatusServiceUnavailable || !strings.Contains(got.body, "The room is full") {
-		t.Fatalf("third participant: %d\n%s", got.status, got.body)
+	got := c.Post(q.Path, url.Values{"csrf": {csrf(t, q.Body)}, "option": {first}})
+	if got.Status != http.StatusServiceUnavailable || !strings.Contains(got.Body, "The room is full") {
+		t.Fatalf("third participant: %d\n%s", got.Status, got.Body)
 	}
 	if s := room.Snapshot(); s.Joined != 2 || s.TurnedAway != 1 || s.Starting != 1 {
 		t.Errorf("snapshot %+v, want 2 joined, 1 starting, 1 turned away", s)
 	}
-	if again := a.get("/" + room.Code()); again.status != 200 || !strings.Contains(again.body, "Question 2 of") {
-		t.Errorf("a participant already in was turned away: %d", again.status)
+	if again := a.Get("/" + room.Code()); again.Status != 200 || !strings.Contains(again.Body, "Question 2 of") {
+		t.Errorf("a participant already in was turned away: %d", again.Status)
 	}
 }
 
@@ -148,9 +148,9 @@ func TestStartToken(t *testing.T) {
 	room, _ := newTestRoom(t, 3, 5)
 	ts := newTestServer(t, room)
 	p := newParticipant(t, ts.URL, room.Code())
-	got := p.post("/"+room.Code()+"/start", url.Values{"csrf": {"forged"}})
-	if got.status != 403 {
-		t.Fatalf("forged start: %d", got.status)
+	got := p.Post("/"+room.Code()+"/start", url.Values{"csrf": {"forged"}})
+	if got.Status != 403 {
+		t.Fatalf("forged start: %d", got.Status)
 	}
 	if s := room.Snapshot(); s.Joined != 0 {
 		t.Errorf("a forged start joined")
@@ -163,10 +163,10 @@ func TestSessionLimit(t *testing.T) {
 	room, _ := newTestRoom(t, 3, 5)
 	ts := newTestServer(t, room)
 	p := newParticipant(t, ts.URL, room.Code())
-	p.start()
+	p.Start()
 	limited := 0
 	for i := 0; i < 2*sessionBurst; i++ {
-		if p.get("/"+room.Code()+"/q/1").status == http.StatusTooManyRequests {
+		if p.Get("/"+room.Code()+"/q/1").Status == http.StatusTooManyRequests {
 			limited++
 		}
 	}
@@ -174,8 +174,8 @@ func TestSessionLimit(t *testing.T) {
 		t.Fatalf("%d requests in a burst were never limited", 2*sessionBurst)
 	}
 	other := newParticipant(t, ts.URL, room.Code())
-	if got := other.start(); got.status != 200 {
-		t.Errorf("another session was limited too: %d", got.status)
+	if got := other.Start(); got.Status != 200 {
+		t.Errorf("another session was limited too: %d", got.Status)
 	}
 }
 
@@ -185,16 +185,16 @@ func TestCodeForms(t *testing.T) {
 	room, _ := newTestRoom(t, 3, 5)
 	ts := newTestServer(t, room)
 	p := newParticipant(t, ts.URL, room.Code())
-	if home := p.get("/"); home.status != 200 || !strings.Contains(home.body, `name="code"`) {
-		t.Fatalf("home: %d", home.status)
+	if home := p.Get("/"); home.Status != 200 || !strings.Contains(home.Body, `name="code"`) {
+		t.Fatalf("home: %d", home.Status)
 	}
 	typed := strings.ToLower(room.Code()[:3]) + " " + strings.ToLower(room.Code()[3:])
-	got := p.get("/join?code=" + url.QueryEscape(typed))
-	if got.path != "/"+room.Code() || !strings.Contains(got.body, "Start") {
-		t.Errorf("typed %q: %s %d", typed, got.path, got.status)
+	got := p.Get("/join?code=" + url.QueryEscape(typed))
+	if got.Path != "/"+room.Code() || !strings.Contains(got.Body, "Start") {
+		t.Errorf("typed %q: %s %d", typed, got.Path, got.Status)
 	}
-	if lower := p.get("/" + strings.ToLower(room.Code())); lower.path != "/"+room.Code() {
-		t.Errorf("lower-case code: %s", lower.path)
+	if lower := p.Get("/" + strings.ToLower(room.Code())); lower.Path != "/"+room.Code() {
+		t.Errorf("lower-case code: %s", lower.Path)
 	}
 }
 
@@ -205,8 +205,8 @@ func TestHeaders(t *testing.T) {
 	ts := newTestServer(t, room)
 	p := newParticipant(t, ts.URL, room.Code())
 	for _, path := range []string{"/", "/" + room.Code(), "/style.css", "/nope/q/1"} {
-		got := p.get(path)
-		h := got.header
+		got := p.Get(path)
+		h := got.Header
 		want := map[string]string{
 			"Content-Security-Policy": csp,
 			"X-Content-Type-Options":  "nosniff",
@@ -218,7 +218,7 @@ func TestHeaders(t *testing.T) {
 				t.Errorf("%s: %s = %q, want %q", path, k, h.Get(k), v)
 			}
 		}
-		if strings.Contains(got.body, "http://") || strings.Contains(got.body, "https://") {
+		if strings.Contains(got.Body, "http://") || strings.Contains(got.Body, "https://") {
 			t.Errorf("%s refers to another site", path)
 		}
 	}

@@ -28,23 +28,23 @@ func TestFullDisk(t *testing.T) {
 	b := testBank(t)
 	room, _ := newTestRoom(t, 3, 10)
 	ts := newTestServer(t, room)
-	newParticipant(t, ts.URL, room.Code()).answerAll(b, firstOption(b))
+	newParticipant(t, ts.URL, room.Code()).AnswerAll(b, firstOption(b))
 	p := newParticipant(t, ts.URL, room.Code())
-	page := p.start()
+	page := p.Start()
 	for _, q := range room.asked {
-		page = p.post(page.path, url.Values{"csrf": {csrf(t, page.body)}, "option": {b.Questions[q].Options[1].ID}})
+		page = p.Post(page.Path, url.Values{"csrf": {csrf(t, page.Body)}, "option": {b.Questions[q].Options[1].ID}})
 	}
 	room.file.rf.SetAppend(fullDisk)
-	got := p.post("/"+room.Code()+"/finish", url.Values{"csrf": {csrf(t, page.body)}})
-	if got.status != 503 || !strings.Contains(got.body, "out of disk space") {
-		t.Fatalf("the participant on a full disk: %d\n%s", got.status, got.body)
+	got := p.Post("/"+room.Code()+"/finish", url.Values{"csrf": {csrf(t, page.Body)}})
+	if got.Status != 503 || !strings.Contains(got.Body, "out of disk space") {
+		t.Fatalf("the participant on a full disk: %d\n%s", got.Status, got.Body)
 	}
 	if s := room.Snapshot(); !strings.Contains(s.Problem, "disk is full") || s.Finished != 1 {
 		t.Errorf("the facilitator on a full disk: %+v", s)
 	}
 	room.file.rf.SetAppend(func(f *os.File, d []byte) (int, error) { return f.Write(d) })
-	if got = p.post("/"+room.Code()+"/finish", url.Values{"csrf": {csrf(t, got.body)}}); !strings.HasSuffix(got.path, "/result") {
-		t.Fatalf("the retry: %s %d", got.path, got.status)
+	if got = p.Post("/"+room.Code()+"/finish", url.Values{"csrf": {csrf(t, got.Body)}}); !strings.HasSuffix(got.Path, "/result") {
+		t.Fatalf("the retry: %s %d", got.Path, got.Status)
 	}
 	rows := roomRows(t, room.Path())
 	if len(rows) != 3 {
@@ -255,8 +255,8 @@ func TestNoLockOut(t *testing.T) {
 		t.Errorf("%d idle sessions did not expire", s.Starting)
 	}
 	for i := range 5 {
-		if last := newParticipant(t, ts.URL, room.Code()).answerAll(b, firstOption(b)); !strings.HasSuffix(last.path, "/result") {
-			t.Fatalf("real participant %d after the flood ended on %s", i, last.path)
+		if last := newParticipant(t, ts.URL, room.Code()).AnswerAll(b, firstOption(b)); !strings.HasSuffix(last.Path, "/result") {
+			t.Fatalf("real participant %d after the flood ended on %s", i, last.Path)
 		}
 	}
 }

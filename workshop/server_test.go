@@ -23,47 +23,47 @@ func TestParticipantRun(t *testing.T) {
 	asked := b.Asked(false)
 	p := newParticipant(t, ts.URL, room.Code())
 
-	page := p.start()
-	if page.path != "/"+room.Code()+"/q/1" {
-		t.Fatalf("start went to %s", page.path)
+	page := p.Start()
+	if page.Path != "/"+room.Code()+"/q/1" {
+		t.Fatalf("start went to %s", page.Path)
 	}
 	q0 := &b.Questions[asked[0]]
 	for _, want := range []string{fmt.Sprintf("Question 1 of %d", len(asked)), q0.Prompt.Self, `type="radio"`, `<label for="o-` + q0.Options[0].ID + `"`} {
-		if !strings.Contains(page.body, want) {
+		if !strings.Contains(page.Body, want) {
 			t.Errorf("question page lacks %q", want)
 		}
 	}
-	if got := page.header.Get("Content-Security-Policy"); !strings.HasPrefix(got, "default-src 'none'") {
+	if got := page.Header.Get("Content-Security-Policy"); !strings.HasPrefix(got, "default-src 'none'") {
 		t.Errorf("CSP = %q", got)
 	}
 	// Answer the first question, go back: the answer is checked.
 	pick := func(q int) string { return b.Questions[q].Options[1].ID }
-	page = p.post(page.path, url.Values{"csrf": {csrf(t, page.body)}, "option": {pick(asked[0])}, "go": {"next"}})
-	if page.path != "/"+room.Code()+"/q/2" || !strings.Contains(page.body, fmt.Sprintf("Question 2 of %d", len(asked))) {
-		t.Fatalf("after question 1: %s", page.path)
+	page = p.Post(page.Path, url.Values{"csrf": {csrf(t, page.Body)}, "option": {pick(asked[0])}, "go": {"next"}})
+	if page.Path != "/"+room.Code()+"/q/2" || !strings.Contains(page.Body, fmt.Sprintf("Question 2 of %d", len(asked))) {
+		t.Fatalf("after question 1: %s", page.Path)
 	}
-	back := p.get("/" + room.Code() + "/q/1")
-	if !strings.Contains(back.body, `value="`+pick(asked[0])+`" checked`) {
+	back := p.Get("/" + room.Code() + "/q/1")
+	if !strings.Contains(back.Body, `value="`+pick(asked[0])+`" checked`) {
 		t.Errorf("going back does not show the answer given")
 	}
 	// Skipping ahead is not possible; a refresh of the join address
 	// continues at the question reached.
-	if ahead := p.get("/" + room.Code() + "/q/9"); ahead.path != "/"+room.Code()+"/q/1" && ahead.path != "/"+room.Code()+"/q/2" {
-		t.Errorf("jumping ahead reached %s", ahead.path)
+	if ahead := p.Get("/" + room.Code() + "/q/9"); ahead.Path != "/"+room.Code()+"/q/1" && ahead.Path != "/"+room.Code()+"/q/2" {
+		t.Errorf("jumping ahead reached %s", ahead.Path)
 	}
-	page = p.get("/" + room.Code() + "/q/2")
+	page = p.Get("/" + room.Code() + "/q/2")
 	for n := 2; n <= len(asked); n++ {
-		page = p.post(page.path, url.Values{"csrf": {csrf(t, page.body)}, "option": {pick(asked[n-1])}, "go": {"next"}})
+		page = p.Post(page.Path, url.Values{"csrf": {csrf(t, page.Body)}, "option": {pick(asked[n-1])}, "go": {"next"}})
 		if n == 5 {
-			again := p.get("/" + room.Code())
-			if again.path != fmt.Sprintf("/%s/q/%d", room.Code(), n+1) {
-				t.Fatalf("a refresh after question %d went to %s", n, again.path)
+			again := p.Get("/" + room.Code())
+			if again.Path != fmt.Sprintf("/%s/q/%d", room.Code(), n+1) {
+				t.Fatalf("a refresh after question %d went to %s", n, again.Path)
 			}
 		}
 	}
-	page = p.finish(page)
-	if page.path != "/"+room.Code()+"/result" {
-		t.Fatalf("after the last question: %s %d\n%s", page.path, page.status, page.body)
+	page = p.Finish(page)
+	if page.Path != "/"+room.Code()+"/result" {
+		t.Fatalf("after the last question: %s %d\n%s", page.Path, page.Status, page.Body)
 	}
 	ch := b.NewChoices()
 	for _, q := range asked {
@@ -78,9 +78,9 @@ func TestParticipantRun(t *testing.T) {
 		"Recommendation: <strong>" + htmlEscape(e.Label) + "</strong>. Confidence: " + e.ConfidenceText, htmlEscape(e.Summary), "<details>"}
 	at := 0
 	for _, l := range lead {
-		i := strings.Index(page.body[at:], l)
+		i := strings.Index(page.Body[at:], l)
 		if i < 0 {
-			t.Fatalf("result page lacks %q after the earlier parts:\n%s", l, page.body)
+			t.Fatalf("result page lacks %q after the earlier parts:\n%s", l, page.Body)
 		}
 		at += i
 	}
@@ -94,14 +94,14 @@ func TestParticipantRun(t *testing.T) {
 		}
 	}
 	for _, w := range want {
-		if !strings.Contains(page.body, htmlEscape(w)) {
+		if !strings.Contains(page.Body, htmlEscape(w)) {
 			t.Errorf("result page lacks %q", w)
 		}
 	}
 	// After the result, the questions are closed and the join address
 	// shows the result again.
-	if again := p.get("/" + room.Code()); again.path != "/"+room.Code()+"/result" {
-		t.Errorf("a finished participant's refresh went to %s", again.path)
+	if again := p.Get("/" + room.Code()); again.Path != "/"+room.Code()+"/result" {
+		t.Errorf("a finished participant's refresh went to %s", again.Path)
 	}
 	rows := roomRows(t, room.Path())
 	if len(rows) != 2 {
@@ -137,9 +137,9 @@ func TestCookie(t *testing.T) {
 	room, _ := newTestRoom(t, 3, 10)
 	ts := newTestServer(t, room)
 	p := newParticipant(t, ts.URL, room.Code())
-	w := p.get("/" + room.Code())
+	w := p.Get("/" + room.Code())
 	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	res, err := c.PostForm(ts.URL+"/"+room.Code()+"/start", url.Values{"csrf": {csrf(t, w.body)}})
+	res, err := c.PostForm(ts.URL+"/"+room.Code()+"/start", url.Values{"csrf": {csrf(t, w.Body)}})
 	if err != nil {
 		t.Fatal(err)
 	}
