@@ -26,18 +26,7 @@ import (
 
 // draftVariants returns n different drafts of the shipped rule set, each
 // a complete answers file; the helper and the test build the same ones.
-func draftVariants(b *questions.Bank, n int) [][]byte {
-	asked := b.Asked(false)
-	out := make([][]byte, n)
-	for i := range out {
-		ch := b.NewChoices()
-		for j, q := range asked[:1+i%len(asked)] {
-			ch[q] = int8((i + j) % len(b.Questions[q].Options))
-		}
-		out[i] = questions.FormatAnswers(b, questions.Audiences[i%len(questions.Audiences)], ch)
-	}
-	return out
-}
+func draftVariants(b *questions.Bank, n int) [][]byte { return testbank.DraftVariants(b, n) }
 
 // writerHelper writes drafts to path in a loop until it is killed; it
 // returns only on an error. It prints "writing" just before its first

@@ -17,25 +17,11 @@ import (
 	"time"
 
 	"guidepost/internal/testbank"
-	"guidepost/questions"
 )
 
 // draftVariants returns n different drafts of the embedded rule set, each
 // a complete answers file.
-func draftVariants(t *testing.T, n int) [][]byte {
-	t.Helper()
-	b := testBank(t)
-	asked := b.Asked(false)
-	out := make([][]byte, n)
-	for i := range out {
-		ch := b.NewChoices()
-		for j, q := range asked[:1+i%len(asked)] {
-			ch[q] = int8((i + j) % len(b.Questions[q].Options))
-		}
-		out[i] = questions.FormatAnswers(b, questions.Audiences[i%len(questions.Audiences)], ch)
-	}
-	return out
-}
+func draftVariants(t *testing.T, n int) [][]byte { return testbank.DraftVariants(testBank(t), n) }
 
 // isVariant reports whether data is exactly one of the drafts written.
 func isVariant(data []byte, variants [][]byte) bool {

@@ -143,3 +143,18 @@ func DirNames(tb testing.TB, dir string) []string {
 	}
 	return names
 }
+
+// DraftVariants returns n different drafts of b, each a complete answers
+// file, the same every time: a writer and its checker build the same set.
+func DraftVariants(b *questions.Bank, n int) [][]byte {
+	asked := b.Asked(false)
+	out := make([][]byte, n)
+	for i := range out {
+		ch := b.NewChoices()
+		for j, q := range asked[:1+i%len(asked)] {
+			ch[q] = int8((i + j) % len(b.Questions[q].Options))
+		}
+		out[i] = questions.FormatAnswers(b, questions.Audiences[i%len(questions.Audiences)], ch)
+	}
+	return out
+}
