@@ -193,15 +193,10 @@ func completeList(list []string) cobra.CompletionFunc {
 // when w is a terminal, else 0, the report's own width (78 cells; 80 for
 // a summary), so that files and pipes read the same everywhere.
 func (a *app) textWidth(w io.Writer) int {
-	f, ok := w.(*os.File)
-	if !ok || !term.IsTerminal(f.Fd()) {
-		return 0
+	if cols := terminalWidth(w); cols > 1 {
+		return cols - 1
 	}
-	cols, _, err := term.GetSize(f.Fd())
-	if err != nil || cols <= 1 {
-		return 0
-	}
-	return cols - 1
+	return 0
 }
 
 // isTerminal reports whether stream is a terminal.
