@@ -25,3 +25,27 @@ func TestE2EThemeWinsOverNoColor(t *testing.T) {
 	tm.keys("C-c")
 	tm.exitCode()
 }
+
+// TestE2EWorkshopThemeWinsOverNoColor: the facilitator's screen keeps a
+// theme named with --theme under NO_COLOR too (it runs its own Bubble Tea
+// program, which would strip the colours from NO_COLOR by itself).
+func TestE2EWorkshopThemeWinsOverNoColor(t *testing.T) {
+	for _, theme := range []string{"high-contrast", ""} {
+		t.Run("theme="+theme, func(t *testing.T) {
+			tm := newPane(t, true)
+			args := []string{"workshop", "--addr", "127.0.0.1:0"}
+			if theme != "" {
+				args = append([]string{"--theme", theme}, args...)
+			}
+			tm.startShell(args...)
+			tm.waitMatch(`unencrypted`)
+			s := tm.screen("-e")
+			if got := sgrColour.FindString(s) != ""; got != (theme != "") {
+				t.Errorf("NO_COLOR=1 --theme %q: colour on the facilitator's screen = %v, want %v:\n%q", theme, got, theme != "", s)
+			}
+			tm.keys("q")
+			tm.keys("y")
+			tm.waitMatch(`EXIT=0`)
+		})
+	}
+}
