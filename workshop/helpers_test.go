@@ -53,10 +53,8 @@ func newTestServer(t testing.TB, room *Room) *httptest.Server {
 	return ts
 }
 
-type (
-	participant = testroom.Participant
-	fetched     = testroom.Page
-)
+// The participant client is internal/testroom's, shared with e2e.
+type participant = testroom.Participant
 
 var (
 	newParticipant = testroom.NewParticipant
