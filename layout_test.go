@@ -63,7 +63,7 @@ func TestLayout(t *testing.T) {
 					t.Errorf("%s imports %s, which sits above it", pkg, imp)
 				}
 			}
-			if imp == "guidepost/internal/testbank" {
+			if imp == "guidepost/internal/testbank" || imp == "guidepost/internal/testroom" {
 				t.Errorf("%s imports the test helpers outside its tests", pkg)
 			}
 			if pkg == "questions" || pkg == "advisor" || pkg == "batch" {
