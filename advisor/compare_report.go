@@ -15,6 +15,19 @@ func viewNames(a, b View) [2]string {
 	return [2]string{clean(a.Name) + ", " + audienceWords(a.Audience), clean(b.Name) + ", " + audienceWords(b.Audience)}
 }
 
+// firstSteps are the engine's own steps for a call not ready to act on
+// (what to ask next, settle the clash), which the Detail points to: a
+// comparison shows them for the merged view, and no programme.
+func (e Explanation) firstSteps() []Point {
+	var out []Point
+	for _, pt := range e.Section(SectionSteps).Points {
+		if pt.ID == StepAskNext || pt.ID == StepSettleClash {
+			out = append(out, pt)
+		}
+	}
+	return out
+}
+
 // mergedTitle says what the merged view is made of.
 func (v Views) mergedTitle() string {
 	person, other := "B", "A"
@@ -53,8 +66,14 @@ func WriteViewsText(w io.Writer, a, b View, v Views, width int) error {
 		p.printf("     The merged view takes %s's answer.\n", strings.ToUpper(d.Merged))
 	}
 	e := v.Merged
-	p.printf("\n%s\n  %s\n  %s\n", Wrap(v.mergedTitle(), p.width, 0), Wrap(e.Headline, p.width, 2),
-		Wrap(ConfidenceLabel+": "+e.ConfidenceText+". "+e.Basis, p.width, 2))
+	p.printf("\n%s\n  %s\n", Wrap(v.mergedTitle(), p.width, 0), Wrap(e.Headline, p.width, 2))
+	if e.Detail != "" { // what the kind of call means here, e.g. why a full set is still too few
+		p.printf("  %s\n", Wrap(e.Detail, p.width, 2))
+	}
+	for _, pt := range e.firstSteps() {
+		p.printf("  %s\n", Wrap("Next: "+pt.Text, p.width, 2))
+	}
+	p.printf("  %s\n", Wrap(ConfidenceLabel+": "+e.ConfidenceText+". "+e.Basis, p.width, 2))
 	ch := e.Section(SectionChanges)
 	p.printf("  %s:\n", ch.Title)
 	if len(ch.Points) == 0 {
@@ -98,7 +117,14 @@ func WriteViewsMarkdown(w io.Writer, a, b View, v Views) error {
 		p.printf("\n**%s.** %s %s\n", Markdown(d.Topic), Markdown(d.Matters), Markdown(d.Why))
 	}
 	e := v.Merged
-	p.printf("\n## %s\n\n%s\n\n**%s:** %s. %s\n\n", Markdown(v.mergedTitle()), Markdown(e.Headline), ConfidenceLabel, Markdown(e.ConfidenceText), Markdown(e.Basis))
+	p.printf("\n## %s\n\n%s\n\n", Markdown(v.mergedTitle()), Markdown(e.Headline))
+	if e.Detail != "" {
+		p.printf("%s\n\n", Markdown(e.Detail))
+	}
+	for _, pt := range e.firstSteps() {
+		p.printf("**Next:** %s\n\n", Markdown(pt.Text))
+	}
+	p.printf("**%s:** %s. %s\n\n", ConfidenceLabel, Markdown(e.ConfidenceText), Markdown(e.Basis))
 	ch := e.Section(SectionChanges)
 	p.printf("### %s\n\n", Markdown(ch.Title))
 	if len(ch.Points) == 0 {
