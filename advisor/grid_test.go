@@ -138,7 +138,7 @@ func TestGridNoContradiction(t *testing.T) {
 				fail("funding case to someone who holds the budget")
 			}
 		}
-		if !is(b, ch, "group", "several", "team") && (steps["group_coaching_design"] || steps["team_coaching"] || steps["group_combined"]) {
+		if !is(b, ch, "group", "several", "team") && (steps["group_coaching_design"] || steps["team_coaching"] || steps["group_combined"] || steps["group_mentoring"]) {
 			fail("a group step for one person")
 		}
 		// The no-budget caution says "the next steps say how to fund it or
