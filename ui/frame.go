@@ -122,6 +122,9 @@ func (m Model) leanShown(keys keySet) bool {
 func (m Model) drawHeader() string {
 	s := m.c.styles
 	h := s.Header.Render("Guidepost")
+	if p := m.people.person; p != "" { // whom the draft is about, as --person named them
+		h += s.Muted.Render(" · " + Sanitize(p))
+	}
 	if a := audiencePhrase(m.c.audience); a != "" {
 		h += s.Muted.Render(" · " + a)
 	}

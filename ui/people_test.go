@@ -10,6 +10,8 @@ import (
 
 	"guidepost/advisor"
 	"guidepost/questions"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // idRecorder records draft operations by the draft they name.
@@ -143,5 +145,20 @@ func TestSaveResultAsIsToldWhom(t *testing.T) {
 	pressRun(m, "s")
 	if who != "Sam/manager" || !reflect.DeepEqual(saved, *m.res) {
 		t.Errorf("SaveResultAs told %q, the result shown: %v", who, reflect.DeepEqual(saved, *m.res))
+	}
+}
+
+// TestHeaderNamesThePerson: with --person, and after continuing a listed
+// draft, the header says whom the answers are about.
+func TestHeaderNamesThePerson(t *testing.T) {
+	b := fixtureBank(t)
+	m := start(t, Config{Bank: b, Audience: "manager", Person: "Priya", DraftID: "new"}, 80, 24)
+	if v := m.View().Content; !strings.Contains(ansi.Strip(v), "Guidepost · Priya · about someone you manage") {
+		t.Errorf("the header does not name Priya:\n%s", ansi.Strip(v))
+	}
+	rec := &idRecorder{}
+	m = press(start(t, peopleConfig(rec, b), 80, 30), "down", "down", "down", "enter")
+	if v := ansi.Strip(m.View().Content); !strings.Contains(v, "Guidepost · Sam · about someone you manage") {
+		t.Errorf("after continuing Sam's draft the header does not name Sam:\n%s", v)
 	}
 }
