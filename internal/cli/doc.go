@@ -1,6 +1,7 @@
 // Package cli is Guidepost's command line: the cobra command tree that fang
 // styles, one file a command (root.go is the interactive advisor; check,
-// score, learn, forget, workshop, man and version follow), the seam with
+// score, compare, drafts, learn, forget, workshop, man and version
+// follow), the seam with
 // the process (run.go: Run takes a Process and returns the exit code of
 // CONTRACT §2) and the choice of rule set (rules.go).
 //
