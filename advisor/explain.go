@@ -18,6 +18,9 @@ type Explanation struct {
 	// Audience is the reader it is worded for (questions.NoAudience reads
 	// about "the person").
 	Audience questions.Audience
+	// Person is whom the answers are about, when they are named (--person):
+	// the caller sets it, and the reports say it ("About: Sam").
+	Person string
 
 	// Status is the kind of call; StatusText names it in words and
 	// Headline, which every output leads with, starts with it.

@@ -66,6 +66,9 @@ func WriteTextWidth(w io.Writer, e Explanation, width int) error {
 
 // text writes e as a plain-text report.
 func (p *report) text(e Explanation) error {
+	if e.Person != "" {
+		p.printf("%s\n", Wrap("About: "+clean(e.Person), p.width, 0))
+	}
 	p.printf("%s\n", Wrap(e.Headline, p.width, 0))
 	if e.Detail != "" {
 		p.printf("%s\n", Wrap(e.Detail, p.width, 0))
@@ -134,6 +137,9 @@ func (p *report) textSection(s Section) {
 func WriteMarkdown(w io.Writer, e Explanation) error {
 	p := newReport(w, 0)
 	p.printf("# %s\n\n", Markdown(e.Headline))
+	if e.Person != "" {
+		p.printf("**About:** %s\n\n", Markdown(clean(e.Person)))
+	}
 	if e.Detail != "" {
 		p.printf("%s\n\n", Markdown(e.Detail))
 	}

@@ -39,6 +39,7 @@ type jsonReport struct {
 	Steps          []jsonNote         `json:"next_steps_sourced"`
 	WouldChange    []jsonChange       `json:"would_change"`
 	Audience       questions.Audience `json:"audience,omitempty"`
+	Person         string             `json:"person,omitempty"`
 	Answers        []jsonAnswer       `json:"answers"`
 	RuleSet        string             `json:"rule_set"`
 }
@@ -99,7 +100,7 @@ func jsonOf(e Explanation) jsonReport {
 		Against:  jsonReasons(e.Section(SectionAgainst).Points),
 		Cautions: jsonNotes(e, e.Section(SectionCautions).Points), NextSteps: pointTexts(e.Section(SectionSteps).Points),
 		Steps: jsonNotes(e, e.Section(SectionSteps).Points), WouldChange: jsonChanges(e),
-		Audience: e.Audience, Answers: jsonAnswers(e.Section(SectionAnswers).Points), RuleSet: e.RuleSet,
+		Audience: e.Audience, Person: e.Person, Answers: jsonAnswers(e.Section(SectionAnswers).Points), RuleSet: e.RuleSet,
 	}
 }
 

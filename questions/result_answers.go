@@ -38,6 +38,7 @@ func ParseAnswersFile(b *Bank, name string, data []byte) (Answers, Choices, erro
 type resultFile struct {
 	Recommendation *string `json:"recommendation"`
 	Audience       string  `json:"audience"`
+	Person         string  `json:"person"`
 	RuleSet        string  `json:"rule_set"`
 	Answers        *[]struct {
 		Question string `json:"question"`
@@ -73,7 +74,7 @@ func ParseResult(b *Bank, name string, data []byte) (Answers, Choices, error) {
 	if r.RuleSet != "" && r.RuleSet != b.Title {
 		other = fmt.Sprintf(" (this result was made with the rule set %q, not %q)", Clean(r.RuleSet), b.Title)
 	}
-	a.Audience, a.Answers = Audience(r.Audience), map[string]string{}
+	a.Audience, a.Person, a.Answers = Audience(r.Audience), r.Person, map[string]string{}
 	ch := b.NewChoices()
 	var errs []string
 	for i, x := range *r.Answers {

@@ -111,11 +111,11 @@ func (a *accessible) run() (Ending, error) {
 		pos = next
 	}
 	e := advisor.ExplainAnswers(a.cfg.Bank, a.choices, a.audience)
-	return Ending{Result: &e, Audience: a.audience, Choices: a.choices}, a.err
+	return Ending{Result: &e, Audience: a.audience, Choices: a.choices, Person: a.cfg.Person}, a.err
 }
 
 func (a *accessible) quit() (Ending, error) {
-	return Ending{Audience: a.audience, Choices: a.choices, Quit: true}, a.err
+	return Ending{Audience: a.audience, Choices: a.choices, Quit: true, Person: a.cfg.Person}, a.err
 }
 
 // Keys typed at a prompt (a letter and enter), the TUI's where a line of

@@ -79,7 +79,7 @@ func TestCompareManagerAndPerson(t *testing.T) {
 	if merged["horizon"] != "short" || merged["goal_shape"] != "specific" {
 		t.Errorf("merged took the person's answer to a question not marked as theirs: %v", merged)
 	}
-	if got.Compared["a"] != "mgr.json" || !strings.Contains(got.Compared["b"], "sam.toml (about Sam)") {
+	if got.Compared["a"] != "mgr.json (about Sam)" || !strings.Contains(got.Compared["b"], "sam.toml (about Sam)") {
 		t.Errorf("compared %v", got.Compared)
 	}
 	for _, format := range []string{"text", "markdown"} {
@@ -118,5 +118,25 @@ func TestCompareBadInput(t *testing.T) {
 	r := runCLI(t, "", "compare", "mgr.toml", "ws.toml")
 	if !strings.Contains(r.stdout, "mgr.toml, a manager's answers") || !strings.Contains(r.stdout, "ws.toml, a consultant's answers") || !strings.Contains(r.stdout, "may be about a group") {
 		t.Errorf("compare does not say what it compared:\n%s", r.stdout)
+	}
+}
+
+// TestScoreSaysWhomItIsAbout: an answers file's person leads the text
+// report and is the JSON's "person"; without one, neither says anyone.
+func TestScoreSaysWhomItIsAbout(t *testing.T) {
+	testbank.Isolate(t)
+	t.Chdir(t.TempDir())
+	writeView(t, "sam.toml", "manager", "Sam Okafor", mgrPairs)
+	writeView(t, "anon.toml", "manager", "", mgrPairs)
+	if r := runCLI(t, "", "score", "--answers", "sam.toml"); !strings.HasPrefix(r.stdout, "About: Sam Okafor\n") {
+		t.Errorf("text report: %q", r.stdout[:min(len(r.stdout), 120)])
+	}
+	if r := runCLI(t, "", "score", "--answers", "sam.toml", "--format", "json"); !strings.Contains(r.stdout, `"person": "Sam Okafor"`) {
+		t.Errorf("the JSON has no person:\n%s", r.stdout)
+	}
+	for _, format := range []string{"text", "json"} {
+		if r := runCLI(t, "", "score", "--answers", "anon.toml", "--format", format); strings.Contains(r.stdout, "About:") || strings.Contains(r.stdout, `"person"`) {
+			t.Errorf("%s names someone for an unnamed file:\n%s", format, r.stdout)
+		}
 	}
 }

@@ -252,7 +252,9 @@ func (a *app) finish(d *store.Drafts, out ui.Ending, err error) error {
 		write = advisor.WriteSpokenText
 	}
 	path := endPath(d, out)
-	if err := write(a.out, *out.Result, a.textWidth(a.out)); err != nil {
+	e := *out.Result
+	e.Person = out.Person // whom it is about, as the person was named
+	if err := write(a.out, e, a.textWidth(a.out)); err != nil {
 		kept := "the answers could not be saved either"
 		if k, kerr := d.KeepAt(path, out.Audience, out.Choices); kerr != nil {
 			a.warn(kerr)

@@ -128,6 +128,7 @@ func (a *app) scoreAnswers(f scoreFlags) error {
 		return err
 	}
 	e := advisor.ExplainAnswers(b, ch, ans.Audience)
+	e.Person = ans.Person
 	return writeResult(a.out, e, f.format, a.textWidth(a.out))
 }
 

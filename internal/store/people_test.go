@@ -154,7 +154,16 @@ func TestSaveResultNamesPersonAndAudience(t *testing.T) {
 	r := testResultFor(t, b, questions.Manager)
 	paths, err := SaveResultOf(dir, "Sam Okafor", time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC), r)
 	if err != nil || filepath.Base(paths[1]) != "guidepost-result-sam-okafor-manager-2026-12-04.json" {
-		t.Errorf("SaveResultOf = %q, %v", paths, err)
+		t.Fatalf("SaveResultOf = %q, %v", paths, err)
+	}
+	// The files say whom they are about, and the JSON reads back with it.
+	md, _ := os.ReadFile(paths[0])
+	js, _ := os.ReadFile(paths[1])
+	if !strings.Contains(string(md), "**About:** Sam Okafor") || !strings.Contains(string(js), `"person": "Sam Okafor"`) {
+		t.Errorf("the saved result does not name Sam:\n%s\n%s", md, js)
+	}
+	if a, _, err := questions.ParseAnswersFile(b, paths[1], js); err != nil || a.Person != "Sam Okafor" {
+		t.Errorf("read back: person %q, %v", a.Person, err)
 	}
 }
 

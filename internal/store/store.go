@@ -232,6 +232,9 @@ func SaveResult(dir string, day time.Time, e advisor.Explanation) ([]string, err
 // SaveResultOf saves e as SaveResult does, named for person (when named)
 // and e's audience: guidepost-result-SLUG-AUDIENCE-DATE.md and .json.
 func SaveResultOf(dir, person string, day time.Time, e advisor.Explanation) ([]string, error) {
+	if e.Person == "" {
+		e.Person = person
+	}
 	data, err := renderResult(e)
 	if err != nil {
 		return nil, err
