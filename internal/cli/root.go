@@ -26,7 +26,7 @@ func (a *app) advisorCommand() *cobra.Command {
 			"or a combined programme, with its reasons and sources.\n\n" +
 			"With no command it runs the interactive advisor: a terminal UI, or plain numbered " +
 			"prompts with --accessible, when stdin or stdout is not a terminal, or with TERM=dumb. " +
-			"Every answer is saved in a draft ($XDG_STATE_HOME/guidepost/draft.toml); a result is " +
+			"Every answer is saved in a draft ($XDG_STATE_HOME/guidepost/draft.toml, or one per person under drafts/ with --person); a result is " +
 			"also printed as plain text.\n\n" +
 			"Exit codes: 0 success, 1 invalid input, 2 usage error, 130 quit before a result.",
 		Example: `
