@@ -119,7 +119,7 @@ func answersByStatus(t *testing.T, b *questions.Bank) map[advisor.Status]questio
 	found := map[advisor.Status]questions.Choices{}
 	for i := 0; i < 10_000 && len(found) < len(statuses); i++ {
 		ch := b.NewChoices()
-		for _, q := range b.Asked(false) {
+		for _, q := range workshop.Asked(b, false) {
 			ch[q] = int8(r.IntN(len(b.Questions[q].Options)))
 		}
 		if s := advisor.Evaluate(b, ch).Status; found[s] == nil {
@@ -175,7 +175,7 @@ func TestBrowserEveryPage(t *testing.T) {
 	for _, s := range statuses {
 		ch := byStatus[s]
 		last = newParticipant(t, ts.URL, code)
-		if end := last.AnswerAll(b, func(q int) string { return b.Questions[q].Options[ch[q]].ID }); !strings.HasSuffix(end.Path, "/result") {
+		if end := last.AnswerAll(b, workshop.Asked(b, false), func(q int) string { return b.Questions[q].Options[ch[q]].ID }); !strings.HasSuffix(end.Path, "/result") {
 			t.Fatalf("%s: the participant ended on %s", s, end.Path)
 		}
 		c.become(last)
@@ -185,7 +185,7 @@ func TestBrowserEveryPage(t *testing.T) {
 	// A participant counts toward the cap from the first answer.
 	halfway := newParticipant(t, ts.URL, code)
 	q1 := halfway.Start()
-	first := b.Questions[b.Asked(false)[0]].Options[0].ID
+	first := b.Questions[workshop.Asked(b, false)[0]].Options[0].ID
 	if q2 := halfway.Post(q1.Path, url.Values{"csrf": {csrf(t, q1.Body)}, "option": {first}, "go": {"next"}}); q2.Path != "/"+code+"/q/2" {
 		t.Fatalf("the half-way participant's first answer led to %s", q2.Path)
 	}

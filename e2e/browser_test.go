@@ -44,7 +44,7 @@ func TestBrowserRun(t *testing.T) {
 	c.tap("button.primary") // Start
 	path = c.waitFor(path)
 
-	asked := b.Asked(false)
+	asked := workshop.Asked(b, false)
 	ch := b.NewChoices()
 	for n := 1; n <= len(asked); n++ {
 		if path != fmt.Sprintf("/%s/q/%d", room.Code(), n) {

@@ -5,6 +5,7 @@ package e2e
 import (
 	"fmt"
 	"guidepost/internal/testroom"
+	"guidepost/workshop"
 	"net/http"
 	"net/url"
 	"os"
@@ -42,7 +43,7 @@ func runLoad(t testing.TB, srv *server) time.Duration {
 					opts := b.Questions[q].Options
 					return opts[(i+q)%len(opts)].ID
 				}
-				if last := p.AnswerAll(b, pick); !strings.HasSuffix(last.Path, "/result") || last.Status != 200 {
+				if last := p.AnswerAll(b, workshop.Asked(b, false), pick); !strings.HasSuffix(last.Path, "/result") || last.Status != 200 {
 					errs <- fmt.Sprintf("participant %d ended on %s (%d)", i, last.Path, last.Status)
 				}
 			}
@@ -154,7 +155,7 @@ func TestLoadWithFlood(t *testing.T) {
 				retries.Add(1)
 				time.Sleep(time.Second)
 			}
-			for _, q := range b.Asked(false) {
+			for _, q := range workshop.Asked(b, false) {
 				opts := b.Questions[q].Options
 				page = p.Post(page.Path, url.Values{"csrf": {csrf(t, page.Body)}, "option": {opts[(i+q)%len(opts)].ID}})
 			}

@@ -7,6 +7,7 @@ package e2e
 // as real HTTP clients over loopback.
 
 import (
+	"guidepost/workshop"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -57,7 +58,7 @@ func TestE2EFacilitatorScreen(t *testing.T) {
 
 	finish := func(i int) {
 		pp := newParticipant(t, base, code)
-		if last := pp.AnswerAll(b, func(q int) string {
+		if last := pp.AnswerAll(b, workshop.Asked(b, false), func(q int) string {
 			opts := b.Questions[q].Options
 			return opts[(i+q)%len(opts)].ID
 		}); !strings.HasSuffix(last.Path, "/result") {

@@ -13,7 +13,7 @@ func TestBadRequests(t *testing.T) {
 	room, _ := newTestRoom(t, 3, 3)
 	ts := newTestServer(t, room)
 	b := testBank(t)
-	asked := b.Asked(false)
+	asked := Asked(b, false)
 	code := room.Code()
 	bystander := newParticipant(t, ts.URL, code)
 	bq := bystander.Start() // on question 1, undisturbed throughout

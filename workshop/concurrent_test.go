@@ -36,7 +36,7 @@ func TestConcurrentRoom(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			p := newParticipant(t, ts.URL, room.Code())
-			p.AnswerAll(b, func(q int) string { opts := b.Questions[q].Options; return opts[(i*7+q)%len(opts)].ID })
+			p.AnswerAll(b, Asked(b, false), func(q int) string { opts := b.Questions[q].Options; return opts[(i*7+q)%len(opts)].ID })
 		}()
 	}
 	wg.Wait()

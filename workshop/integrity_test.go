@@ -28,7 +28,7 @@ func TestFullDisk(t *testing.T) {
 	b := testBank(t)
 	room, _ := newTestRoom(t, 3, 10)
 	ts := newTestServer(t, room)
-	newParticipant(t, ts.URL, room.Code()).AnswerAll(b, firstOption(b))
+	newParticipant(t, ts.URL, room.Code()).AnswerAll(b, Asked(b, false), firstOption(b))
 	p := newParticipant(t, ts.URL, room.Code())
 	page := p.Start()
 	for _, q := range room.asked {
@@ -255,7 +255,7 @@ func TestNoLockOut(t *testing.T) {
 		t.Errorf("%d idle sessions did not expire", s.Starting)
 	}
 	for i := range 5 {
-		if last := newParticipant(t, ts.URL, room.Code()).AnswerAll(b, firstOption(b)); !strings.HasSuffix(last.Path, "/result") {
+		if last := newParticipant(t, ts.URL, room.Code()).AnswerAll(b, Asked(b, false), firstOption(b)); !strings.HasSuffix(last.Path, "/result") {
 			t.Fatalf("real participant %d after the flood ended on %s", i, last.Path)
 		}
 	}

@@ -325,3 +325,24 @@ func TestQuitPrintsNoSummary(t *testing.T) {
 		}
 	}
 }
+
+// TestRoomNeverAsksWhoAnswered: each participant answers on their own
+// phone, so the room neither asks who gave the answers nor charts it.
+func TestRoomNeverAsksWhoAnswered(t *testing.T) {
+	b := testBank(t)
+	for _, quick := range []bool{false, true} {
+		for _, q := range Asked(b, quick) {
+			if b.Questions[q].ID == answeredByID {
+				t.Errorf("quick=%v: the room asks %s", quick, answeredByID)
+			}
+		}
+	}
+	if n, want := len(Asked(b, false)), len(b.Asked(false))-1; n != want {
+		t.Errorf("the room asks %d questions, want the bank's %d less one", n, want)
+	}
+	for _, qp := range picture(b, nil, 3).Questions {
+		if qp.ID == answeredByID {
+			t.Error("the picture charts who gave the answers")
+		}
+	}
+}

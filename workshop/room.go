@@ -171,7 +171,7 @@ func OpenRoom(cfg RoomConfig) (*Room, string, error) {
 		cfg.Now = time.Now
 	}
 	r := &Room{
-		bank: cfg.Bank, asked: cfg.Bank.Asked(cfg.Quick),
+		bank: cfg.Bank, asked: Asked(cfg.Bank, cfg.Quick),
 		minGroup: cfg.MinGroup, maxParticipants: cfg.MaxParticipants, now: cfg.Now,
 		sessions: map[string]*session{},
 	}
@@ -286,4 +286,21 @@ func (r *Room) Close() error {
 		}
 	}
 	return err
+}
+
+// answeredByID is the question that asks whether the person gave the
+// answers best given by them (CONTRACT §1 fixes the id). In a room each
+// participant answers on their own phone, so the room never asks it.
+const answeredByID = "answered_by"
+
+// Asked returns the questions a room asks, in order: the bank's (the core
+// ones when quick), less who gave the answers.
+func Asked(b *questions.Bank, quick bool) []int {
+	var out []int
+	for _, q := range b.Asked(quick) {
+		if b.Questions[q].ID != answeredByID {
+			out = append(out, q)
+		}
+	}
+	return out
 }
