@@ -18,9 +18,12 @@ import (
 // seedRunsFile holds a hash of every run of runLength words in the five
 // articles the default rule set is built from: the articles are not in the
 // repository (nor beside a user's clone), their hashes are, so the check
-// runs in every clone. It is rewritten from the articles with
+// runs in every clone. Whoever holds the articles rewrites it with
 //
-//	go test ./advisor -run TestRulesInOwnWords -seeds ../../shared/seeds
+//	go test ./advisor -run TestRulesInOwnWords -seeds DIR
+//
+// where DIR is the folder of the articles' text files; no test reads
+// anything outside the repository otherwise.
 var seedRunsFile = filepath.Join("testdata", "seed-runs.txt")
 
 // seedsFlag names the folder of the seed articles, to rewrite seedRunsFile.
