@@ -24,7 +24,7 @@ import (
 )
 
 // openPTY returns the two ends of a new pseudo-terminal of cols×rows.
-func openPTY(t *testing.T, cols, rows uint16) (master, slave *os.File) {
+func openPTY(t testing.TB, cols, rows uint16) (master, slave *os.File) {
 	t.Helper()
 	m, err := os.OpenFile("/dev/ptmx", os.O_RDWR|syscall.O_NOCTTY, 0)
 	if err != nil {

@@ -11,7 +11,7 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
 version="v0.0.0-ci.$(date -u +%Y%m%d%H%M%S)"
-go run . -snapshot -version "$version" -out "$tmp/dist"
+./build.sh --snapshot --version "$version" --out "$tmp/dist"
 
 fail() { echo "release check: $*" >&2; exit 1; }
 

@@ -1,5 +1,5 @@
 // Command bare is the floor that Guidepost's start-up is measured against
-// (see BENCHMARKS.md and internal/startbench): a bare Bubble Tea v2 program
+// (see BENCHMARKS.md and e2e's BenchmarkFirstFrame): a bare Bubble Tea v2 program
 // that shows a list of ten items on the alternate screen, with a cursor
 // that up and down move, and quits on q or ctrl+c. It does nothing else.
 package main
