@@ -308,7 +308,7 @@ func TestQuitPrintsNoSummary(t *testing.T) {
 			finishOne(t, room, answersOf(t, b, yes))
 		}
 		var out strings.Builder
-		if err := PrintSummary(&out, room); err != nil {
+		if err := PrintClosing(&out, room); err != nil {
 			t.Fatal(err)
 		}
 		got := out.String()

@@ -78,7 +78,7 @@ func Run(ctx context.Context, o Options) error {
 		}
 	default:
 	}
-	if perr := PrintSummary(o.Out, room); perr != nil && err == nil {
+	if perr := PrintClosing(o.Out, room); perr != nil && err == nil {
 		err = perr
 	}
 	if err != nil && !errors.Is(err, tea.ErrInterrupted) && !errors.Is(err, context.Canceled) {
@@ -100,12 +100,13 @@ func joinNotice(a, b string) string {
 	return a + " " + b
 }
 
-// PrintSummary writes the room file's path, the counts and how to score
-// the room. It prints no summary: the facilitator's terminal is the
-// projector, and a summary counts the wellbeing answers and, below the
-// minimum group, would tell people apart. The facilitator runs the
-// command it names on a screen of their own.
-func PrintSummary(w io.Writer, room *Room) error {
+// PrintClosing writes, once the facilitator's screen has closed, the room
+// file's path, the counts and how to score the room. It prints no
+// summary: the facilitator's terminal is the projector, and a summary
+// counts the wellbeing answers and, below the minimum group, would tell
+// people apart. The facilitator runs the command it names on a screen of
+// their own.
+func PrintClosing(w io.Writer, room *Room) error {
 	snap := room.Snapshot()
 	path := questions.Clean(room.Path())
 	fmt.Fprintf(w, "Room file: %s\n%d joined, %d finished.\n", path, snap.Joined, snap.Finished)
