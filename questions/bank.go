@@ -121,7 +121,11 @@ type Question struct {
 	// Ask marks a question best asked of the person themself
 	// (asked_of_person = true): when a manager's and the person's answers
 	// are compared, the person's answer is the one taken.
-	Ask     bool
+	Ask bool
+	// NotOwn marks a question with no point when each person answers for
+	// themself on their own device (not_when_own_phone = true), as in a
+	// workshop room: who gave the answers, say.
+	NotOwn  bool
 	Prompt  Prompt
 	Why     string
 	Sources []string
@@ -363,6 +367,19 @@ func (s Source) Cite() string {
 		c += " (" + strconv.Itoa(s.Year) + ")"
 	}
 	return c
+}
+
+// OwnPhone returns the questions asked when each person answers for
+// themself on their own device (a workshop room): Asked less those marked
+// not_when_own_phone.
+func (b *Bank) OwnPhone(quick bool) []int {
+	var out []int
+	for _, q := range b.Asked(quick) {
+		if !b.Questions[q].NotOwn {
+			out = append(out, q)
+		}
+	}
+	return out
 }
 
 // Asked returns the indexes of the questions asked in full or quick mode, in

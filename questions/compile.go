@@ -98,11 +98,12 @@ func (b *Bank) nextSteps(list []fileNextStep) []Step {
 
 func compileQuestion(fq *fileQuestion) Question {
 	q := Question{
-		ID:    fq.ID.str(),
-		Topic: fq.Topic.text(),
-		Core:  fq.Core.bool(),
-		Ask:   fq.Ask.bool(),
-		Kind:  fq.Kind.str(),
+		ID:     fq.ID.str(),
+		Topic:  fq.Topic.text(),
+		Core:   fq.Core.bool(),
+		Ask:    fq.Ask.bool(),
+		NotOwn: fq.NotOwn.bool(),
+		Kind:   fq.Kind.str(),
 		Prompt: Prompt{Manager: fq.Prompt.Manager.text(), Self: fq.Prompt.Self.text(),
 			Consultant: fq.Prompt.Consultant.text()},
 		Why:     fq.Why.text(),

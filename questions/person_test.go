@@ -73,3 +73,26 @@ func TestPersonOwnedFromTheMarking(t *testing.T) {
 		t.Errorf("asked_of_person = \"yes\": %v; want an error naming the key", err)
 	}
 }
+
+// TestOwnPhoneLeavesOutTheMarked: a room (each person on their own
+// device) asks every question but those marked not_when_own_phone; the
+// marking, not an id, decides.
+func TestOwnPhoneLeavesOutTheMarked(t *testing.T) {
+	b := testbank.Shipped(t)
+	if got, want := len(b.OwnPhone(false)), len(b.Asked(false))-1; got != want {
+		t.Errorf("OwnPhone asks %d, want %d (all but answered_by)", got, want)
+	}
+	for _, q := range b.OwnPhone(false) {
+		if b.Questions[q].NotOwn {
+			t.Errorf("OwnPhone asks %s, which is marked", b.Questions[q].ID)
+		}
+	}
+	src := strings.ReplaceAll(string(testbank.Rules(t)), "not_when_own_phone = true\n", "")
+	unmarked, err := questions.Parse("rules.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(unmarked.OwnPhone(false), unmarked.Asked(false)) {
+		t.Error("without the marking, a room still leaves a question out")
+	}
+}

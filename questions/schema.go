@@ -86,6 +86,7 @@ type fileQuestion struct {
 	Core    boolean      `toml:"core"`
 	Kind    ident        `toml:"kind"`
 	Ask     boolean      `toml:"asked_of_person"`
+	NotOwn  boolean      `toml:"not_when_own_phone"`
 	Prompt  filePrompt   `toml:"prompt"`
 	Why     para         `toml:"why"`
 	Sources idList       `toml:"sources"`

@@ -104,7 +104,7 @@ func emptyPicture(b *questions.Bank, total, minGroup int) (*Picture, []int) {
 	p.Statuses = append(p.Statuses, Count{ID: NoLeaningID, Label: NoLeaningLabel})
 	var qs []int
 	for q, bq := range b.Questions {
-		if bq.Kind == questions.KindSafety || bq.ID == answeredByID { // never projected; never asked in a room
+		if bq.Kind == questions.KindSafety || bq.NotOwn { // never projected; never asked in a room
 			continue
 		}
 		qp := QuestionPicture{ID: bq.ID, Topic: bq.Topic}

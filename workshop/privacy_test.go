@@ -332,8 +332,8 @@ func TestRoomNeverAsksWhoAnswered(t *testing.T) {
 	b := testBank(t)
 	for _, quick := range []bool{false, true} {
 		for _, q := range Asked(b, quick) {
-			if b.Questions[q].ID == answeredByID {
-				t.Errorf("quick=%v: the room asks %s", quick, answeredByID)
+			if b.Questions[q].ID == "answered_by" {
+				t.Errorf("quick=%v: the room asks answered_by", quick)
 			}
 		}
 	}
@@ -341,7 +341,7 @@ func TestRoomNeverAsksWhoAnswered(t *testing.T) {
 		t.Errorf("the room asks %d questions, want the bank's %d less one", n, want)
 	}
 	for _, qp := range picture(b, nil, 3).Questions {
-		if qp.ID == answeredByID {
+		if qp.ID == "answered_by" {
 			t.Error("the picture charts who gave the answers")
 		}
 	}

@@ -288,19 +288,7 @@ func (r *Room) Close() error {
 	return err
 }
 
-// answeredByID is the question that asks whether the person gave the
-// answers best given by them (CONTRACT §1 fixes the id). In a room each
-// participant answers on their own phone, so the room never asks it.
-const answeredByID = "answered_by"
-
 // Asked returns the questions a room asks, in order: the bank's (the core
-// ones when quick), less who gave the answers.
-func Asked(b *questions.Bank, quick bool) []int {
-	var out []int
-	for _, q := range b.Asked(quick) {
-		if b.Questions[q].ID != answeredByID {
-			out = append(out, q)
-		}
-	}
-	return out
-}
+// ones when quick), less those with no point when each participant
+// answers on their own phone (not_when_own_phone: who gave the answers).
+func Asked(b *questions.Bank, quick bool) []int { return b.OwnPhone(quick) }
